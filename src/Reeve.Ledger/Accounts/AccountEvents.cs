@@ -1,0 +1,50 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.Ledger;
+
+/// <summary>The account's timeline: every bill, notice, payment, change and step, with who and why.</summary>
+public static class AccountEvents
+{
+    public static async Task RecordAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long accountId, Instant at, LocalDate effective,
+        string kind, string summary, string officer, string? sourceRule)
+    {
+        var id = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", 1);
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into account_event (council_id, event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule) " +
+            "values (@council, @id, @accountId, @at, @effective, @kind, @summary, @officer, @sourceRule)",
+            new
+            {
+                council = council.Value, id, accountId, at = DapperSetup.ToDb(at, postgres),
+                effective = DapperSetup.ToDb(effective, postgres), kind, summary, officer, sourceRule,
+            },
+            tx);
+    }
+
+    public static async Task<IReadOnlyList<AccountEvent>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
+        (await connection.QueryAsync<Row>(
+            "select event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule from account_event " +
+            "where council_id = @council and account_id = @accountId order by occurred_at desc, event_id desc",
+            new { council = council.Value, accountId }))
+        .Select(r => new AccountEvent(r.event_id, r.account_id, DapperSetup.ReadInstant(r.occurred_at),
+            DapperSetup.ReadDate(r.effective_date), r.kind, r.summary, r.officer, r.source_rule))
+        .ToList();
+
+    private sealed class Row
+    {
+        public long event_id { get; set; }
+        public long account_id { get; set; }
+        public object occurred_at { get; set; } = "";
+        public object effective_date { get; set; } = "";
+        public string kind { get; set; } = "";
+        public string summary { get; set; } = "";
+        public string officer { get; set; } = "";
+        public string? source_rule { get; set; }
+    }
+}

@@ -1,0 +1,135 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.Ledger;
+
+/// <summary>Opening accounts, naming who is liable, and reading them back.</summary>
+public static class AccountStore
+{
+    public static async Task<Account> OpenAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, long? uprn, LocalDate openedOn,
+        string paymentMethod, Instant now)
+    {
+        var id = await IdAllocator.ReserveAsync(connection, tx, council, "account", 1);
+        var sequence = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + kind.Code(), 1);
+        var reference = AccountReference.Create(kind, sequence);
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into account (council_id, account_id, reference, kind, uprn, opened_on, payment_method, version, created_at) " +
+            "values (@council, @id, @reference, @kind, @uprn, @openedOn, @paymentMethod, 1, @now)",
+            new
+            {
+                council = council.Value, id, reference = reference.Value, kind = kind.Code(), uprn,
+                openedOn = DapperSetup.ToDb(openedOn, postgres), paymentMethod, now = DapperSetup.ToDb(now, postgres),
+            },
+            tx);
+        return new Account(council, id, reference, kind, uprn, openedOn, null, paymentMethod, 1);
+    }
+
+    public static async Task AddPartyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AccountParty party)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into account_party (council_id, account_id, party_id, role, liable_from, liable_to) values (@council, @account, @party, @role, @from, @to)",
+            new
+            {
+                council = council.Value, account = party.AccountId, party = party.PartyId, role = party.Role,
+                from = DapperSetup.ToDb(party.LiableFrom, postgres),
+                to = party.LiableTo is { } to ? DapperSetup.ToDb(to, postgres) : null,
+            },
+            tx);
+    }
+
+    public static async Task<Account?> FindByReferenceAsync(DbConnection connection, CouncilId council, AccountReference reference) =>
+        (await connection.QuerySingleOrDefaultAsync<AccountRow>(
+            AccountRow.Select + " where council_id = @council and reference = @reference",
+            new { council = council.Value, reference = reference.Value }))?.ToAccount();
+
+    public static async Task<Account?> GetAsync(DbConnection connection, CouncilId council, long accountId, DbTransaction? tx = null) =>
+        (await connection.QuerySingleOrDefaultAsync<AccountRow>(
+            AccountRow.Select + " where council_id = @council and account_id = @accountId",
+            new { council = council.Value, accountId }, tx))?.ToAccount();
+
+    public static async Task<IReadOnlyList<Account>> ForPropertyAsync(DbConnection connection, CouncilId council, long uprn) =>
+        (await connection.QueryAsync<AccountRow>(
+            AccountRow.Select + " where council_id = @council and uprn = @uprn order by opened_on",
+            new { council = council.Value, uprn })).Select(r => r.ToAccount()).ToList();
+
+    public static async Task<IReadOnlyList<AccountParty>> PartiesAsync(DbConnection connection, CouncilId council, long accountId) =>
+        (await connection.QueryAsync<AccountPartyRow>(
+            "select account_id, party_id, role, liable_from, liable_to from account_party where council_id = @council and account_id = @accountId order by liable_from",
+            new { council = council.Value, accountId })).Select(r => r.ToParty()).ToList();
+
+    public static async Task<IReadOnlyList<AccountParty>> ForPartyAsync(DbConnection connection, CouncilId council, long partyId) =>
+        (await connection.QueryAsync<AccountPartyRow>(
+            "select account_id, party_id, role, liable_from, liable_to from account_party where council_id = @council and party_id = @partyId order by liable_from",
+            new { council = council.Value, partyId })).Select(r => r.ToParty()).ToList();
+
+    /// <summary>
+    /// Changes how an account pays, if nobody else has changed the account since the officer read it
+    /// (optimistic concurrency on the account aggregate).
+    /// </summary>
+    public static async Task<Outcome<Account>> ChangePaymentMethodAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long accountId, int expectedVersion, string paymentMethod)
+    {
+        if (paymentMethod is not ("cash" or "direct-debit" or "card" or "bank-transfer"))
+        {
+            return new Outcome<Account>.Invalid("paymentMethod", "Choose cash, direct-debit, card or bank-transfer");
+        }
+
+        var changed = await connection.ExecuteAsync(
+            "update account set payment_method = @paymentMethod, version = version + 1 where council_id = @council and account_id = @accountId and version = @expectedVersion",
+            new { council = council.Value, accountId, expectedVersion, paymentMethod }, tx);
+        if (changed == 0)
+        {
+            return await GetAsync(connection, council, accountId, tx) is null
+                ? new Outcome<Account>.NotFound($"account {accountId}")
+                : new Outcome<Account>.Conflict(Concurrency.ConflictMessage);
+        }
+
+        return (await GetAsync(connection, council, accountId, tx))!;
+    }
+
+    private sealed class AccountRow
+    {
+        public const string Select =
+            "select council_id, account_id, reference, kind, uprn, opened_on, closed_on, payment_method, version from account";
+
+        public int council_id { get; set; }
+        public long account_id { get; set; }
+        public string reference { get; set; } = "";
+        public string kind { get; set; } = "";
+        public long? uprn { get; set; }
+        public object opened_on { get; set; } = "";
+        public object? closed_on { get; set; }
+        public string payment_method { get; set; } = "";
+        public int version { get; set; }
+
+        public Account ToAccount()
+        {
+            if (!AccountReference.TryParse(reference, out var parsed, out var error))
+            {
+                throw new InvalidOperationException($"Account {account_id} has a stored reference '{reference}' that is not valid: {error}");
+            }
+
+            return new Account(new CouncilId(council_id), account_id, parsed, AccountKinds.FromCode(kind), uprn,
+                DapperSetup.ReadDate(opened_on), closed_on is null ? null : DapperSetup.ReadDate(closed_on), payment_method, version);
+        }
+    }
+
+    private sealed class AccountPartyRow
+    {
+        public long account_id { get; set; }
+        public long party_id { get; set; }
+        public string role { get; set; } = "";
+        public object liable_from { get; set; } = "";
+        public object? liable_to { get; set; }
+
+        public AccountParty ToParty() => new(account_id, party_id, role, DapperSetup.ReadDate(liable_from),
+            liable_to is null ? null : DapperSetup.ReadDate(liable_to));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Dapper;
+using Reeve.Kernel;
+
+namespace Reeve.Ledger;
+
+/// <summary>Every entry on an account, oldest first, for the account page and statements.</summary>
+public static class ReadAccountLedger
+{
+    public static async Task<IReadOnlyList<PostedEntry>> EntriesAsync(DbConnection connection, CouncilId council, long accountId)
+    {
+        var rows = await connection.QueryAsync<LedgerRow>(
+            LedgerRow.Select + " where council_id = @council and account_id = @accountId order by effective_date, entry_id",
+            new { council = council.Value, accountId });
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    public static async Task<PostedEntry?> EntryAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long entryId)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
+            LedgerRow.Select + " where council_id = @council and entry_id = @entryId",
+            new { council = council.Value, entryId }, tx);
+        return row?.ToEntry();
+    }
+}

@@ -1,0 +1,19 @@
+using System.Data.Common;
+using Dapper;
+using Reeve.Kernel;
+
+namespace Reeve.Ledger;
+
+/// <summary>
+/// An account's balance, summed from its entries through the (council, account) index. Debits to the
+/// debtors book raise it; credits lower it.
+/// </summary>
+public static class ReadBalance
+{
+    public const string Sql =
+        "select coalesce(sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end), 0) " +
+        "from ledger_entry where council_id = @council and account_id = @accountId";
+
+    public static async Task<Money> BalanceAsync(DbConnection connection, CouncilId council, long accountId, DbTransaction? tx = null) =>
+        Money.FromPence(await connection.ExecuteScalarAsync<long>(Sql, new { council = council.Value, accountId }, tx));
+}

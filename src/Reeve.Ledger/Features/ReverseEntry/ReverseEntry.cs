@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+
+namespace Reeve.Ledger;
+
+/// <summary>
+/// Undoes a posted entry by posting its mirror image: the same amount between the same books the other
+/// way round, linked to the original. The original is never touched, and an entry can be reversed once.
+/// </summary>
+public static class ReverseEntry
+{
+    public static async Task<Outcome<PostedEntry>> ReverseAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long entryId, LocalDate effectiveDate,
+        string postedBy, string reason, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Outcome<PostedEntry>.Invalid("reason", "Say why the entry is being reversed");
+        }
+
+        var original = await ReadAccountLedger.EntryAsync(connection, tx, council, entryId);
+        if (original is null)
+        {
+            return new Outcome<PostedEntry>.NotFound($"ledger entry {entryId}");
+        }
+
+        if (original.Kind == EntryKind.Reversal)
+        {
+            return new Outcome<PostedEntry>.Conflict("A reversal cannot itself be reversed; post the entry again instead");
+        }
+
+        var already = await connection.ExecuteScalarAsync<long?>(
+            "select entry_id from ledger_entry where council_id = @council and reverses_entry_id = @entryId",
+            new { council = council.Value, entryId }, tx);
+        if (already is not null)
+        {
+            return new Outcome<PostedEntry>.Conflict($"Entry {entryId} has already been reversed by entry {already}");
+        }
+
+        var id = await Reeve.Persistence.IdAllocator.ReserveAsync(connection, tx, council, "ledger_entry", 1);
+        var reversal = new PostedEntry(council, id, original.AccountId, EntryKind.Reversal, original.Credit, original.Debit,
+            original.Amount, original.Year, effectiveDate, now, postedBy, reason,
+            $"Reversal of entry {entryId} ({original.SourceRule})", entryId, $"reverse:{entryId}");
+        await PostEntries.InsertOneByOneAsync(connection, tx, [reversal], default);
+        return reversal;
+    }
+}

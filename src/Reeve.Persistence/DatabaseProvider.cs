@@ -1,0 +1,7 @@
+namespace Reeve.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
