@@ -1,0 +1,33 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.Officers;
+
+/// <summary>A billing authority served by this installation.</summary>
+public sealed record Council(CouncilId Id, string Code, string Name);
+
+public static class CouncilStore
+{
+    public static async Task AddAsync(DbConnection connection, DbTransaction tx, Council council, Instant now)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into council (council_id, code, name, created_at) values (@id, @code, @name, @now)",
+            new { id = council.Id.Value, council.Code, council.Name, now = DapperSetup.ToDb(now, postgres) }, tx);
+    }
+
+    public static async Task<IReadOnlyList<Council>> AllAsync(DbConnection connection) =>
+        (await connection.QueryAsync<Row>("select council_id, code, name from council order by council_id"))
+        .Select(r => new Council(new CouncilId(r.council_id), r.code, r.name)).ToList();
+
+    private sealed class Row
+    {
+        public int council_id { get; set; }
+        public string code { get; set; } = "";
+        public string name { get; set; } = "";
+    }
+}

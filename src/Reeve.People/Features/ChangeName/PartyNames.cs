@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.People;
+
+/// <summary>
+/// A change of name (marriage, deed poll, a correction) adds to the history rather than overwriting,
+/// so letters and court papers issued under the old name still make sense.
+/// </summary>
+public static class PartyNames
+{
+    public static async Task<Outcome<int>> ChangeAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int expectedVersion, NameParts name,
+        LocalDate effectiveFrom, string reason, string officer, Instant now)
+    {
+        var kind = await connection.ExecuteScalarAsync<string?>(
+            "select kind from party where council_id = @council and party_id = @partyId",
+            new { council = council.Value, partyId }, tx);
+        if (kind is null)
+        {
+            return new Outcome<int>.NotFound($"party {partyId}");
+        }
+
+        if (name.Problem(kind == "person" ? PartyKind.Person : PartyKind.Organisation) is { } problem)
+        {
+            var field = problem.Split(':')[0];
+            return new Outcome<int>.Invalid(field, problem[(field.Length + 2)..]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Outcome<int>.Invalid("reason", "Say why the name has changed");
+        }
+
+        var bumped = await connection.ExecuteAsync(
+            "update party set version = version + 1 where council_id = @council and party_id = @partyId and version = @expectedVersion",
+            new { council = council.Value, partyId, expectedVersion }, tx);
+        if (bumped == 0)
+        {
+            return new Outcome<int>.Conflict(Concurrency.ConflictMessage);
+        }
+
+        var next = await connection.ExecuteScalarAsync<int>(
+            "select coalesce(max(name_seq), 0) + 1 from party_name where council_id = @council and party_id = @partyId",
+            new { council = council.Value, partyId }, tx);
+        await InsertAsync(connection, tx, council, partyId, next, name, effectiveFrom, reason, officer, now);
+        return expectedVersion + 1;
+    }
+
+    internal static Task InsertAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int seq, NameParts name,
+        LocalDate effectiveFrom, string reason, string officer, Instant now)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        return connection.ExecuteAsync(
+            "insert into party_name (council_id, party_id, name_seq, title, forenames, surname, organisation_name, display_name, search_key, effective_from, reason, recorded_at, recorded_by) " +
+            "values (@council, @partyId, @seq, @title, @forenames, @surname, @org, @display, @search, @from, @reason, @now, @officer)",
+            new
+            {
+                council = council.Value, partyId, seq, title = name.Title, forenames = name.Forenames, surname = name.Surname,
+                org = name.OrganisationName, display = name.DisplayName, search = name.SearchKey,
+                from = DapperSetup.ToDb(effectiveFrom, postgres), reason, now = DapperSetup.ToDb(now, postgres), officer,
+            },
+            tx);
+    }
+}

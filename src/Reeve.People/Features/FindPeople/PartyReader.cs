@@ -1,0 +1,123 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.People;
+
+/// <summary>Reads people and organisations back, and finds them by any name they have had.</summary>
+public static class PartyReader
+{
+    public sealed record Match(long PartyId, string DisplayName, LocalDate? DateOfBirth, string? Address);
+
+    public static async Task<Party?> GetAsync(DbConnection connection, CouncilId council, long partyId)
+    {
+        var args = new { council = council.Value, partyId };
+        var head = await connection.QuerySingleOrDefaultAsync<PartyRow>(
+            "select party_id, kind, date_of_birth, deceased_on, version from party where council_id = @council and party_id = @partyId", args);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var names = await connection.QueryAsync<NameRow>(
+            "select name_seq, title, forenames, surname, organisation_name, effective_from, reason, recorded_at, recorded_by from party_name where council_id = @council and party_id = @partyId order by name_seq", args);
+        var contacts = await connection.QueryAsync<ContactRow>(
+            "select contact_seq, kind, value, is_preferred from party_contact where council_id = @council and party_id = @partyId order by contact_seq", args);
+        var addresses = await connection.QueryAsync<AddressRow>(
+            "select address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from, valid_to from party_address where council_id = @council and party_id = @partyId order by address_seq", args);
+        return new Party(
+            council, head.party_id, head.kind == "person" ? PartyKind.Person : PartyKind.Organisation,
+            head.date_of_birth is null ? null : DapperSetup.ReadDate(head.date_of_birth),
+            head.deceased_on is null ? null : DapperSetup.ReadDate(head.deceased_on),
+            head.version,
+            names.Select(n => new PartyName(n.name_seq, n.title, n.forenames, n.surname, n.organisation_name,
+                DapperSetup.ReadDate(n.effective_from), n.reason, DapperSetup.ReadInstant(n.recorded_at), n.recorded_by)).ToList(),
+            contacts.Select(c => new ContactDetail(c.contact_seq, c.kind, c.value, Convert.ToBoolean(c.is_preferred, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            addresses.Select(a => new PostalAddress(a.address_seq, a.uprn, a.address_line1, a.address_line2, a.address_line3, a.town, a.postcode,
+                DapperSetup.ReadDate(a.valid_from), a.valid_to is null ? null : DapperSetup.ReadDate(a.valid_to))).ToList());
+    }
+
+    /// <summary>People whose current or former names contain every word typed, current name shown.</summary>
+    public static async Task<IReadOnlyList<Match>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
+    {
+        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var parameters = new DynamicParameters(new { council = council.Value, limit });
+        var conditions = new List<string>();
+        for (var i = 0; i < words.Length && i < 5; i++)
+        {
+            conditions.Add($"n.search_key like @w{i}");
+            parameters.Add($"w{i}", "%" + EscapeLike(words[i]) + "%");
+        }
+
+        var sql =
+            "select p.party_id, cur.display_name, p.date_of_birth, " +
+            "(select a.address_line1 || ', ' || a.postcode from party_address a where a.council_id = p.council_id and a.party_id = p.party_id order by a.address_seq desc limit 1) as address " +
+            "from party p " +
+            "join party_name cur on cur.council_id = p.council_id and cur.party_id = p.party_id and cur.name_seq = (select max(m.name_seq) from party_name m where m.council_id = p.council_id and m.party_id = p.party_id) " +
+            "where p.council_id = @council and exists (select 1 from party_name n where n.council_id = p.council_id and n.party_id = p.party_id and " +
+            string.Join(" and ", conditions) + ") order by cur.display_name limit @limit";
+        var rows = await connection.QueryAsync<MatchRow>(sql, parameters);
+        return rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth is null ? null : DapperSetup.ReadDate(r.date_of_birth), r.address)).ToList();
+    }
+
+    internal static string EscapeLike(string s) => s.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+
+    private sealed class PartyRow
+    {
+        public long party_id { get; set; }
+        public string kind { get; set; } = "";
+        public object? date_of_birth { get; set; }
+        public object? deceased_on { get; set; }
+        public int version { get; set; }
+    }
+
+    private sealed class NameRow
+    {
+        public int name_seq { get; set; }
+        public string? title { get; set; }
+        public string? forenames { get; set; }
+        public string? surname { get; set; }
+        public string? organisation_name { get; set; }
+        public object effective_from { get; set; } = "";
+        public string reason { get; set; } = "";
+        public object recorded_at { get; set; } = "";
+        public string recorded_by { get; set; } = "";
+    }
+
+    private sealed class ContactRow
+    {
+        public int contact_seq { get; set; }
+        public string kind { get; set; } = "";
+        public string value { get; set; } = "";
+        public object is_preferred { get; set; } = false;
+    }
+
+    private sealed class AddressRow
+    {
+        public int address_seq { get; set; }
+        public long? uprn { get; set; }
+        public string address_line1 { get; set; } = "";
+        public string? address_line2 { get; set; }
+        public string? address_line3 { get; set; }
+        public string town { get; set; } = "";
+        public string postcode { get; set; } = "";
+        public object valid_from { get; set; } = "";
+        public object? valid_to { get; set; }
+    }
+
+    private sealed class MatchRow
+    {
+        public long party_id { get; set; }
+        public string display_name { get; set; } = "";
+        public object? date_of_birth { get; set; }
+        public string? address { get; set; }
+    }
+}

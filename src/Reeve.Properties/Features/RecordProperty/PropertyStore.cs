@@ -1,0 +1,88 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.Properties;
+
+/// <summary>Adding properties and reading them back, by UPRN or by any part of the address.</summary>
+public static class PropertyStore
+{
+    public static async Task<Outcome<Property>> AddAsync(DbConnection connection, DbTransaction tx, NewProperty p, Instant now)
+    {
+        if (p.Problem() is { } problem)
+        {
+            var field = problem.Split(':')[0];
+            return new Outcome<Property>.Invalid(field, problem[(field.Length + 2)..]);
+        }
+
+        var exists = await connection.ExecuteScalarAsync<long?>(
+            "select uprn from property where council_id = @council and uprn = @uprn", new { council = p.Council.Value, p.Uprn }, tx);
+        if (exists is not null)
+        {
+            return new Outcome<Property>.Conflict($"UPRN {p.Uprn} is already on the list");
+        }
+
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        var postcode = Postcodes.Normalise(p.Postcode);
+        await connection.ExecuteAsync(
+            "insert into property (council_id, uprn, address_line1, address_line2, address_line3, town, postcode, kind, band, search_key, version, created_at) " +
+            "values (@council, @uprn, @l1, @l2, @l3, @town, @postcode, @kind, @band, @search, 1, @now)",
+            new
+            {
+                council = p.Council.Value, uprn = p.Uprn, l1 = p.Line1, l2 = p.Line2, l3 = p.Line3, town = p.Town, postcode,
+                kind = p.Kind == PropertyKind.Domestic ? "domestic" : "non-domestic", band = p.Band?.ToString(),
+                search = p.SearchKey, now = DapperSetup.ToDb(now, postgres),
+            },
+            tx);
+        return new Property(p.Council, p.Uprn, p.Line1, p.Line2, p.Line3, p.Town, postcode, p.Kind, p.Band, 1);
+    }
+
+    public static async Task<Property?> GetAsync(DbConnection connection, CouncilId council, long uprn) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(
+            Row.Select + " where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }))?.ToProperty();
+
+    public static async Task<IReadOnlyList<Property>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
+    {
+        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var parameters = new DynamicParameters(new { council = council.Value, limit });
+        var conditions = new List<string>();
+        for (var i = 0; i < words.Length && i < 6; i++)
+        {
+            conditions.Add($"search_key like @w{i}");
+            parameters.Add($"w{i}", "%" + words[i].Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%");
+        }
+
+        return (await connection.QueryAsync<Row>(
+                Row.Select + " where council_id = @council and " + string.Join(" and ", conditions) + " order by postcode, address_line1 limit @limit",
+                parameters))
+            .Select(r => r.ToProperty()).ToList();
+    }
+
+    private sealed class Row
+    {
+        public const string Select =
+            "select council_id, uprn, address_line1, address_line2, address_line3, town, postcode, kind, band, version from property";
+
+        public int council_id { get; set; }
+        public long uprn { get; set; }
+        public string address_line1 { get; set; } = "";
+        public string? address_line2 { get; set; }
+        public string? address_line3 { get; set; }
+        public string town { get; set; } = "";
+        public string postcode { get; set; } = "";
+        public string kind { get; set; } = "";
+        public string? band { get; set; }
+        public int version { get; set; }
+
+        public Property ToProperty() => new(new CouncilId(council_id), uprn, address_line1, address_line2, address_line3, town, postcode,
+            kind == "domestic" ? PropertyKind.Domestic : PropertyKind.NonDomestic, string.IsNullOrEmpty(band) ? null : band[0], version);
+    }
+}
