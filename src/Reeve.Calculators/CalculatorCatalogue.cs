@@ -1,0 +1,12 @@
+using Reeve.Kernel.Calculators;
+
+namespace Reeve.Calculators;
+
+/// <summary>
+/// Every calculator Reeve offers, gathered from the modules that own them, so that the CLI and the API
+/// offer exactly the same set. Modules add theirs here as they arrive (council-tax, instalments, ...).
+/// </summary>
+public static class CalculatorCatalogue
+{
+    public static CalculatorRegistry Create() => new([]);
+}
