@@ -94,6 +94,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 try
                 {
                     await server.StartProcessAsync();
+                    server.StartWatchdog();
                     return server;
                 }
                 catch (InvalidOperationException) when (attempt < 3)
@@ -133,6 +134,40 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    // The test platform kills the test host when a run ends, often before ProcessExit handlers finish, and a
+    // crashed host runs none. A detached watchdog stops the server and deletes its folder once this process
+    // has gone, however it went.
+    private void StartWatchdog()
+    {
+        var stop = string.Join(' ', StopCommand().Select(a => "'" + a + "'"));
+        var script = string.Join("; ",
+            "exec </dev/null >/dev/null 2>&1",
+            $"while kill -0 {Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}; do sleep 0.2; done",
+            stop,
+            $"rm -rf '{_root}'");
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var a in (string[])["-f", "bash", "-c", script])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog");
+        watchdog.WaitForExit();
+    }
+
+    private IReadOnlyList<string> StopCommand()
+    {
+        string[] pgCtl = [Path.Combine(_binFolder, "pg_ctl"), "-D", _dataFolder, "-m", "immediate", "-w", "stop"];
+        return _asPostgresUser ? ["runuser", "-u", "postgres", "--", .. pgCtl] : pgCtl;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
@@ -142,7 +177,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
         try
         {
-            await RunAsync(Path.Combine(_binFolder, "pg_ctl"), ["-D", _dataFolder, "-m", "immediate", "-w", "stop"], _asPostgresUser);
+            var stop = StopCommand();
+            await RunAsync(stop[0], stop.Skip(1).ToList(), asPostgresUser: false);
         }
         finally
         {
@@ -224,17 +260,19 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    // The last server processes may still be removing their files just after pg_ctl returns.
     private static void TryDeleteFolder(string folder)
     {
-        try
+        for (var attempt = 1; attempt <= 20 && Directory.Exists(folder); attempt++)
         {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
