@@ -52,6 +52,26 @@ public abstract class ReverseEntryTests(IDatabaseEngine engine) : LedgerTest(eng
     }
 
     [Fact]
+    public async Task Two_officers_reversing_the_same_entry_at_once_post_one_reversal()
+    {
+        // The second officer must be told of the conflict, not handed a reversal the database never wrote.
+        var account = await OpenAccountAsync();
+        var charge = Posted(await PostAsync(Entries.Charge(account, Money.FromPence(10000)))).Posted.Single();
+        await using var first = await Db.OpenAsync();
+        await using var firstTx = await first.BeginTransactionAsync();
+        (await ReverseEntry.ReverseAsync(first, firstTx, Council, charge.EntryId, new LocalDate(2025, 5, 1), "jsmith", "Billed in error", Now))
+            .ShouldBeOfType<Outcome<PostedEntry>.Done>();
+
+        var second = Task.Run(() => ReverseAsync(charge.EntryId, "Billed in error"));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await firstTx.CommitAsync();
+
+        (await second).ShouldBeOfType<Outcome<PostedEntry>.Conflict>();
+        (await EntriesAsync(account)).Count.ShouldBe(2);
+        (await BalanceAsync(account)).ShouldBe(Money.Zero);
+    }
+
+    [Fact]
     public async Task A_reversal_cannot_itself_be_reversed()
     {
         var account = await OpenAccountAsync();
