@@ -14,7 +14,8 @@ namespace Reeve.TestKit;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartSharedAsync);
+    // xunit 2 has no assembly fixture; the watchdog stops this one when the test process ends.
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartAsync);
     private static int _databaseCounter;
 
     private readonly string _binFolder;
@@ -184,14 +185,6 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             TryDeleteFolder(_root);
         }
-    }
-
-    private static async Task<PostgresServer> StartSharedAsync()
-    {
-        var server = await StartAsync();
-        // xunit 2 has no assembly fixture: stop the shared server when the test process ends.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return server;
     }
 
     private static string FindBinFolder()
