@@ -26,17 +26,9 @@ public sealed class PostgresEngine : IDatabaseEngine
         var (server, database) = await RunDatabase.Value;
         var schema = "test_" + Interlocked.Increment(ref _schemaCounter).ToString(CultureInfo.InvariantCulture);
         var connectionString = server.ConnectionString(database);
-        await ExecuteAsync(connectionString, $"create schema {schema}");
+        await PostgresServer.ExecuteAsync(connectionString, $"create schema {schema}");
         var scoped = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ToString();
-        return new TestDatabase(ReeveDatabase.Postgres(scoped), () => ExecuteAsync(connectionString, $"drop schema {schema} cascade"));
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        return new TestDatabase(ReeveDatabase.Postgres(scoped), () => PostgresServer.ExecuteAsync(connectionString, $"drop schema {schema} cascade"));
     }
 
     public override string ToString() => "PostgreSQL";

@@ -9,7 +9,8 @@ namespace Reeve.TestKit;
 /// <summary>
 /// A throwaway PostgreSQL server started from the installed binaries (there is no Docker here): initdb into
 /// a folder under /tmp, trust authentication, listening only on 127.0.0.1 on a free port. One server serves
-/// the whole test run; each test gets its own database. As root (a developer machine or CI) initdb and
+/// the whole test run; <see cref="PostgresEngine"/> gives each test its own schema, and a test class that needs
+/// a whole database makes one with <see cref="CreateDatabaseAsync"/>. As root (a developer machine or CI) initdb and
 /// postgres refuse to run, so they run as the <c>postgres</c> OS user through runuser.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
@@ -45,7 +46,7 @@ public sealed class PostgresServer : IAsyncDisposable
         Username = "postgres",
         Database = database,
         Pooling = true,
-        // Each test database is dropped at the end of its test; short-lived pools keep idle connections few.
+        // Test schemas and databases come and go all run long; short-lived pools keep idle connections few.
         ConnectionIdleLifetime = 10,
         Timeout = 15,
     }.ToString();
@@ -55,16 +56,17 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var name = string.Create(CultureInfo.InvariantCulture,
             $"reeve_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}");
-        await ExecuteOnAdminAsync($"create database {name}");
+        await ExecuteAsync(ConnectionString("postgres"), $"create database {name}");
         return name;
     }
 
     public async Task DropDatabaseAsync(string name) =>
-        await ExecuteOnAdminAsync($"drop database if exists {name} with (force)");
+        await ExecuteAsync(ConnectionString("postgres"), $"drop database if exists {name} with (force)");
 
-    private async Task ExecuteOnAdminAsync(string sql)
+    /// <summary>Runs one statement on its own unpooled connection, for setting up and tearing down.</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
