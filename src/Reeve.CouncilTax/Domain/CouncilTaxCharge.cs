@@ -88,7 +88,8 @@ public static class CouncilTaxCharge
         foreach (var part in parts)
         {
             var annual = annualBand + Rounding.RoundHalfUpToPence(annualBand, part.Percent, 100);
-            steps.Add(new($"{name} {part.Percent}% from {Format(part.From)}: annual amount", annual, source));
+            var label = part.Percent == 0 ? $"{name} not yet due from {Format(part.From)}" : $"{name} {part.Percent}% from {Format(part.From)}";
+            steps.Add(new($"{label}: annual amount", annual, source));
             var charge = Apportionment.ForDays(annual, part.Days, daysInYear);
             steps.Add(new($"{Format(part.From)} to {Format(part.To)}: {annual.ToDisplayString()} × {part.Days} ÷ {daysInYear} days", charge, Sources.DailyApportionment));
             result.Add(new ChargedSegment(part.From, part.To, part.Days, part.Percent, annual, charge));
