@@ -1,0 +1,51 @@
+using Reeve.Kernel;
+
+namespace Reeve.CouncilTax.Domain;
+
+/// <summary>One period of a bill with the charge worked for it.</summary>
+public sealed record BilledPeriod(LiabilityPeriod Period, ChargeResult Charge);
+
+/// <summary>
+/// What one set of liable parties owes for one dwelling for one financial year: the sum of the charges for each
+/// period in which they were liable, each worked in the statutory order by <see cref="CouncilTaxCharge"/>.
+/// </summary>
+public sealed record YearBill(FinancialYear Year, Liability Liable, IReadOnlyList<BilledPeriod> Periods)
+{
+    public Money NetCharge => Money.Sum(Periods.Select(p => p.Charge.NetCharge));
+
+    public IEnumerable<ExplanationStep> Explanation =>
+        Periods.SelectMany(p => p.Charge.Explanation.Prepend(new ExplanationStep(
+            $"{DateText.LongForm.Format(p.Period.From)} to {DateText.LongForm.Format(p.Period.To)}: {p.Period.Liable.How}, Band {p.Period.Band}",
+            p.Charge.NetCharge, p.Period.Liable.Source)));
+}
+
+public static class YearBills
+{
+    /// <summary>Every liable set's bill for the year, in the order they first became liable.</summary>
+    public static IReadOnlyList<YearBill> For(DwellingFacts facts, FinancialYear year, Money bandDCharge)
+    {
+        var bills = new List<YearBill>();
+        foreach (var group in LiabilityTimeline.ForYear(facts, year).GroupBy(p => p.Liable.Key))
+        {
+            var periods = group.Select(p => new BilledPeriod(p, Charge(p, year, bandDCharge))).ToList();
+            bills.Add(new YearBill(year, group.First().Liable, periods));
+        }
+
+        return bills;
+    }
+
+    private static ChargeResult Charge(LiabilityPeriod p, FinancialYear year, Money bandDCharge)
+    {
+        var chargeCase = new ChargeCase(year, bandDCharge, p.Band, new NodaTime.DateInterval(p.From, p.To), p.AdultResidents,
+            p.DisregardedResidents, p.ExemptionClass, p.DisabledBandReduction, p.Premium, Money.Zero);
+        var before = CouncilTaxCharge.Calculate(chargeCase);
+        if (p.ReductionPercent <= 0 || before.NetCharge.IsZero)
+        {
+            return before;
+        }
+
+        // The council's reduction scheme gives a percentage of the charge; the amount is then taken off last (s13A).
+        var reduction = Rounding.RoundHalfUpToPence(before.NetCharge, p.ReductionPercent, 100);
+        return CouncilTaxCharge.Calculate(chargeCase with { ReductionAmount = reduction });
+    }
+}
