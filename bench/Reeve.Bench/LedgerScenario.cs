@@ -73,7 +73,8 @@ public static class LedgerScenario
         var (reeve, baseline) = await PostAsync(connection, options, firstAccount, clock, progress, ct);
 
         // Steady state, as production would be after autovacuum or a nightly ANALYZE.
-        await connection.ExecuteAsync(db.IsPostgres ? $"analyze ledger_entry; analyze {BaselineTable}" : "analyze");
+        await connection.ExecuteAsync(
+            db.IsPostgres ? $"analyze ledger_entry; analyze {BaselineTable}" : "analyze", commandType: System.Data.CommandType.Text);
 
         var random = new Random(options.Seed);
         var balance = await TimeReadsAsync(options.Reads, "Reading balances", progress,

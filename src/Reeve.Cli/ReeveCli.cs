@@ -57,7 +57,7 @@ public static class ReeveCli
     private static RootCommand Build(CliHost host)
     {
         var root = new RootCommand("Reeve: council tax, business rates and sundry debt for UK councils.");
-        root.Options.Add(CliOptions.Database);
+        root.Options.Add(CliOptions.Database());
         root.Subcommands.Add(MigrateCommand.Create(host));
         root.Subcommands.Add(DemoCommand.Create(host));
         root.Subcommands.Add(CalcCommand.Create(host));

@@ -77,7 +77,7 @@ internal static class BenchCommand
     // benchmark works in a schema of its own and drops it).
     private static string? Setting(ParseResult parsed, CliHost host)
     {
-        if (parsed.GetValue(CliOptions.Database) is { Length: > 0 } given)
+        if (parsed.GetValue<string?>(CliOptions.DatabaseOption) is { Length: > 0 } given)
         {
             return given;
         }
