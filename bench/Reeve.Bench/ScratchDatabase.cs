@@ -30,6 +30,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     /// <summary>Where the figures were measured, for the report.</summary>
     public string Description { get; }
 
+    /// <summary>Leave the scratch schema or file in place afterwards, to look into the figures.</summary>
+    public bool Keep { get; set; }
+
     /// <summary>
     /// <paramref name="setting"/> null: a temporary SQLite file. A PostgreSQL setting: a throwaway schema in
     /// that database. A SQLite path: that file, which must be new or empty.
@@ -72,6 +75,12 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Db.Dispose();
+        if (Keep)
+        {
+            _server?.Dispose();
+            return;
+        }
+
         if (_server is not null && _schema is not null)
         {
             await using (var connection = await _server.OpenAsync())

@@ -31,12 +31,13 @@ internal static class BenchCommand
         var batch = CliOptions.WholeNumber("--batch-size", "Entries posted per transaction", LedgerBenchOptions.DefaultBatchSize, minimum: 1);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the entries and the accounts read", LedgerBenchOptions.DefaultSeed, minimum: 0);
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
         var command = new Command("ledger",
             "Post entries through Reeve and raw into an identical table, then read balances. " +
             "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
             $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
         {
-            entries, accounts, reads, batch, seed, json,
+            entries, accounts, reads, batch, seed, json, keep,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -48,6 +49,7 @@ internal static class BenchCommand
                 case Outcome<ScratchDatabase>.Done { Value: var scratch }:
                     await using (scratch)
                     {
+                        scratch.Keep = parsed.GetValue(keep);
                         var console = asJson ? host.Err : host.Out;
                         console.MarkupLine($"Ledger benchmark: {options.Entries:N0} entries over {options.Accounts:N0} accounts in {Markup.Escape(scratch.Description)}");
                         var figures = await ProgressBars.RunAsync(console, bars =>
@@ -59,6 +61,11 @@ internal static class BenchCommand
                         else
                         {
                             host.Out.Write(ToTable(figures));
+                        }
+
+                        if (scratch.Keep)
+                        {
+                            console.MarkupLine($"Kept {Markup.Escape(scratch.Description)}.");
                         }
                     }
 
