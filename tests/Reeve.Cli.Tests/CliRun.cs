@@ -1,4 +1,5 @@
 using NodaTime;
+using Reeve.TestKit;
 
 namespace Reeve.Cli.Tests;
 
@@ -18,17 +19,12 @@ public static class CliRun
         using var input = new StringReader(stdin);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var host = new CliHost(input, stdout, stderr, new FixedClock(Now), _ => null);
+        var host = new CliHost(input, stdout, stderr, new FakeClock(Now), _ => null);
         var exit = await ReeveCli.RunAsync(args, host);
         return new CliOutput(exit, stdout.ToString(), stderr.ToString());
     }
 
     public static Task<CliOutput> RunAsync(params string[] args) => RunWithInputAsync("", args);
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }
 
 /// <summary>A folder of its own for each test's database files, removed afterwards.</summary>
