@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Reeve.Bench;
+using Reeve.Kernel;
+using Reeve.Persistence;
+using Spectre.Console;
+
+namespace Reeve.Cli.Features.Benchmark;
+
+/// <summary>
+/// `reeve bench ledger`: times posting through Reeve against raw writes of the same rows, and balance reads
+/// against a bare round trip, in a scratch database (bench/Reeve.Bench/LedgerScenario.cs). It is a
+/// measurement: the exit code is 0 whatever the figures, and non-zero only if it could not measure.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var command = new Command("bench", "Measure Reeve against a baseline on this machine's database");
+        command.Subcommands.Add(Ledger(host));
+        return command;
+    }
+
+    private static Command Ledger(CliHost host)
+    {
+        var entries = CliOptions.WholeNumber("--entries", "How many ledger entries to post", LedgerBenchOptions.DefaultEntries, minimum: 1);
+        var accounts = CliOptions.WholeNumber("--accounts", "How many accounts they are spread over", LedgerBenchOptions.DefaultAccounts, minimum: 1, maximum: 9_999_999);
+        var reads = CliOptions.WholeNumber("--reads", "How many balances to read", LedgerBenchOptions.DefaultReads, minimum: 1);
+        var batch = CliOptions.WholeNumber("--batch-size", "Entries posted per transaction", LedgerBenchOptions.DefaultBatchSize, minimum: 1);
+        var seed = CliOptions.WholeNumber("--seed", "Seed for the entries and the accounts read", LedgerBenchOptions.DefaultSeed, minimum: 0);
+        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
+        var command = new Command("ledger",
+            "Post entries through Reeve and raw into an identical table, then read balances. " +
+            "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
+            $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
+        {
+            entries, accounts, reads, batch, seed, json, keep,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var options = new LedgerBenchOptions(parsed.GetValue(entries), parsed.GetValue(accounts), parsed.GetValue(reads), parsed.GetValue(batch), parsed.GetValue(seed));
+            var asJson = parsed.GetValue(json);
+            var opened = await ScratchDatabase.CreateAsync(Setting(parsed, host), ct);
+            switch (opened)
+            {
+                case Outcome<ScratchDatabase>.Done { Value: var scratch }:
+                    await using (scratch)
+                    {
+                        scratch.Keep = parsed.GetValue(keep);
+                        var console = asJson ? host.Err : host.Out;
+                        console.MarkupLine($"Ledger benchmark: {options.Entries:N0} entries over {options.Accounts:N0} accounts in {Markup.Escape(scratch.Description)}");
+                        var figures = await ProgressBars.RunAsync(console, bars =>
+                            LedgerScenario.RunAsync(scratch, options, host.Clock, bars.For<BenchProgress>(p => (p.Stage, p.Done, p.Total)), ct));
+                        if (asJson)
+                        {
+                            await host.Stdout.WriteLineAsync(ToJson(figures).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                        }
+                        else
+                        {
+                            host.Out.Write(ToTable(figures));
+                        }
+
+                        if (scratch.Keep)
+                        {
+                            console.MarkupLine($"Kept {Markup.Escape(scratch.Description)}.");
+                        }
+                    }
+
+                    return ReeveCli.Ok;
+                case Outcome<ScratchDatabase>.Invalid invalid:
+                    await host.Stderr.WriteLineAsync($"reeve bench ledger: {invalid.Field}: {invalid.Message}");
+                    return ReeveCli.Refused;
+                default:
+                    throw new InvalidOperationException($"Unexpected outcome {opened}");
+            }
+        });
+        return command;
+    }
+
+    // Never the officers' everyday SQLite file: only an explicit --db, or a PostgreSQL REEVE_DB (where the
+    // benchmark works in a schema of its own and drops it).
+    private static string? Setting(ParseResult parsed, CliHost host)
+    {
+        if (parsed.GetValue<string?>(CliOptions.DatabaseOption) is { Length: > 0 } given)
+        {
+            return given;
+        }
+
+        var fromEnvironment = host.Environment(CliOptions.DatabaseVariable);
+        if (fromEnvironment is { Length: > 0 })
+        {
+            using var db = ReeveDatabase.FromSetting(fromEnvironment);
+            return db.IsPostgres ? fromEnvironment : null;
+        }
+
+        return null;
+    }
+
+    private static Table ToTable(LedgerFigures f)
+    {
+        var table = new Table()
+            .Title($"Ledger, {f.Provider}: {f.Options.Entries:N0} entries, {f.Options.Accounts:N0} accounts, batches of {f.Options.BatchSize:N0}")
+            .AddColumns("Figure", "Reeve", "Baseline", "Ratio", "Target", "Result");
+        table.AddRow(
+            "Post entries",
+            $"{f.PostReeve.TotalSeconds:N2} s ({PerSecond(f.Options.Entries, f.PostReeve)}/s)",
+            $"{f.PostBaseline.TotalSeconds:N2} s ({PerSecond(f.Options.Entries, f.PostBaseline)}/s, {f.BaselineMethod})",
+            $"{f.PostingRatio:N2}x",
+            $"<= {LedgerFigures.PostingRatioTarget:N1}x",
+            Verdict(f.PostingPasses));
+        table.AddRow(
+            "Balance read, mean",
+            Ms(f.BalanceRead.MeanMs),
+            $"{Ms(f.SelectOne.MeanMs)} (select 1)",
+            $"{f.BalanceReadRatio:N2}x",
+            "",
+            "");
+        table.AddRow("Balance read, p50", Ms(f.BalanceRead.P50Ms), Ms(f.SelectOne.P50Ms), $"{f.BalanceRead.P50Ms / f.SelectOne.P50Ms:N2}x", "", "");
+        table.AddRow(
+            "Balance read, p99",
+            Ms(f.BalanceRead.P99Ms),
+            Ms(f.SelectOne.P99Ms),
+            $"{f.BalanceRead.P99Ms / f.SelectOne.P99Ms:N2}x",
+            $"< {LedgerFigures.BalanceReadTargetMs:N0} ms",
+            Verdict(f.BalanceReadPasses));
+        table.AddRow("Create accounts", $"{f.CreateAccounts.TotalSeconds:N2} s", "", "", "", "");
+        table.Caption(Markup.Escape(f.Database));
+        return table;
+    }
+
+    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
+
+    private static string Ms(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
+
+    private static string PerSecond(int count, TimeSpan time) => (count / Math.Max(time.TotalSeconds, 1e-9)).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static JsonObject ToJson(LedgerFigures f) => new()
+    {
+        ["scenario"] = "ledger",
+        ["provider"] = f.Provider,
+        ["database"] = f.Database,
+        ["entries"] = f.Options.Entries,
+        ["accounts"] = f.Options.Accounts,
+        ["batchSize"] = f.Options.BatchSize,
+        ["seed"] = f.Options.Seed,
+        ["createAccountsSeconds"] = f.CreateAccounts.TotalSeconds,
+        ["posting"] = new JsonObject
+        {
+            ["reeveSeconds"] = f.PostReeve.TotalSeconds,
+            ["baselineSeconds"] = f.PostBaseline.TotalSeconds,
+            ["baselineMethod"] = f.BaselineMethod,
+            ["ratio"] = f.PostingRatio,
+            ["targetRatio"] = LedgerFigures.PostingRatioTarget,
+            ["pass"] = f.PostingPasses,
+        },
+        ["balanceRead"] = new JsonObject
+        {
+            ["reads"] = f.BalanceRead.Calls,
+            ["meanMs"] = f.BalanceRead.MeanMs,
+            ["p50Ms"] = f.BalanceRead.P50Ms,
+            ["p99Ms"] = f.BalanceRead.P99Ms,
+            ["baselineMeanMs"] = f.SelectOne.MeanMs,
+            ["baselineP50Ms"] = f.SelectOne.P50Ms,
+            ["baselineP99Ms"] = f.SelectOne.P99Ms,
+            ["ratio"] = f.BalanceReadRatio,
+            ["targetP99Ms"] = LedgerFigures.BalanceReadTargetMs,
+            ["pass"] = f.BalanceReadPasses,
+        },
+    };
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using NodaTime;
+using Reeve.Cli.Features.Benchmark;
+using Reeve.Cli.Features.Calculate;
+using Reeve.Cli.Features.CreateDemoCouncil;
+using Reeve.Cli.Features.MigrateDatabase;
+
+namespace Reeve.Cli;
+
+/// <summary>
+/// The `reeve` command. Exit codes: 0 done; 1 something went wrong that is not the caller's fault (the
+/// database is unreachable, a bug); 2 the caller asked for something that cannot be done (malformed
+/// arguments, invalid calculator input, a demo over an existing council), with nothing written.
+/// </summary>
+public static class ReeveCli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Refused = 2;
+
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, new CliHost(stdin, stdout, stderr, SystemClock.Instance, Environment.GetEnvironmentVariable));
+
+    internal static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
+    {
+        var root = Build(host);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal))
+            {
+                await host.Stderr.WriteLineAsync($"reeve: {error}");
+            }
+
+            await host.Stderr.WriteLineAsync($"Run 'reeve {CommandPath(parsed)}--help' for usage.");
+            return Refused;
+        }
+
+        var invocation = new InvocationConfiguration { Output = host.Stdout, Error = host.Stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(invocation, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await host.Stderr.WriteLineAsync("reeve: cancelled");
+            return Failed;
+        }
+        catch (Exception ex)
+        {
+            await host.Stderr.WriteLineAsync($"reeve: {ex.Message}");
+            await host.Stderr.WriteLineAsync(ex.ToString());
+            return Failed;
+        }
+    }
+
+    private static RootCommand Build(CliHost host)
+    {
+        var root = new RootCommand("Reeve: council tax, business rates and sundry debt for UK councils.");
+        root.Options.Add(CliOptions.Database());
+        root.Subcommands.Add(MigrateCommand.Create(host));
+        root.Subcommands.Add(DemoCommand.Create(host));
+        root.Subcommands.Add(CalcCommand.Create(host));
+        root.Subcommands.Add(BenchCommand.Create(host));
+        return root;
+    }
+
+    private static string CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return names.Count == 0 ? "" : string.Join(' ', names) + " ";
+    }
+}
