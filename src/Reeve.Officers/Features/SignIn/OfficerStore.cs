@@ -27,6 +27,8 @@ public static class OfficerStore
             throw new ArgumentException("An officer's password must be at least 12 characters", nameof(password));
         }
 
+        // Stored as sign-in looks it up: trimmed and in lower case.
+        username = Canonical(username);
         var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await connection.ExecuteScalarAsync<int>("select coalesce(max(officer_id), 0) + 1 from officer", transaction: tx);
         await connection.ExecuteAsync(
@@ -34,7 +36,7 @@ public static class OfficerStore
             "values (@id, @username, @displayName, @hash, @role, @home, 0, 1, @now)",
             new
             {
-                id, username = username.ToLowerInvariant(), displayName, hash = Hasher.HashPassword(username, password),
+                id, username, displayName, hash = Hasher.HashPassword(username, password),
                 role = role.Name(), home = home.Value, now = DapperSetup.ToDb(now, postgres),
             },
             tx);
@@ -51,7 +53,7 @@ public static class OfficerStore
     {
         const string wrong = "The username or password is not right";
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            Row.Select + " where username = @username", new { username = (username ?? "").Trim().ToLowerInvariant() });
+            Row.Select + " where username = @username", new { username = Canonical(username ?? "") });
         if (row is null)
         {
             // Hash anyway so that a missing username takes as long as a wrong password.
@@ -85,12 +87,14 @@ public static class OfficerStore
 
     public static async Task<OfficerAccount?> GetAsync(DbConnection connection, string username)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where username = @username", new { username = username.ToLowerInvariant() });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where username = @username", new { username = Canonical(username) });
         return row is null ? null : await ToAccountAsync(connection, row);
     }
 
     public static async Task<int> CountAsync(DbConnection connection) =>
         await connection.ExecuteScalarAsync<int>("select count(*) from officer");
+
+    private static string Canonical(string username) => username.Trim().ToLowerInvariant();
 
     private static async Task<OfficerAccount> ToAccountAsync(DbConnection connection, Row row)
     {
