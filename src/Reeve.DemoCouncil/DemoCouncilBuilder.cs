@@ -1,17 +1,107 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Dapper;
 using NodaTime;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Officers;
+using Reeve.People;
 using Reeve.Persistence;
+using Reeve.Properties;
 
 namespace Reeve.DemoCouncil;
 
 /// <summary>
 /// Creates a realistic, fictional council (a shared service of two) on an empty database: dwellings in
-/// a realistic band mix, the people liable for them, moves, discounts, three years of charges, payments
-/// and arrears, and one officer per role. The same seed and date always make the same council.
+/// the English band mix, the people liable for them, moves, single person discounts, charges from 2024/25
+/// to the current year, instalments, payments by Direct Debit and otherwise, returned Direct Debits,
+/// arrears with costs, credits, and one officer per role. The same seed and date make the same council.
 /// </summary>
 public static class DemoCouncilBuilder
 {
-    public static Task<bool> IsEmptyAsync(ReeveDatabase db, CancellationToken ct = default) => throw new NotImplementedException();
+    private const string DemoOfficer = "demo";
 
-    public static Task<DemoResult> CreateAsync(ReeveDatabase db, DemoOptions options, IClock clock, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
-        => throw new NotImplementedException();
+    /// <summary>True when the (migrated) database holds no council yet.</summary>
+    public static async Task<bool> IsEmptyAsync(ReeveDatabase db, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>("select count(*) from council") == 0;
+    }
+
+    public static async Task<DemoResult> CreateAsync(
+        ReeveDatabase db, DemoOptions options, IClock clock, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
+        await MigrationRunner.MigrateAsync(db, ct);
+        if (!await IsEmptyAsync(db, ct))
+        {
+            throw new InvalidOperationException("The database already holds a council; the demo is only made on an empty database");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var rng = new Random(options.Seed);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        var profiles = new[] { DemoCouncilProfile.Wealdmoor, DemoCouncilProfile.Eastmere };
+        foreach (var profile in profiles)
+        {
+            await CouncilStore.AddAsync(connection, tx, new Council(profile.Id, profile.Code, profile.Name), now);
+        }
+
+        var officers = await AddOfficersAsync(connection, tx, options, profiles, now);
+        var totals = new Totals();
+        var sizes = new[] { options.Dwellings, Math.Max(1, options.Dwellings / 5) };
+        for (var c = 0; c < profiles.Length; c++)
+        {
+            var generator = new CouncilGenerator(connection, tx, profiles[c], options.AsAt, rng, now, progress, totals);
+            await generator.RunAsync(sizes[c], ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return new DemoResult(officers, profiles.Length, sizes.Sum(), totals.People, totals.Accounts, totals.Entries);
+    }
+
+    private static async Task<IReadOnlyList<DemoOfficer>> AddOfficersAsync(
+        DbConnection connection, DbTransaction tx, DemoOptions options, DemoCouncilProfile[] profiles, Instant now)
+    {
+        var people = new (string Username, string Name, Role Role)[]
+        {
+            ("officer", "Priya Shah", Role.Officer),
+            ("teamleader", "Dan Morgan", Role.TeamLeader),
+            ("manager", "Helen Booth", Role.Manager),
+            ("auditor", "Alan Reid", Role.Auditor),
+            ("admin", "Sam Okoro", Role.SystemAdministrator),
+        };
+        var result = new List<DemoOfficer>();
+        var all = profiles.Select(p => p.Id).ToList();
+        foreach (var (username, name, role) in people)
+        {
+            var password = options.OfficerPassword ?? NewPassword();
+            await OfficerStore.CreateAsync(connection, tx, username, name, role, profiles[0].Id, all, password, now);
+            result.Add(new DemoOfficer(username, password, role.Title(), name));
+        }
+
+        return result;
+    }
+
+    // Passwords are not demo data: they come from the system's secure generator, never from the seed.
+    private static string NewPassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        var chars = new char[16];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+
+        return string.Join('-', new string(chars).Chunk(4).Select(c => new string(c)));
+    }
+
+    internal sealed class Totals
+    {
+        public int People { get; set; }
+        public int Accounts { get; set; }
+        public int Entries { get; set; }
+    }
 }

@@ -16,12 +16,10 @@ public static class IdAllocator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
 
-        await connection.ExecuteAsync(
-            "insert into id_block (council_id, kind, next_id) values (@council, @kind, 1) on conflict (council_id, kind) do nothing",
-            new { council = council.Value, kind },
-            tx);
+        // One round trip: the first reservation creates the row, later ones move it on.
         var next = await connection.ExecuteScalarAsync<long>(
-            "update id_block set next_id = next_id + @count where council_id = @council and kind = @kind returning next_id",
+            "insert into id_block (council_id, kind, next_id) values (@council, @kind, 1 + @count) " +
+            "on conflict (council_id, kind) do update set next_id = id_block.next_id + @count returning next_id",
             new { council = council.Value, kind, count },
             tx);
         return next - count;

@@ -48,7 +48,18 @@ public sealed class ReeveDatabase : IDisposable
         return new ReeveDatabase(DatabaseProvider.Sqlite, builder.ToString());
     }
 
-    public static ReeveDatabase Postgres(string connectionString) => new(DatabaseProvider.Postgres, connectionString);
+    public static ReeveDatabase Postgres(string connectionString)
+    {
+        // Officers' pages and batch runs repeat the same few statements: let Npgsql prepare them on the server.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return new ReeveDatabase(DatabaseProvider.Postgres, builder.ToString());
+    }
 
     /// <summary>
     /// Reads a --db value or REEVE_DB: a PostgreSQL connection string ("Host=...;Database=..." or a

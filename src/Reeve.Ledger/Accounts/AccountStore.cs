@@ -44,6 +44,15 @@ public static class AccountStore
             tx);
     }
 
+    /// <summary>Closes an account from a date (the last day of liability), for example on moving out.</summary>
+    public static async Task CloseAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, LocalDate closedOn)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "update account set closed_on = @closedOn, version = version + 1 where council_id = @council and account_id = @accountId",
+            new { council = council.Value, accountId, closedOn = DapperSetup.ToDb(closedOn, postgres) }, tx);
+    }
+
     public static async Task<Account?> FindByReferenceAsync(DbConnection connection, CouncilId council, AccountReference reference) =>
         (await connection.QuerySingleOrDefaultAsync<AccountRow>(
             AccountRow.Select + " where council_id = @council and reference = @reference",

@@ -31,7 +31,9 @@ public static class MigrationRunner
                 var sql = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
                 return new Migration(n[prefix.Length..], sql, Checksum(sql));
             })
-            .ToList();
+            .ToList() is { Count: > 0 } found
+            ? found
+            : throw new InvalidOperationException($"No {folder} migrations are embedded in this build");
     }
 
     public static string Checksum(string sql) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));

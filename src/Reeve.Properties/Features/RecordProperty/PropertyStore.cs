@@ -19,7 +19,7 @@ public static class PropertyStore
         }
 
         var exists = await connection.ExecuteScalarAsync<long?>(
-            "select uprn from property where council_id = @council and uprn = @uprn", new { council = p.Council.Value, p.Uprn }, tx);
+            "select uprn from property where council_id = @council and uprn = @uprn", new { council = p.Council.Value, uprn = p.Uprn }, tx);
         if (exists is not null)
         {
             return new Outcome<Property>.Conflict($"UPRN {p.Uprn} is already on the list");
