@@ -66,10 +66,7 @@ public sealed partial class ApiTests(ReeveAppFixture app)
     [Fact]
     public async Task Person_property_and_search_answer_in_json()
     {
-        var (partyId, uprn, surname) = await app.QueryAsync<(long, long, string)>(
-            "select p.party_id, a.uprn, n.surname from account_party p join account a on a.council_id = p.council_id and a.account_id = p.account_id " +
-            "join party_name n on n.council_id = p.council_id and n.party_id = p.party_id " +
-            "where p.council_id = @c and a.uprn is not null and n.surname is not null order by p.party_id limit 1", new { c = app.HomeCouncil.Value });
+        var (partyId, uprn, surname) = await app.PersonWithPropertyAsync();
         using var client = await OfficerClient.SignedInAsync(app, "officer");
 
         var person = await client.GetJsonAsync($"/api/v1/people/{partyId}");

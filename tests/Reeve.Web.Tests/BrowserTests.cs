@@ -57,10 +57,7 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
     public async Task The_main_pages_have_no_wcag_a_or_aa_violations()
     {
         var reference = await app.AccountReferenceAsync();
-        var (partyId, uprn, surname) = await app.QueryAsync<(long, long, string)>(
-            "select p.party_id, a.uprn, n.surname from account_party p join account a on a.council_id = p.council_id and a.account_id = p.account_id " +
-            "join party_name n on n.council_id = p.council_id and n.party_id = p.party_id " +
-            "where p.council_id = @c and a.uprn is not null and n.surname is not null order by p.party_id limit 1", new { c = app.HomeCouncil.Value });
+        var (partyId, uprn, surname) = await app.PersonWithPropertyAsync();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
@@ -79,6 +76,17 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
             await page.GotoAsync(path);
             await AssertAccessibleAsync(page, path);
         }
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_itself_finds_a_known_violation()
+    {
+        // Guards the check above against passing because axe-core did not run.
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><img src=\"x.png\"></main></body></html>");
+        var result = await page.RunAxe(Wcag);
+        result.Violations.Select(v => v.Id).ShouldContain("image-alt");
     }
 
     private static async Task SignInAsync(IPage page, string username)

@@ -103,6 +103,12 @@ public sealed class ReeveAppFixture : IAsyncLifetime
         "and exists (select 1 from ledger_entry e where e.council_id = a.council_id and e.account_id = a.account_id and e.credit_book = 'debtors') " +
         "and exists (select 1 from account_party p where p.council_id = a.council_id and p.account_id = a.account_id) order by a.account_id limit 1",
         new { c = HomeCouncil.Value });
+
+    /// <summary>A person of the home council liable on an account for a property: their id, the UPRN and their surname.</summary>
+    public Task<(long PartyId, long Uprn, string Surname)> PersonWithPropertyAsync() => QueryAsync<(long, long, string)>(
+        "select p.party_id, a.uprn, n.surname from account_party p join account a on a.council_id = p.council_id and a.account_id = p.account_id " +
+        "join party_name n on n.council_id = p.council_id and n.party_id = p.party_id " +
+        "where p.council_id = @c and a.uprn is not null and n.surname is not null order by p.party_id limit 1", new { c = HomeCouncil.Value });
 }
 
 [CollectionDefinition(Name)]
