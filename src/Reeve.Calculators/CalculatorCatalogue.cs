@@ -1,3 +1,4 @@
+using Reeve.CouncilTax;
 using Reeve.Kernel.Calculators;
 
 namespace Reeve.Calculators;
@@ -8,5 +9,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All()]);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using NodaTime;
+using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.People;
@@ -25,12 +26,6 @@ internal sealed class CouncilGenerator(
     // England's band mix, roughly (shared/domain.md): A 24%, B 20%, C 22%, D 16%, E 10%, F 5%, G 2.5%, H 0.5%.
     private static readonly (char Band, int PerThousand)[] BandMix =
         [('A', 240), ('B', 200), ('C', 220), ('D', 160), ('E', 100), ('F', 50), ('G', 25), ('H', 5)];
-
-    // LGFA 1992 s5(1): each band's proportion of Band D, in ninths.
-    private static readonly Dictionary<char, int> Ninths = new()
-    {
-        ['A'] = 6, ['B'] = 7, ['C'] = 8, ['D'] = 9, ['E'] = 11, ['F'] = 13, ['G'] = 15, ['H'] = 18,
-    };
 
     private readonly List<NewEntry> _pending = [];
     private readonly List<string> _returnedDirectDebits = [];
@@ -205,18 +200,23 @@ internal sealed class CouncilGenerator(
             return;
         }
 
-        var bandD = profile.BandD(year);
-        var annual = Rounding.RoundHalfUpToPence(bandD, Ninths[band], 9);
-        var discountPercent = !owner && adults == 1 ? 25 : 0;
-        var discount = Rounding.RoundHalfUpToPence(annual, discountPercent, 100);
-        var days = Period.Between(start, end, PeriodUnits.Days).Days + 1;
-        var charge = Rounding.RoundHalfUpToPence(annual - discount, days, year.DaysInYear);
-        var why = $"Council Tax {year}, Band {band}, {DateText.LongForm.Format(start)} to {DateText.LongForm.Format(end)} ({days} of {year.DaysInYear} days)" +
-                  (discountPercent > 0 ? ", single person discount 25%" : "");
-        var source = "LGFA 1992 s5(1) band proportion; s2 daily liability" + (discountPercent > 0 ? "; s11(1)(b) single person discount" : "");
+        // The charge and the instalments come from the Council Tax module's own rules, as a real bill would.
+        var valuationBand = BandRatios.TryParse(band.ToString(), out var parsed) ? parsed : throw new InvalidOperationException($"Band {band}");
+        var bill = CouncilTaxCharge.Calculate(new ChargeCase(
+            year, profile.BandD(year), valuationBand, new DateInterval(start, end), owner ? 0 : adults, 0, null, false, null, Money.Zero));
+        var charge = bill.NetCharge;
+        var why = $"Council Tax {year}, Band {band}, {DateText.LongForm.Format(start)} to {DateText.LongForm.Format(end)} ({bill.DaysLiable} of {bill.DaysInYear} days)" +
+                  (bill.DiscountPercent > 0 ? $", discount {bill.DiscountPercent}%" : "");
+        var source = string.Join("; ", bill.Explanation.Select(s => s.Source).Distinct(StringComparer.Ordinal));
         Post(account, EntryKind.Charge, charge, year, issued, why, source, $"charge:{year.StartYear}");
 
-        var plan = DemoInstalments.Plan(charge, issued, year, dayOfMonth);
+        var plan = Instalments.Plan(InstalmentRegime.CouncilTax, charge, issued, year, null, dayOfMonth).Instalments
+            .Select(i => (i.Due, i.Amount)).ToList();
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
         await Event(account, issued, "demand-notice",
             $"Demand notice for {year}: {charge.ToDisplayString()} in {plan.Count} instalment{(plan.Count == 1 ? "" : "s")} from {DateText.LongForm.Format(plan[0].Due)}",
             "CTAE Regs 1992 reg 18; Sch 1 para 2");

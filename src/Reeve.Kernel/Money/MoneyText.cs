@@ -35,6 +35,12 @@ public static class MoneyText
             }
         }
 
+        if (s.Contains(',') && !CommasSeparateThousands(s))
+        {
+            error = "Enter an amount in pounds and pence, like 125.50";
+            return false;
+        }
+
         s = s.Replace(",", "", StringComparison.Ordinal);
         var parts = s.Split('.');
         if (parts.Length > 2 || parts[0].Length == 0 || !parts[0].All(char.IsAsciiDigit))
@@ -66,6 +72,19 @@ public static class MoneyText
         var total = checked((pounds * 100) + pence);
         money = Money.FromPence(negative ? -total : total);
         return true;
+    }
+
+    // Commas may only group the pounds in threes ("1,234,567.89"): "12,34" or "1.2,3" is refused, not guessed at.
+    private static bool CommasSeparateThousands(string s)
+    {
+        var point = s.IndexOf('.', StringComparison.Ordinal);
+        if (point >= 0 && s.IndexOf(',', point) >= 0)
+        {
+            return false;
+        }
+
+        var groups = (point < 0 ? s : s[..point]).Split(',');
+        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
 
     public static Money Parse(string text) =>

@@ -26,7 +26,7 @@ public static class Balances
         return lines;
     }
 
-    /// <summary>The sum over every book of debits less credits: zero for any set of entries.</summary>
+    /// <summary>Each book's debits less credits. Every entry debits one book and credits another, so the books always sum to zero.</summary>
     public static IReadOnlyDictionary<Book, Money> TrialBalance(IEnumerable<PostedEntry> entries)
     {
         var totals = Enum.GetValues<Book>().ToDictionary(b => b, _ => Money.Zero);

@@ -44,7 +44,7 @@ public static class MigrationRunner
     public static async Task<Result> MigrateAsync(ReeveDatabase db, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        await EnsureHistoryTable(db, connection);
+        await EnsureHistoryTable(connection);
         var applied = (await connection.QueryAsync<(string Name, string Checksum)>(
                 "select name, checksum from schema_migration"))
             .ToDictionary(r => r.Name, r => r.Checksum, StringComparer.Ordinal);
@@ -78,13 +78,9 @@ public static class MigrationRunner
         return new Result(done, already);
     }
 
-    private static async Task EnsureHistoryTable(ReeveDatabase db, DbConnection connection)
-    {
-        var sql = db.IsPostgres
-            ? "create table if not exists schema_migration (name text primary key, checksum text not null, applied_at text not null)"
-            : "create table if not exists schema_migration (name text primary key, checksum text not null, applied_at text not null)";
-        await connection.ExecuteAsync(sql);
-    }
+    private static Task EnsureHistoryTable(DbConnection connection) =>
+        connection.ExecuteAsync(
+            "create table if not exists schema_migration (name text primary key, checksum text not null, applied_at text not null)");
 
     // Recorded for people reading the table; nothing depends on it, so the system clock's ISO text is enough.
     private static string DateTimeOffsetText() => NodaTime.SystemClock.Instance.GetCurrentInstant().ToString();
