@@ -28,14 +28,14 @@ public sealed class AccountPageTests(ReeveAppFixture app)
     {
         var reference = await app.AccountReferenceAsync();
         using var client = await OfficerClient.SignedInAsync(app, "officer");
-        const string count = "select count(*) from audit_log where subject_kind = 'account' and subject_id = @reference and action = 'view'";
-        var before = await app.CountAsync(count, new { reference });
+        const string count = "select count(*) from audit_log where council_id = @c and subject_kind = 'account' and subject_id = @reference and action = 'view'";
+        var before = await app.CountAsync(count, new { reference, c = app.HomeCouncil.Value });
 
         await client.GetPageAsync($"/accounts/{reference}");
         await client.GetPageAsync($"/accounts/{reference}");
         await client.GetJsonAsync($"/api/v1/accounts/{reference}");
 
-        (await app.CountAsync(count, new { reference })).ShouldBe(before + 3);
+        (await app.CountAsync(count, new { reference, c = app.HomeCouncil.Value })).ShouldBe(before + 3);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class AccountPageTests(ReeveAppFixture app)
         page.ShouldContain("Payment method changed to");
         page.ShouldContain("Payment method changed from");
         (await CurrentAsync(reference)).ShouldBe((next, version + 1));
-        (await app.CountAsync("select count(*) from audit_log where subject_id = @reference and action = 'change'", new { reference })).ShouldBeGreaterThan(0);
+        (await app.CountAsync("select count(*) from audit_log where council_id = @c and subject_id = @reference and action = 'change'", new { reference, c = app.HomeCouncil.Value })).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class AccountPageTests(ReeveAppFixture app)
         var reference = await app.AccountReferenceAsync();
         var entryId = await app.QueryAsync<long>(
             "select e.entry_id from ledger_entry e join account a on a.council_id = e.council_id and a.account_id = e.account_id " +
-            "where a.reference = @reference and e.kind = 'payment' and not exists (select 1 from ledger_entry r where r.council_id = e.council_id and r.reverses_entry_id = e.entry_id) order by e.entry_id desc limit 1",
-            new { reference });
+            "where a.council_id = @c and a.reference = @reference and e.kind = 'payment' and not exists (select 1 from ledger_entry r where r.council_id = e.council_id and r.reverses_entry_id = e.entry_id) order by e.entry_id desc limit 1",
+            new { reference, c = app.HomeCouncil.Value });
         using var client = await OfficerClient.SignedInAsync(app, "manager");
         var path = $"/accounts/{reference}/entries/{entryId}/reverse";
 
@@ -114,7 +114,7 @@ public sealed class AccountPageTests(ReeveAppFixture app)
 
         var done = await client.PostFormAsync(path, new() { ["reason"] = "Payment returned unpaid by the bank" });
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.CountAsync("select count(*) from ledger_entry where reverses_entry_id = @entryId", new { entryId })).ShouldBe(1);
+        (await app.CountAsync("select count(*) from ledger_entry where council_id = @c and reverses_entry_id = @entryId", new { entryId, c = app.HomeCouncil.Value })).ShouldBe(1);
         (await app.CountAsync("select count(*) from account_event where kind = 'entry-reversed' and summary like '%returned unpaid%'")).ShouldBe(1);
         var page = await client.GetPageAsync($"/accounts/{reference}");
         page.ShouldContain("Payment returned unpaid by the bank");

@@ -155,6 +155,36 @@ public sealed partial class ApiTests(ReeveAppFixture app)
     }
 
     [Fact]
+    public async Task A_calculator_answers_through_the_api_and_refuses_bad_money_naming_the_field()
+    {
+        // shared/contracts.md: POST /api/v1/calc/<kind> takes the same JSON case as `reeve calc <kind>`.
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+        var input = new Dictionary<string, object?>
+        {
+            ["financialYear"] = 2025, ["bandDCharge"] = "2280.14", ["band"] = "C", ["from"] = "2025-04-01", ["to"] = "2026-03-31",
+            ["adultResidents"] = 1, ["disregardedResidents"] = 0, ["exemptionClass"] = null, ["disabledBandReduction"] = false,
+            ["premium"] = null, ["reductionAmount"] = "0.00",
+        };
+
+        var ok = await client.PostJsonAsync("/api/v1/calc/council-tax", input);
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        MoneyText().IsMatch(JsonNode.Parse(await ok.Content.ReadAsStringAsync())!["netCharge"]!.GetValue<string>()).ShouldBeTrue();
+
+        input["bandDCharge"] = "2280.145";
+        var bad = await client.PostJsonAsync("/api/v1/calc/council-tax", input);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        error["error"]!["field"]!.GetValue<string>().ShouldBe("bandDCharge");
+        error["field"]!.GetValue<string>().ShouldBe("bandDCharge");
+
+        input["bandDCharge"] = "2280.14";
+        input["from"] = "2025-02-30";
+        var impossible = await client.PostJsonAsync("/api/v1/calc/council-tax", input);
+        impossible.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await impossible.Content.ReadAsStringAsync())!["error"]!["field"]!.GetValue<string>().ShouldBe("from");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         using var anonymous = new OfficerClient(app.BaseAddress);

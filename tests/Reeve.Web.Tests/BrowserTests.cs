@@ -18,8 +18,8 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
         var reference = await app.AccountReferenceAsync();
         var surname = await app.QueryAsync<string>(
             "select n.surname from party_name n join account_party p on p.council_id = n.council_id and p.party_id = n.party_id " +
-            "join account a on a.council_id = p.council_id and a.account_id = p.account_id where a.reference = @reference and n.surname is not null limit 1",
-            new { reference });
+            "join account a on a.council_id = p.council_id and a.account_id = p.account_id where a.council_id = @c and a.reference = @reference and n.surname is not null limit 1",
+            new { reference, c = app.HomeCouncil.Value });
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
