@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reeve.Officers;
+using Reeve.Persistence;
+using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.ViewPerson;
+using Reeve.Web.Security;
+
+namespace Reeve.Web.Pages.People;
+
+public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit) : PageModel
+{
+    public PersonDetails? Details { get; private set; }
+
+    public IReadOnlyList<AuditEntry>? Audit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        Details = await PersonDetails.LoadAsync(connection, User.CouncilId(), id);
+        if (Details is null)
+        {
+            return NotFound();
+        }
+
+        var subjectId = id.ToString(CultureInfo.InvariantCulture);
+        await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.View, OfficerAudit.Subjects.Person, subjectId, "Person page");
+        if (User.CanReadAudit())
+        {
+            Audit = await AuditTrail.ForSubjectAsync(connection, User.CouncilId(), OfficerAudit.Subjects.Person, subjectId, 50);
+        }
+
+        return Page();
+    }
+}

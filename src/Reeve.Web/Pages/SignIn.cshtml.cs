@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Reeve.Officers;
+using Reeve.Persistence;
+using Reeve.Web.Features.Auditing;
+using Reeve.Web.Security;
+
+namespace Reeve.Web.Pages;
+
+/// <summary>Local sign-in: hashed passwords and lockout are OfficerStore's; every attempt is audited.</summary>
+public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
+{
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "signed-out")]
+    public bool SignedOut { get; set; }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl()) : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        SignedOut = false;
+        if (string.IsNullOrWhiteSpace(Username))
+        {
+            ModelState.AddModelError("username", "Enter your username");
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError("password", "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var username = Username!.Trim();
+        var now = clock.GetCurrentInstant();
+        var remote = OfficerAudit.RemoteAddress(HttpContext);
+        await using var connection = await db.OpenAsync(ct);
+        var result = await OfficerStore.SignInAsync(connection, username, Password!, now);
+        if (result.Officer is not { } officer)
+        {
+            // Recorded against the officer's home council, or against every council when the username is unknown.
+            var known = await OfficerStore.GetAsync(connection, username);
+            var councils = known is not null
+                ? [known.HomeCouncil]
+                : (await CouncilStore.AllAsync(connection)).Select(c => c.Id).ToList();
+            var typed = username.Length > 100 ? username[..100] : username;
+            foreach (var council in councils)
+            {
+                await AuditTrail.RecordAsync(connection, null, council, typed, AuditTrail.Actions.SignInFailed, OfficerAudit.Subjects.Officer,
+                    typed, result.Problem ?? "Sign-in refused", remote, now);
+            }
+
+            ModelState.AddModelError("username", result.Problem ?? "The username or password is not right");
+            Password = null;
+            return Page();
+        }
+
+        await AuditTrail.RecordAsync(connection, null, officer.HomeCouncil, officer.Username, AuditTrail.Actions.SignIn, OfficerAudit.Subjects.Officer,
+            officer.Username, "Signed in", remote, now);
+        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, officer.HomeCouncil),
+            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+        return LocalRedirect(SafeReturnUrl());
+    }
+
+    private string SafeReturnUrl() =>
+        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/sign-", StringComparison.Ordinal) ? ReturnUrl : "/";
+}

@@ -1,0 +1,3 @@
+using Reeve.Web;
+
+await ReeveWebApp.RunAsync(args);

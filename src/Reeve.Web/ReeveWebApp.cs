@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NodaTime;
+using Reeve.Calculators;
+using Reeve.Kernel.Calculators;
+using Reeve.Persistence;
+using Reeve.Web.Api;
+using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.ChangePaymentMethod;
+using Reeve.Web.Features.ReverseLedgerEntry;
+using Reeve.Web.Hosting;
+using Reeve.Web.Security;
+
+namespace Reeve.Web;
+
+/// <summary>
+/// The officer web app and JSON API in one process. <see cref="Build"/> and <see cref="StartAsync"/> are
+/// what Program.cs and the web tests both use, so the tests drive the real app on a real port.
+/// </summary>
+public static class ReeveWebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor Pages are found in the application's assembly: name it, so a test host finds them too.
+            ApplicationName = typeof(ReeveWebApp).Assembly.GetName().Name,
+        });
+
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+            && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.AddSingleton(DatabaseSetting.Open(builder.Configuration));
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<CalculatorRegistry>(_ => CalculatorCatalogue.Create());
+        services.AddSingleton<OfficerAudit>();
+        services.AddSingleton<Features.Display.CouncilDirectory>();
+        services.AddScoped<ChangePaymentMethodCommand>();
+        services.AddScoped<ReverseLedgerEntryCommand>();
+        services.AddOfficerAuthentication();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "reeve.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Audit", Authentication.CanReadAuditPolicy);
+        });
+        // Pages say "£" and people's names as they are, rather than as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Reeve officer API";
+            document.Info.Description = "Accounts, ledgers, people, properties, search and the statutory calculators. " +
+                "Sign in at /sign-in and send the cookie; POSTs also need the header X-Reeve-Api: 1.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseFrontEndFiles(builder.Environment.ContentRootPath);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapReeveApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Migrates (and on an empty database makes the demo council), starts listening, and returns the address.</summary>
+    public static async Task<string> StartAsync(WebApplication app, CancellationToken ct = default)
+    {
+        var db = app.Services.GetRequiredService<ReeveDatabase>();
+        await DatabaseStartup.PrepareAsync(db, app.Configuration, app.Services.GetRequiredService<IClock>(), Console.Out, ct);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.WriteLine($"Data: {db.Describe()}");
+        Console.WriteLine($"Reeve is running at {address}");
+        return address;
+    }
+
+    public static async Task RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await StartAsync(app);
+        await app.WaitForShutdownAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Reeve.Web.Tests;
+
+/// <summary>An HttpClient with its own cookies, that signs in through the real form and posts forms with their anti-forgery token.</summary>
+public sealed partial class OfficerClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public OfficerClient(Uri baseAddress)
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = baseAddress,
+        };
+    }
+
+    public static async Task<OfficerClient> SignedInAsync(ReeveAppFixture app, string username)
+    {
+        var client = new OfficerClient(app.BaseAddress);
+        var response = await client.SignInAsync(username, ReeveAppFixture.Password);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{username} should be able to sign in");
+        return client;
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string username, string password) =>
+        PostFormAsync("/sign-in", new() { ["username"] = username, ["password"] = password });
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+    public async Task<string> GetPageAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path}: {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Posts a form the way a browser would: with the token from the page the form is on.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null, bool withToken = true)
+    {
+        if (withToken)
+        {
+            var page = await _http.GetStringAsync(formPage ?? path);
+            fields["__RequestVerificationToken"] = Token(page);
+        }
+
+        return await _http.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body, bool withApiHeader = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (withApiHeader)
+        {
+            request.Headers.Add("X-Reeve-Api", "1");
+        }
+
+        return _http.SendAsync(request);
+    }
+
+    public static string Token(string html)
+    {
+        var match = TokenPattern().Match(html);
+        match.Success.ShouldBeTrue("the page should carry an anti-forgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Reeve.Officers;
+
+namespace Reeve.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class SignInTests(ReeveAppFixture app)
+{
+    [Fact]
+    public async Task Every_page_except_sign_in_needs_a_signed_in_officer()
+    {
+        using var anonymous = new OfficerClient(app.BaseAddress);
+        foreach (var path in new[] { "/", "/audit", "/people/1", "/properties/1", "/accounts/500000013" })
+        {
+            var response = await anonymous.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, path);
+            response.Headers.Location!.AbsolutePath.ShouldBe("/sign-in");
+        }
+
+        (await anonymous.GetAsync("/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_and_is_audited()
+    {
+        var username = await app.NewOfficerAsync(Role.Officer);
+        using var client = new OfficerClient(app.BaseAddress);
+
+        var response = await client.SignInAsync(username, "not-the-password");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("The username or password is not right");
+        html.ShouldContain("govuk-error-summary");
+        (await app.CountAsync("select count(*) from audit_log where officer = @username and action = 'sign-in-failed' and remote_address is not null",
+            new { username })).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        // Lockout policy: five failures in a row lock the officer for fifteen minutes (Reeve.Officers.Lockout).
+        var username = await app.NewOfficerAsync(Role.Officer);
+        using var client = new OfficerClient(app.BaseAddress);
+        string last = "";
+        for (var i = 0; i < 5; i++)
+        {
+            last = await (await client.SignInAsync(username, "wrong-" + i)).Content.ReadAsStringAsync();
+        }
+
+        last.ShouldContain("locked");
+        var right = await client.SignInAsync(username, ReeveAppFixture.Password);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await right.Content.ReadAsStringAsync()).ShouldContain("locked");
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
+    {
+        using var client = new OfficerClient(app.BaseAddress);
+        var response = await client.PostFormAsync("/sign-in",
+            new() { ["username"] = "officer", ["password"] = ReeveAppFixture.Password }, withToken: false);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Signing_in_and_out_are_audited_and_sign_out_ends_the_session()
+    {
+        var username = await app.NewOfficerAsync(Role.Officer);
+        using var client = await OfficerClient.SignedInAsync(app, username);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var signOut = await client.PostFormAsync("/sign-out", [], formPage: "/");
+
+        signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.CountAsync("select count(*) from audit_log where officer = @username and action in ('sign-in', 'sign-out')", new { username })).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_header_names_the_officer_and_their_role()
+    {
+        using var client = await OfficerClient.SignedInAsync(app, "teamleader");
+        var html = await client.GetPageAsync("/");
+        html.ShouldContain("Dan Morgan");
+        html.ShouldContain("Team Leader");
+        html.ShouldContain("Sign out");
+    }
+}
