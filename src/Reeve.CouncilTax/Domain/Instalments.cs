@@ -40,11 +40,9 @@ public static class Instalments
     /// </summary>
     public static int StatutoryCount(InstalmentRegime regime, LocalDate issued, FinancialYear year, bool twelve)
     {
-        if (issued > year.LastDay)
-        {
-            throw new ArgumentOutOfRangeException(nameof(issued), "The notice must be issued by the end of the year");
-        }
-
+        // A notice issued in the last quarter of the year, or after it (a backdated bill for a past year), is
+        // payable as one sum: the monthly scheme applies only to notices issued by 31 December (Sch 1 para 2(1)),
+        // and a past year's amount falls due 14 days after issue (CTAE Regs 1992 reg 20(3)).
         if (issued >= new LocalDate(year.StartYear + 1, 1, 1))
         {
             return 1;

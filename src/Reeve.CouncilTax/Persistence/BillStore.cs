@@ -1,0 +1,102 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.CouncilTax.Domain;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.CouncilTax;
+
+/// <summary>A version of an account's bill for a year: what it charged, why, and its instalments.</summary>
+public sealed record BillVersion(
+    long AccountId,
+    FinancialYear Year,
+    int Version,
+    LocalDate IssuedOn,
+    Money Net,
+    string Reason,
+    string Working,
+    long? ChargeEntryId,
+    IReadOnlyList<Instalment> Instalments);
+
+public static class BillStore
+{
+    public static async Task<BillVersion?> CurrentAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long accountId, FinancialYear year)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            Row.Select + " where council_id = @council and account_id = @accountId and financial_year = @year order by version desc limit 1",
+            new { council = council.Value, accountId, year = year.StartYear }, tx);
+        return row is null ? null : await WithInstalmentsAsync(connection, tx, council, row);
+    }
+
+    public static async Task<IReadOnlyList<BillVersion>> AllAsync(DbConnection connection, CouncilId council, long accountId)
+    {
+        var rows = await connection.QueryAsync<Row>(
+            Row.Select + " where council_id = @council and account_id = @accountId order by financial_year desc, version desc",
+            new { council = council.Value, accountId });
+        var bills = new List<BillVersion>();
+        foreach (var row in rows)
+        {
+            bills.Add(await WithInstalmentsAsync(connection, null, council, row));
+        }
+
+        return bills;
+    }
+
+    /// <summary>Years in which any council tax account on the dwelling has a bill.</summary>
+    public static async Task<IReadOnlyList<FinancialYear>> BilledYearsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long uprn) =>
+        (await connection.QueryAsync<int>(
+            "select distinct b.financial_year from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
+            "where a.council_id = @council and a.uprn = @uprn order by 1",
+            new { council = council.Value, uprn }, tx)).Select(y => new FinancialYear(y)).ToList();
+
+    public static async Task InsertAsync(DbConnection connection, DbTransaction tx, CouncilId council, BillVersion bill, long? runId, Instant now)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into bill (council_id, account_id, financial_year, version, issued_on, net_pence, reason, working, charge_entry_id, run_id, created_at) " +
+            "values (@council, @account, @year, @version, @issued, @net, @reason, @working, @entry, @runId, @now)",
+            new
+            {
+                council = council.Value, account = bill.AccountId, year = bill.Year.StartYear, version = bill.Version,
+                issued = DapperSetup.ToDb(bill.IssuedOn, postgres), net = bill.Net.Pence, reason = bill.Reason, working = bill.Working,
+                entry = bill.ChargeEntryId, runId, now = DapperSetup.ToDb(now, postgres),
+            },
+            tx);
+        var seq = 1;
+        foreach (var i in bill.Instalments)
+        {
+            await connection.ExecuteAsync(
+                "insert into instalment (council_id, account_id, financial_year, version, seq, due_on, amount_pence) values (@council, @account, @year, @version, @seq, @due, @amount)",
+                new { council = council.Value, account = bill.AccountId, year = bill.Year.StartYear, version = bill.Version, seq, due = DapperSetup.ToDb(i.Due, postgres), amount = i.Amount.Pence },
+                tx);
+            seq++;
+        }
+    }
+
+    private static async Task<BillVersion> WithInstalmentsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, Row row)
+    {
+        var instalments = await connection.QueryAsync<(object Due, long Amount)>(
+            "select due_on, amount_pence from instalment where council_id = @council and account_id = @account and financial_year = @year and version = @version order by seq",
+            new { council = council.Value, account = row.account_id, year = row.financial_year, version = row.version }, tx);
+        return new BillVersion(row.account_id, new FinancialYear(row.financial_year), row.version, DapperSetup.ReadDate(row.issued_on),
+            Money.FromPence(row.net_pence), row.reason, row.working, row.charge_entry_id,
+            instalments.Select(i => new Instalment(DapperSetup.ReadDate(i.Due), Money.FromPence(i.Amount))).ToList());
+    }
+
+    private sealed class Row
+    {
+        public const string Select =
+            "select account_id, financial_year, version, issued_on, net_pence, reason, working, charge_entry_id from bill";
+
+        public long account_id { get; set; }
+        public int financial_year { get; set; }
+        public int version { get; set; }
+        public object issued_on { get; set; } = "";
+        public long net_pence { get; set; }
+        public string reason { get; set; } = "";
+        public string working { get; set; } = "";
+        public long? charge_entry_id { get; set; }
+    }
+}
