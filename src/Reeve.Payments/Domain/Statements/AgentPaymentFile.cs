@@ -1,0 +1,110 @@
+using NodaTime;
+using NodaTime.Text;
+using Reeve.Kernel;
+
+namespace Reeve.Payments.Domain.Statements;
+
+/// <summary>
+/// The layout of a payment agent's daily file (PayPoint, Post Office, allpay style; formats.md 5.4). The real
+/// layouts are contractual and unconfirmed, so every position is configuration: a record-type column tells
+/// detail lines from header and trailer, and the trailer's count and total are checked against the details.
+/// </summary>
+public sealed record AgentFileLayout(
+    int RecordTypeColumn,
+    string DetailTag,
+    string? HeaderTag,
+    string TrailerTag,
+    int ReferenceColumn,
+    int AmountColumn,
+    int DateColumn,
+    string DatePattern,
+    int TransactionIdColumn,
+    int? OutletColumn,
+    int TrailerCountColumn,
+    int TrailerTotalColumn,
+    char Delimiter = ',');
+
+public sealed record AgentPayment(int LineNumber, string Reference, Money Amount, LocalDate PaidOn, string TransactionId, string? Outlet);
+
+public sealed record AgentPaymentFile(IReadOnlyList<AgentPayment> Payments, Money Total)
+{
+    public static Outcome<AgentPaymentFile> Parse(string text, AgentFileLayout layout)
+    {
+        var pattern = LocalDatePattern.CreateWithInvariantCulture(layout.DatePattern);
+        try
+        {
+            var payments = new List<AgentPayment>();
+            var trailerSeen = false;
+            var lastLine = 0;
+            foreach (var (line, fields) in CsvLines.Read(text, layout.Delimiter))
+            {
+                lastLine = line;
+                var f = new CsvFields(line, fields, pattern);
+                var tag = f.Text(layout.RecordTypeColumn, "record type");
+                if (trailerSeen)
+                {
+                    throw new CsvFormatException(line, "record type", "Nothing may follow the trailer");
+                }
+
+                if (tag == layout.HeaderTag)
+                {
+                    if (line != 1 && payments.Count > 0)
+                    {
+                        throw new CsvFormatException(line, "record type", "The header must come first");
+                    }
+
+                    continue;
+                }
+
+                if (tag == layout.TrailerTag)
+                {
+                    trailerSeen = true;
+                    var count = f.Text(layout.TrailerCountColumn, "trailer count");
+                    if (count != payments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    {
+                        throw new CsvFormatException(line, "trailer count", $"The trailer says {count} payments but the file has {payments.Count}");
+                    }
+
+                    var total = f.Amount(layout.TrailerTotalColumn, "trailer total");
+                    if (total != Money.Sum(payments.Select(p => p.Amount)))
+                    {
+                        throw new CsvFormatException(line, "trailer total", $"The trailer says {total} but the payments add up to {Money.Sum(payments.Select(p => p.Amount))}");
+                    }
+
+                    continue;
+                }
+
+                if (tag != layout.DetailTag)
+                {
+                    throw new CsvFormatException(line, "record type", $"'{tag}' is not a known record type");
+                }
+
+                var amount = f.Amount(layout.AmountColumn, "amount");
+                if (!amount.IsPositive)
+                {
+                    throw new CsvFormatException(line, "amount", "A payment must be more than zero");
+                }
+
+                payments.Add(new AgentPayment(
+                    line,
+                    f.Text(layout.ReferenceColumn, "reference"),
+                    amount,
+                    f.Date(layout.DateColumn, "date"),
+                    f.Text(layout.TransactionIdColumn, "transaction id"),
+                    layout.OutletColumn is { } o ? f.Text(o, "outlet", required: false) : null));
+            }
+
+            // A file cut short loses its trailer: refuse it rather than post part of a day.
+            if (!trailerSeen)
+            {
+                throw new CsvFormatException(lastLine + 1, "trailer", "The file has no trailer: it may be truncated");
+            }
+
+            return new AgentPaymentFile(payments, Money.Sum(payments.Select(p => p.Amount)));
+        }
+        catch (CsvFormatException e)
+        {
+            return new Outcome<AgentPaymentFile>.Invalid($"line {e.Line}: {e.Field}", e.Message);
+        }
+    }
+}
