@@ -1,0 +1,137 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using Reeve.CouncilTax.Domain;
+using Reeve.Kernel;
+
+namespace Reeve.CouncilTax;
+
+/// <summary>One chunk of dwellings (in UPRN order) with everything needed to bill them, read in a few queries.</summary>
+internal sealed class AnnualBillingChunk
+{
+    public required IReadOnlyList<Dwelling> Dwellings { get; init; }
+    public required ILookup<long, DwellingFactsStore.BandRow> Bands { get; init; }
+    public required ILookup<long, DwellingFactsStore.ResidenceRow> Residents { get; init; }
+    public required ILookup<long, DwellingFactsStore.OwnershipRow> Owners { get; init; }
+    public required ILookup<long, DwellingFactsStore.AwardRow> Awards { get; init; }
+    public required ILookup<long, CouncilTaxAccounts.AccountOnDwelling> Accounts { get; init; }
+    public required HashSet<long> Billed { get; init; }
+
+    public sealed class Dwelling
+    {
+        public long uprn { get; set; }
+        public string band { get; set; } = "";
+        public string? area_code { get; set; }
+
+        public long Uprn => uprn;
+    }
+
+    public static async Task<AnnualBillingChunk> LoadAsync(DbConnection connection, CouncilId council, FinancialYear year, long after, int size)
+    {
+        var dwellings = (await connection.QueryAsync<Dwelling>(
+            "select uprn, band, area_code from property where council_id = @council and kind = 'domestic' and uprn > @after order by uprn limit @size",
+            new { council = council.Value, after, size })).ToList();
+        if (dwellings.Count == 0)
+        {
+            return Empty();
+        }
+
+        var range = new { council = council.Value, first = dwellings[0].uprn, last = dwellings[^1].uprn, year = year.StartYear };
+        const string InRange = "council_id = @council and uprn >= @first and uprn <= @last";
+        var bands = await connection.QueryAsync<(long Uprn, object From, string Band)>($"select uprn, effective_from, band from band_change where {InRange}", range);
+        var residents = await connection.QueryAsync<(long Uprn, long Id, long Party, object From, object? To, string Interest, long? Partner)>(
+            $"select uprn, residence_id, party_id, resident_from, resident_to, interest, partner_of from residence where {InRange} order by resident_from, residence_id", range);
+        var owners = await connection.QueryAsync<(long Uprn, long Party, object From, object? To)>(
+            $"select uprn, party_id, owned_from, owned_to from ownership where {InRange} order by owned_from", range);
+        var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, object? Since, object From, object? To)>(
+            $"select uprn, kind, party_id, code, percent, since, award_from, award_to from ctax_award where {InRange} order by award_from, award_id", range);
+        var accounts = await connection.QueryAsync<(long Uprn, long Account, long? Party, int Day, int? Requested)>(
+            "select a.uprn, a.account_id, p.party_id, a.instalment_day, a.instalments_requested from account a " +
+            "left join account_party p on p.council_id = a.council_id and p.account_id = a.account_id " +
+            "where a.council_id = @council and a.kind = 'council-tax' and a.uprn >= @first and a.uprn <= @last order by a.account_id, p.party_id", range);
+        var billed = await connection.QueryAsync<long>(
+            "select b.account_id from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
+            "where a.council_id = @council and a.uprn >= @first and a.uprn <= @last and b.financial_year = @year", range);
+        return new AnnualBillingChunk
+        {
+            Dwellings = dwellings,
+            Bands = bands.ToLookup(b => b.Uprn, b => new DwellingFactsStore.BandRow { effective_from = b.From, band = b.Band }),
+            Residents = residents.ToLookup(r => r.Uprn, r => new DwellingFactsStore.ResidenceRow
+            {
+                residence_id = r.Id, party_id = r.Party, resident_from = r.From, resident_to = r.To, interest = r.Interest, partner_of = r.Partner,
+            }),
+            Owners = owners.ToLookup(o => o.Uprn, o => new DwellingFactsStore.OwnershipRow { party_id = o.Party, owned_from = o.From, owned_to = o.To }),
+            Awards = awards.ToLookup(a => a.Uprn, a => new DwellingFactsStore.AwardRow
+            {
+                kind = a.Kind, party_id = a.Party, code = a.Code, percent = a.Percent, since = a.Since, award_from = a.From, award_to = a.To,
+            }),
+            Accounts = accounts.GroupBy(a => (a.Uprn, a.Account))
+                .Select(g => (g.Key.Uprn, Account: new CouncilTaxAccounts.AccountOnDwelling(g.Key.Account,
+                    g.Where(x => x.Party is not null).Select(x => x.Party!.Value).Distinct().Order().ToList(), g.First().Day, g.First().Requested)))
+                .ToLookup(a => a.Uprn, a => a.Account),
+            Billed = [.. billed],
+        };
+    }
+
+    private static AnnualBillingChunk Empty() => new()
+    {
+        Dwellings = [],
+        Bands = Array.Empty<(long, DwellingFactsStore.BandRow)>().ToLookup(x => x.Item1, x => x.Item2),
+        Residents = Array.Empty<(long, DwellingFactsStore.ResidenceRow)>().ToLookup(x => x.Item1, x => x.Item2),
+        Owners = Array.Empty<(long, DwellingFactsStore.OwnershipRow)>().ToLookup(x => x.Item1, x => x.Item2),
+        Awards = Array.Empty<(long, DwellingFactsStore.AwardRow)>().ToLookup(x => x.Item1, x => x.Item2),
+        Accounts = Array.Empty<(long, CouncilTaxAccounts.AccountOnDwelling)>().ToLookup(x => x.Item1, x => x.Item2),
+        Billed = [],
+    };
+
+    /// <summary>Works out every bill in the chunk (pure: no I/O).</summary>
+    public AnnualBillingWork Plan(RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, RaiseAnnualBills.Tally tally)
+    {
+        var work = new AnnualBillingWork();
+        foreach (var d in Dwellings)
+        {
+            var facts = DwellingFactsStore.Build(d.uprn, d.band, Bands[d.uprn], Residents[d.uprn], Owners[d.uprn], Awards[d.uprn].ToList());
+            if (FactProblems.Find(facts) is [var problem, ..])
+            {
+                tally.Problems.Add(new AnnualBillingProblem(d.uprn, problem.Field, problem.Message));
+                continue;
+            }
+
+            if (d.area_code is null || !bandD.TryGetValue(d.area_code, out var charge))
+            {
+                tally.Problems.Add(new AnnualBillingProblem(d.uprn, "areaCode", $"No Band D charge is set for area '{d.area_code ?? "(none)"}' in {options.Year}"));
+                continue;
+            }
+
+            foreach (var bill in YearBills.For(facts, options.Year, charge))
+            {
+                var account = Accounts[d.uprn].FirstOrDefault(a => a.Parties.SequenceEqual(bill.Liable.Parties));
+                if (account is not null && Billed.Contains(account.AccountId))
+                {
+                    tally.AlreadyBilled++;
+                    continue;
+                }
+
+                if (bill.NetCharge.IsZero && bill.Periods.All(p => p.Charge.NetCharge.IsZero) && account is null && bill.Periods.All(p => p.Period.ExemptionClass is null))
+                {
+                    continue;
+                }
+
+                var plan = Instalments.Plan(InstalmentRegime.CouncilTax, bill.NetCharge, options.IssuedOn, options.Year,
+                    account?.InstalmentsRequested, account?.InstalmentDay ?? 1).Instalments;
+                work.Add(d.uprn, account, bill, plan, RaiseAnnualBills.Working(bill));
+                if (account is null)
+                {
+                    tally.NewAccounts++;
+                }
+
+                tally.Bills++;
+                tally.Total += bill.NetCharge;
+                var band = bill.Periods[^1].Period.Band.ToString();
+                tally.ByBand[band] = tally.ByBand.GetValueOrDefault(band) + 1;
+            }
+        }
+
+        return work;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using NodaTime;
+using Reeve.CouncilTax.Domain;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Persistence;
+
+namespace Reeve.CouncilTax;
+
+/// <summary>The bills one chunk will issue, and the bulk writes that issue them in one transaction.</summary>
+internal sealed class AnnualBillingWork
+{
+    private readonly List<Item> _items = [];
+
+    private sealed record Item(long Uprn, CouncilTaxAccounts.AccountOnDwelling? Account, YearBill Bill, IReadOnlyList<Instalment> Instalments, string Working);
+
+    public void Add(long uprn, CouncilTaxAccounts.AccountOnDwelling? account, YearBill bill, IReadOnlyList<Instalment> instalments, string working) =>
+        _items.Add(new Item(uprn, account, bill, instalments, working));
+
+    public async Task WriteAsync(DbConnection connection, DbTransaction tx, RaiseAnnualBills.Options options, long? runId, Instant now, CancellationToken ct)
+    {
+        if (_items.Count == 0)
+        {
+            return;
+        }
+
+        var council = options.Council;
+        var pg = connection is Npgsql.NpgsqlConnection;
+        var year = options.Year;
+        var issued = DapperSetup.ToDb(options.IssuedOn, pg);
+        var at = DapperSetup.ToDb(now, pg);
+
+        // New accounts for liable people billed here for the first time.
+        var newCount = _items.Count(i => i.Account is null);
+        var accountIds = new long[_items.Count];
+        if (newCount > 0)
+        {
+            var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "account", newCount);
+            var firstRef = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + AccountKind.CouncilTax.Code(), newCount);
+            var accounts = new List<object?[]>();
+            var parties = new List<object?[]>();
+            var n = 0;
+            for (var i = 0; i < _items.Count; i++)
+            {
+                if (_items[i].Account is not null)
+                {
+                    continue;
+                }
+
+                var id = firstId + n;
+                var from = _items[i].Bill.Periods[0].Period.From;
+                accounts.Add([council.Value, id, AccountReference.Create(AccountKind.CouncilTax, firstRef + n).Value, AccountKind.CouncilTax.Code(), _items[i].Uprn,
+                    DapperSetup.ToDb(from, pg), "cash", 1, at]);
+                foreach (var party in _items[i].Bill.Liable.Parties)
+                {
+                    parties.Add([council.Value, id, party, _items[i].Bill.Liable.Parties.Count > 1 ? "joint" : "liable", DapperSetup.ToDb(from, pg), null]);
+                }
+
+                accountIds[i] = id;
+                n++;
+            }
+
+            await BulkWriter.WriteAsync(connection, tx, "account",
+                ["council_id", "account_id", "reference", "kind", "uprn", "opened_on", "payment_method", "version", "created_at"], accounts, ct);
+            await BulkWriter.WriteAsync(connection, tx, "account_party",
+                ["council_id", "account_id", "party_id", "role", "liable_from", "liable_to"], parties, ct);
+        }
+
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Account is { } existing)
+            {
+                accountIds[i] = existing.AccountId;
+            }
+        }
+
+        // The charges, through the ledger's own bulk path (binary COPY on PostgreSQL), keyed so none posts twice.
+        var entries = new List<NewEntry>();
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Bill.NetCharge.IsPositive)
+            {
+                entries.Add(new NewEntry(council, accountIds[i], EntryKind.Charge, _items[i].Bill.NetCharge, year, options.IssuedOn, options.Officer,
+                    $"Council tax {year}, annual bill", "LGFA 1992 ss2, 5, 6 and 11; CTAE Regs 1992 reg 18 (demand notice)", BillKey(accountIds[i], year)));
+            }
+        }
+
+        var posted = await PostEntries.PostAsync(connection, tx, entries, now, ct);
+        var entryByKey = posted is Outcome<PostResult>.Done done
+            ? done.Value.Posted.ToDictionary(e => e.IdempotencyKey!, e => e.EntryId, StringComparer.Ordinal)
+            : throw new InvalidOperationException($"Annual bill charges were refused: {posted}");
+
+        var bills = new List<object?[]>(_items.Count);
+        var instalments = new List<object?[]>(_items.Count * 10);
+        var events = new List<object?[]>(_items.Count);
+        var firstEvent = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", _items.Count);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            var item = _items[i];
+            var account = accountIds[i];
+            long? entry = entryByKey.TryGetValue(BillKey(account, year), out var e) ? e : null;
+            bills.Add([council.Value, account, year.StartYear, 1, issued, item.Bill.NetCharge.Pence, "Annual bill", item.Working, entry, runId, at]);
+            var seq = 1;
+            foreach (var instalment in item.Instalments)
+            {
+                instalments.Add([council.Value, account, year.StartYear, 1, seq++, DapperSetup.ToDb(instalment.Due, pg), instalment.Amount.Pence]);
+            }
+
+            events.Add([council.Value, firstEvent + i, account, at, issued, "demand-notice",
+                $"Annual bill for {year}: {item.Bill.NetCharge.ToDisplayString()} in {item.Instalments.Count} instalment{(item.Instalments.Count == 1 ? "" : "s")}",
+                options.Officer, "CTAE Regs 1992 reg 18; Sch 1"]);
+        }
+
+        await BulkWriter.WriteAsync(connection, tx, "bill",
+            ["council_id", "account_id", "financial_year", "version", "issued_on", "net_pence", "reason", "working", "charge_entry_id", "run_id", "created_at"], bills, ct);
+        await BulkWriter.WriteAsync(connection, tx, "instalment",
+            ["council_id", "account_id", "financial_year", "version", "seq", "due_on", "amount_pence"], instalments, ct);
+        await BulkWriter.WriteAsync(connection, tx, "account_event",
+            ["council_id", "event_id", "account_id", "occurred_at", "effective_date", "kind", "summary", "officer", "source_rule"], events, ct);
+    }
+
+    private static string BillKey(long account, FinancialYear year) => $"bill:{account}:{year.StartYear}:v1";
+}
