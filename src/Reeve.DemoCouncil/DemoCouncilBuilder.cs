@@ -40,25 +40,43 @@ public static class DemoCouncilBuilder
 
         var now = clock.GetCurrentInstant();
         var rng = new Random(options.Seed);
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-
         var profiles = new[] { DemoCouncilProfile.Wealdmoor, DemoCouncilProfile.Eastmere };
-        foreach (var profile in profiles)
-        {
-            await CouncilStore.AddAsync(connection, tx, new Council(profile.Id, profile.Code, profile.Name), now);
-        }
-
-        var officers = await AddOfficersAsync(connection, tx, options, profiles, now);
-        var totals = new Totals();
         var sizes = new[] { options.Dwellings, Math.Max(1, options.Dwellings / 5) };
-        for (var c = 0; c < profiles.Length; c++)
+        var totals = new Totals();
+        var generators = profiles.Select(p => new CouncilGenerator(p, options.AsAt, rng, now, progress, totals)).ToList();
+        IReadOnlyList<DemoOfficer> officers;
+
+        // Phase 1: the councils, officers, valuation list, precepts and who lives where, in one transaction.
+        await using (var connection = await db.OpenAsync(ct))
         {
-            var generator = new CouncilGenerator(connection, tx, profiles[c], options.AsAt, rng, now, progress, totals);
-            await generator.RunAsync(sizes[c], ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            foreach (var profile in profiles)
+            {
+                await CouncilStore.AddAsync(connection, tx, new Council(profile.Id, profile.Code, profile.Name), now);
+            }
+
+            officers = await AddOfficersAsync(connection, tx, options, profiles, now);
+            for (var c = 0; c < profiles.Length; c++)
+            {
+                await generators[c].RecordFactsAsync(connection, tx, sizes[c], ct);
+            }
+
+            await tx.CommitAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
+        // Phase 2 and 3: each year billed as it happened, moves re-billed on their dates, then the payments.
+        foreach (var generator in generators)
+        {
+            await DemoBilling.RunAsync(db, generator, options.AsAt, clock, progress, ct);
+            await DemoPayments.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, progress, totals, ct);
+        }
+
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            totals.Accounts = await connection.ExecuteScalarAsync<int>("select count(*) from account");
+            totals.Entries = await connection.ExecuteScalarAsync<int>("select count(*) from ledger_entry");
+        }
+
         return new DemoResult(officers, profiles.Length, sizes.Sum(), totals.People, totals.Accounts, totals.Entries);
     }
 

@@ -27,10 +27,19 @@ internal sealed record DemoCouncilProfile(
     /// <summary>The first year the demo ledger holds; older years were settled in the system it replaced.</summary>
     public static readonly FinancialYear FirstLedgerYear = new(2024);
 
-    public Money BandD(FinancialYear year) =>
-        BandDCharge.TryGetValue(year.StartYear, out var charge)
-            ? charge
-            : Rounding.RoundHalfUpToPence(BandDCharge.Values.Max(), 10_499, 10_000);
+    /// <summary>The Band D charge for a year; years outside the table move by 4.99% a year, the usual referendum limit.</summary>
+    public Money BandD(FinancialYear year)
+    {
+        if (BandDCharge.TryGetValue(year.StartYear, out var charge))
+        {
+            return charge;
+        }
+
+        var first = BandDCharge.Keys.Min();
+        return year.StartYear < first
+            ? Rounding.RoundHalfUpToPence(BandD(year.Next), 10_000, 10_499)
+            : Rounding.RoundHalfUpToPence(BandD(year.Previous), 10_499, 10_000);
+    }
 
     public LocalDate AnnualBillingDay(FinancialYear year) => new(year.StartYear, 3, 9);
 }
