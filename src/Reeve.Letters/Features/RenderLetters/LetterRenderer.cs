@@ -22,11 +22,4 @@ public sealed class LetterRenderer(TemplateEngine engine, IReadOnlyList<LetterTe
         var pdf = channel == Channel.Letter ? LetterPdf.Render(document, model, size) : null;
         return new RenderedLetter(type, channel, template.Version, document, pdf);
     }
-
-    /// <summary>A reprint: the same letter drawn again with COPY on it. The original's stored bytes never change.</summary>
-    public byte[] RenderCopy(LetterType type, ILetterModel model, PrintSize size = PrintSize.Standard)
-    {
-        var original = Render(type, Channel.Letter, model, size);
-        return LetterPdf.Render(original.Document, model, size, mark: "COPY");
-    }
 }
