@@ -1,0 +1,63 @@
+namespace Reeve.Letters;
+
+/// <summary>
+/// A section a template of a letter type must keep, the fields it must show inside it, and the rule that
+/// requires it. Managers may reword a section; they cannot drop it or the fields it must show.
+/// </summary>
+public sealed record RequiredBlock(string Name, string Description, IReadOnlyList<string> Fields, string Source);
+
+public static class RequiredBlocks
+{
+    // Council Tax (Demand Notices) (England) Regulations 2011 (SI 2011/3038), Schedule 1 (matters to be contained
+    // in a demand notice) and Schedule 2 (explanatory notes). Paragraph numbers are not yet checked against
+    // legislation.gov.uk, so the sources below name the Schedule only.
+    private const string DemandNoticeRegs = "SI 2011/3038 Sch 1";
+    private const string ExplanatoryNotes = "SI 2011/3038 Sch 2";
+
+    public static IReadOnlyList<RequiredBlock> For(LetterType type) => type switch
+    {
+        LetterType.DemandNotice =>
+        [
+            new("band", "the valuation band of the dwelling", ["Band"], DemandNoticeRegs),
+            new("band-d-charge", "the council tax for Band D", ["BandDCharge"], DemandNoticeRegs),
+            new("precepts", "each precepting authority's amount and its change on last year", ["Precepts"], DemandNoticeRegs),
+            new("adult-social-care", "the adult social care precept and its change", ["AdultSocialCare"], DemandNoticeRegs),
+            new("charges", "how the amount due is worked out", ["Charges", "AmountDue"], DemandNoticeRegs),
+            new("discounts", "discounts, exemptions and reductions, and how to claim them", ["Council.Website"], ExplanatoryNotes),
+            new("instalments", "the instalments and when each is due", ["Instalments"], "CTAE Regs 1992 Sch 1 para 2"),
+            // CTAE Regs 1992 reg 21(1A)-(1D), inserted by SI 2012/3086; bills must say how to ask (rulebook 1.9).
+            new("twelve-instalments", "the right to ask for 12 monthly instalments", [], "CTAE Regs 1992 reg 21(1A)"),
+            new("appeals", "how to appeal against the band or liability", ["Council.Website"], ExplanatoryNotes),
+        ],
+        LetterType.Reminder =>
+        [
+            new("amount-overdue", "the overdue sum and the date to pay it by", ["AmountOverdue", "PayBy"], "CTAE Regs 1992 reg 23(1)"),
+            new("consequences", "that the whole year becomes payable if it is not paid", ["BalanceForYear", "BalanceDueIfNotPaid"], "CTAE Regs 1992 reg 23(3)"),
+        ],
+        LetterType.FinalNotice =>
+        [
+            new("amount-due", "the sum due and the date to pay it by", ["AmountDue", "PayBy"], "CTAE Regs 1992 reg 33"),
+            new("next-steps", "that a summons may follow if it is not paid", [], "CTAE Regs 1992 reg 34(1)"),
+        ],
+        LetterType.Summons =>
+        [
+            new("hearing", "the court, the date and the time of the hearing", ["Court", "Hearing"], "CTAE Regs 1992 reg 34(2)"),
+            new("amount", "the sum outstanding and the costs so far", ["AmountOutstanding", "CostsSoFar"], "CTAE Regs 1992 reg 34(5)"),
+            new("pay-before-hearing", "that paying in full before the hearing stops the application", ["TotalToPay"], "CTAE Regs 1992 reg 34(5)"),
+        ],
+        LetterType.DirectDebitAdvanceNotice =>
+        [
+            new("collections", "each amount and the date it will be collected", ["Collections"], "Direct Debit Guarantee (formats.md 3)"),
+            new("guarantee", "the Direct Debit Guarantee", [], "Direct Debit Guarantee (formats.md 3)"),
+        ],
+        LetterType.RefundLetter =>
+        [
+            new("refund", "the amount refunded and how it is paid", ["Amount", "PaidBy"], "council practice"),
+        ],
+        LetterType.ArrangementLetter =>
+        [
+            new("schedule", "the agreed payments and their dates", ["Instalments"], "council practice"),
+            new("if-missed", "what happens if a payment is missed", [], "CTAE Regs 1992 reg 34"),
+        ],
+    };
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Reeve.Letters.Pdf;
+
+internal readonly record struct Rgb(double R, double G, double B)
+{
+    public static Rgb Black { get; } = new(0, 0, 0);
+    public static Rgb White { get; } = new(1, 1, 1);
+    public static Rgb Grey { get; } = new(0.45, 0.45, 0.45);
+    public static Rgb Pale { get; } = new(0.93, 0.93, 0.93);
+
+    /// <summary>"#1d70b8" as a council sets its colour.</summary>
+    public static Rgb FromHex(string hex)
+    {
+        var h = hex.TrimStart('#');
+        if (h.Length != 6 || !int.TryParse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ArgumentException($"'{hex}' is not a colour such as #1d70b8", nameof(hex));
+        }
+
+        return new((value >> 16) / 255.0, ((value >> 8) & 0xFF) / 255.0, (value & 0xFF) / 255.0);
+    }
+}
+
+internal enum FontWeight
+{
+    Regular,
+    Bold,
+}
+
+/// <summary>The two faces every notice uses, from the DejaVu fonts shipped in the assembly.</summary>
+internal static class LetterFonts
+{
+    private static readonly Lazy<TrueTypeFont> RegularFont = new(() => Load("DejaVuSans", "DejaVuSans.ttf"));
+    private static readonly Lazy<TrueTypeFont> BoldFont = new(() => Load("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"));
+
+    public static TrueTypeFont Get(FontWeight weight) => weight == FontWeight.Bold ? BoldFont.Value : RegularFont.Value;
+
+    private static TrueTypeFont Load(string name, string file)
+    {
+        using var stream = typeof(LetterFonts).Assembly.GetManifestResourceStream("Reeve.Letters.Fonts." + file)
+            ?? throw new InvalidOperationException($"The font {file} is not embedded in this build");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return new TrueTypeFont(name, copy.ToArray());
+    }
+}
+
+/// <summary>
+/// A small PDF 1.7 writer: A4 pages of text, rectangles and lines, with the two letter fonts embedded as
+/// subsets in WinAnsi encoding so that any reader, and pdftotext, gets the words back. The same input gives the
+/// same bytes: no clock, no random id (the file id is a hash of the content).
+/// </summary>
+internal sealed class PdfWriter
+{
+    public const double PageWidthPt = 595.276;
+    public const double PageHeightPt = 841.89;
+    private const double PointsPerMm = 72 / 25.4;
+
+    private readonly List<PdfPage> _pages = [];
+    private readonly Dictionary<FontWeight, SortedSet<char>> _used = new()
+    {
+        [FontWeight.Regular] = [],
+        [FontWeight.Bold] = [],
+    };
+
+    public IReadOnlyList<PdfPage> Pages => _pages;
+
+    public PdfPage AddPage()
+    {
+        var page = new PdfPage(this);
+        _pages.Add(page);
+        return page;
+    }
+
+    internal void Use(FontWeight weight, string text)
+    {
+        foreach (var c in text)
+        {
+            _used[weight].Add(WinAnsi.Decode(WinAnsi.Encode(c)));
+        }
+    }
+
+    public static double Mm(double mm) => mm * PointsPerMm;
+
+    public static double Measure(FontWeight weight, double sizePt, string text) =>
+        LetterFonts.Get(weight).Measure(new string(text.Select(c => WinAnsi.Decode(WinAnsi.Encode(c))).ToArray()), sizePt) / PointsPerMm;
+
+    public byte[] ToBytes(string title)
+    {
+        var objects = new List<byte[]>();
+        int Reserve()
+        {
+            objects.Add([]);
+            return objects.Count;
+        }
+
+        void Set(int id, string body) => objects[id - 1] = Encoding.ASCII.GetBytes(body);
+        void SetStream(int id, string dictionary, byte[] data)
+        {
+            var compressed = Deflate(data);
+            var head = Encoding.ASCII.GetBytes($"<< {dictionary} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
+            objects[id - 1] = [.. head, .. compressed, .. "\nendstream"u8.ToArray()];
+        }
+
+        var catalog = Reserve();
+        var pagesId = Reserve();
+        var info = Reserve();
+        var fontIds = new Dictionary<FontWeight, int>();
+        foreach (var weight in new[] { FontWeight.Regular, FontWeight.Bold })
+        {
+            if (_used[weight].Count == 0)
+            {
+                continue;
+            }
+
+            var font = LetterFonts.Get(weight);
+            var fontId = Reserve();
+            var descriptor = Reserve();
+            var file = Reserve();
+            fontIds[weight] = fontId;
+            var program = font.Subset(_used[weight]);
+            var tag = SubsetTag(program);
+            var scale = 1000.0 / font.UnitsPerEm;
+            var widths = string.Join(" ", Enumerable.Range(32, 224).Select(code => font.Width(WinAnsi.Decode((byte)code))));
+            Set(fontId, $"<< /Type /Font /Subtype /TrueType /BaseFont /{tag}+{font.PostScriptName} /FirstChar 32 /LastChar 255 /Widths [{widths}] /Encoding /WinAnsiEncoding /FontDescriptor {descriptor} 0 R >>");
+            var box = string.Join(" ", font.BoundingBox.Select(v => ((int)Math.Round(v * scale)).ToString(CultureInfo.InvariantCulture)));
+            Set(descriptor, Invariant($"<< /Type /FontDescriptor /FontName /{tag}+{font.PostScriptName} /Flags 32 /FontBBox [{box}] /ItalicAngle 0 /Ascent {(int)Math.Round(font.Ascent * scale)} /Descent {(int)Math.Round(font.Descent * scale)} /CapHeight {(int)Math.Round(font.Ascent * scale * 0.7)} /StemV {(weight == FontWeight.Bold ? 120 : 80)} /FontFile2 {file} 0 R >>"));
+            SetStream(file, $"/Length1 {program.Length}", program);
+        }
+
+        var fontResources = string.Join(" ", fontIds.Select(f => $"/F{(int)f.Key + 1} {f.Value} 0 R"));
+        var kids = new List<int>();
+        foreach (var page in _pages)
+        {
+            var pageId = Reserve();
+            var contents = Reserve();
+            kids.Add(pageId);
+            Set(pageId, Invariant($"<< /Type /Page /Parent {pagesId} 0 R /MediaBox [0 0 {PageWidthPt:0.###} {PageHeightPt:0.###}] /Resources << /Font << {fontResources} >> >> /Contents {contents} 0 R >>"));
+            SetStream(contents, "", Encoding.Latin1.GetBytes(page.Content));
+        }
+
+        Set(catalog, $"<< /Type /Catalog /Pages {pagesId} 0 R /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> >>");
+        Set(pagesId, $"<< /Type /Pages /Kids [{string.Join(" ", kids.Select(k => $"{k} 0 R"))}] /Count {kids.Count} >>");
+        Set(info, $"<< /Title {Literal(title)} /Producer (Reeve) >>");
+
+        var output = new MemoryStream();
+        output.Write("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"u8);
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(output.Length);
+            output.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
+            output.Write(objects[i]);
+            output.Write("\nendobj\n"u8);
+        }
+
+        var id = Convert.ToHexString(SHA256.HashData(output.ToArray()).AsSpan(0, 16));
+        var xref = output.Length;
+        var table = new StringBuilder();
+        table.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            table.Append(offset.ToString("0000000000", CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root {catalog} 0 R /Info {info} 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n");
+        output.Write(Encoding.ASCII.GetBytes(table.ToString()));
+        return output.ToArray();
+    }
+
+    /// <summary>A PDF string in parentheses, WinAnsi bytes, with anything outside plain ASCII as an octal escape.</summary>
+    internal static string Literal(string text)
+    {
+        var s = new StringBuilder("(");
+        foreach (var b in text.Select(WinAnsi.Encode))
+        {
+            switch (b)
+            {
+                case (byte)'(' or (byte)')' or (byte)'\\':
+                    s.Append('\\').Append((char)b);
+                    break;
+                case < 32 or > 126:
+                    s.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
+                    break;
+                default:
+                    s.Append((char)b);
+                    break;
+            }
+        }
+
+        return s.Append(')').ToString();
+    }
+
+    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    // Six capital letters that name this subset (PDF 32000-1 9.6.4), made from its bytes so that output is repeatable.
+    private static string SubsetTag(byte[] program) =>
+        new(SHA256.HashData(program).Take(6).Select(b => (char)('A' + (b % 26))).ToArray());
+}
+
+/// <summary>One page's drawing, in millimetres from the top-left corner as a designer measures a letter.</summary>
+internal sealed class PdfPage(PdfWriter writer)
+{
+    private readonly StringBuilder _content = new();
+
+    public string Content => _content.ToString();
+
+    public void Text(double xMm, double baselineMm, FontWeight weight, double sizePt, string text, Rgb colour)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        writer.Use(weight, text);
+        _content.Append(PdfWriter.Invariant(
+            $"BT /F{(int)weight + 1} {sizePt:0.##} Tf {colour.R:0.###} {colour.G:0.###} {colour.B:0.###} rg 1 0 0 1 {PdfWriter.Mm(xMm):0.##} {PdfWriter.PageHeightPt - PdfWriter.Mm(baselineMm):0.##} Tm "));
+        _content.Append(PdfWriter.Literal(text)).Append(" Tj ET\n");
+    }
+
+    public void TextRight(double rightMm, double baselineMm, FontWeight weight, double sizePt, string text, Rgb colour) =>
+        Text(rightMm - PdfWriter.Measure(weight, sizePt, text), baselineMm, weight, sizePt, text, colour);
+
+    public void FillRect(double xMm, double yMm, double widthMm, double heightMm, Rgb colour) =>
+        _content.Append(PdfWriter.Invariant(
+            $"{colour.R:0.###} {colour.G:0.###} {colour.B:0.###} rg {PdfWriter.Mm(xMm):0.###} {PdfWriter.PageHeightPt - PdfWriter.Mm(yMm + heightMm):0.###} {PdfWriter.Mm(widthMm):0.###} {PdfWriter.Mm(heightMm):0.###} re f\n"));
+
+    public void Line(double x1Mm, double y1Mm, double x2Mm, double y2Mm, double widthPt, Rgb colour, bool dashed = false) =>
+        _content.Append(PdfWriter.Invariant(
+            $"{(dashed ? "[3 2] 0 d " : "[] 0 d ")}{widthPt:0.##} w {colour.R:0.###} {colour.G:0.###} {colour.B:0.###} RG {PdfWriter.Mm(x1Mm):0.##} {PdfWriter.PageHeightPt - PdfWriter.Mm(y1Mm):0.##} m {PdfWriter.Mm(x2Mm):0.##} {PdfWriter.PageHeightPt - PdfWriter.Mm(y2Mm):0.##} l S\n"));
+}
+
+/// <summary>Windows-1252 as PDF's WinAnsiEncoding: Latin-1, with typographic marks and the euro in 0x80 to 0x9F.</summary>
+internal static class WinAnsi
+{
+    private static readonly Dictionary<char, byte> High = new()
+    {
+        ['€'] = 0x80, ['‚'] = 0x82, ['ƒ'] = 0x83, ['„'] = 0x84, ['…'] = 0x85, ['†'] = 0x86, ['‡'] = 0x87, ['ˆ'] = 0x88,
+        ['‰'] = 0x89, ['Š'] = 0x8A, ['‹'] = 0x8B, ['Œ'] = 0x8C, ['Ž'] = 0x8E, ['‘'] = 0x91, ['’'] = 0x92, ['“'] = 0x93,
+        ['”'] = 0x94, ['•'] = 0x95, ['–'] = 0x96, ['—'] = 0x97, ['˜'] = 0x98, ['™'] = 0x99, ['š'] = 0x9A, ['›'] = 0x9B,
+        ['œ'] = 0x9C, ['ž'] = 0x9E, ['Ÿ'] = 0x9F,
+    };
+
+    private static readonly Dictionary<byte, char> Back = High.ToDictionary(p => p.Value, p => p.Key);
+
+    /// <summary>The byte for a character; a character WinAnsi lacks becomes '?' rather than a wrong letter.</summary>
+    public static byte Encode(char c) => c switch
+    {
+        >= ' ' and <= '~' => (byte)c,
+        >= '\u00A0' and <= '\u00FF' => (byte)c,
+        _ when High.TryGetValue(c, out var b) => b,
+        _ => (byte)'?',
+    };
+
+    public static char Decode(byte b) => Back.TryGetValue(b, out var c) ? c : b is >= 0x80 and < 0xA0 ? '?' : (char)b;
+}
