@@ -60,14 +60,23 @@ public static class RecordLiabilityFacts
             return Task.FromResult<Outcome<RebillDwelling.Result>>(new Outcome<RebillDwelling.Result>.Invalid("band", "A council tax band in England is A to H"));
         }
 
-        return ChangeAsync(db, council, uprn, effectiveFrom, $"Band {band} from {DateText.LongForm.Format(effectiveFrom)}: {reason}", officer, now, async (c, tx) =>
-        {
-            var pg = c is Npgsql.NpgsqlConnection;
-            await c.ExecuteAsync(
-                "insert into band_change (council_id, uprn, effective_from, band, reason, schedule_reference, recorded_at, recorded_by) values (@council, @uprn, @from, @band, @reason, @scheduleReference, @now, @officer) " +
-                "on conflict (council_id, uprn, effective_from) do update set band = @band, reason = @reason, schedule_reference = @scheduleReference",
-                new { council = council.Value, uprn, from = DapperSetup.ToDb(effectiveFrom, pg), band, reason, scheduleReference, now = DapperSetup.ToDb(now, pg), officer }, tx);
-        });
+        return ChangeAsync(db, council, uprn, effectiveFrom, $"Band {band} from {DateText.LongForm.Format(effectiveFrom)}: {reason}", officer, now,
+            (c, tx) => RecordBandChangeAsync(c, tx, council, uprn, effectiveFrom, band, reason, scheduleReference, officer, now));
+    }
+
+    /// <summary>
+    /// Writes a band change row inside the caller's transaction and does not re-bill: a band schedule import
+    /// records every line of a file first, then re-bills each dwelling once, and commits all or nothing.
+    /// The caller has checked the band and that the dwelling is on the list.
+    /// </summary>
+    internal static async Task RecordBandChangeAsync(
+        DbConnection c, DbTransaction tx, CouncilId council, long uprn, LocalDate effectiveFrom, string band, string reason, string? scheduleReference, string officer, Instant now)
+    {
+        var pg = c is Npgsql.NpgsqlConnection;
+        await c.ExecuteAsync(
+            "insert into band_change (council_id, uprn, effective_from, band, reason, schedule_reference, recorded_at, recorded_by) values (@council, @uprn, @from, @band, @reason, @scheduleReference, @now, @officer) " +
+            "on conflict (council_id, uprn, effective_from) do update set band = @band, reason = @reason, schedule_reference = @scheduleReference",
+            new { council = council.Value, uprn, from = DapperSetup.ToDb(effectiveFrom, pg), band, reason, scheduleReference, now = DapperSetup.ToDb(now, pg), officer }, tx);
     }
 
     /// <summary>A disregard, exemption, owner-liable class, disabled band reduction, premium or reduction.</summary>
