@@ -53,7 +53,7 @@ public static class RequestTwelveInstalments
                 continue;
             }
 
-            var instalments = Respread(current.Instalments, current.Net, today, year, a.Day);
+            var instalments = Reprofile.After(current.Instalments, current.Net, today, year, a.Day, 12);
             if (instalments.SequenceEqual(current.Instalments))
             {
                 continue;
@@ -74,17 +74,6 @@ public static class RequestTwelveInstalments
             "The liable person asked to pay in 12 instalments", officer, Source);
         await tx.CommitAsync();
         return new Result(false, versions);
-    }
-
-    /// <summary>Instalments due within 14 days of today stand; what is left is spread under the scheme for 12.</summary>
-    internal static IReadOnlyList<Instalment> Respread(IReadOnlyList<Instalment> previous, Money total, LocalDate today, FinancialYear year, int dayOfMonth)
-    {
-        var cutOff = today.PlusDays(Instalments.DaysFromIssueToFirstInstalment);
-        var kept = previous.Where(i => i.Due < cutOff).ToList();
-        var left = total - Money.Sum(kept.Select(i => i.Amount));
-        return left.IsPositive && today <= year.LastDay
-            ? [.. kept, .. Instalments.Plan(InstalmentRegime.CouncilTax, left, today, year, 12, dayOfMonth).Instalments]
-            : previous;
     }
 
     private sealed class AccountRow
