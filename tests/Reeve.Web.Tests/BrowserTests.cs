@@ -89,7 +89,7 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
         result.Violations.Select(v => v.Id).ShouldContain("image-alt");
     }
 
-    private static async Task SignInAsync(IPage page, string username)
+    internal static async Task SignInAsync(IPage page, string username)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Username").FillAsync(username);
@@ -98,7 +98,7 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe(Wcag);
         var problems = result.Violations.Select(v =>

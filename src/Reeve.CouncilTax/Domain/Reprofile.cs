@@ -8,11 +8,13 @@ namespace Reeve.CouncilTax.Domain;
 /// due date stand as they were; what is left of the revised amount is spread over the rest of the year by the
 /// statutory scheme for a notice issued on the revision date (CTAE Regs 1992 Sch 1 Part I para 6; the count and
 /// rounding of para 2). If the instalments already due exceed the revised amount, nothing more falls due and the
-/// difference is a credit on the account.
+/// difference is a credit on the account. A standing request for 12 instalments (reg 21(1A)) applies to the
+/// revised notice too.
 /// </summary>
 public static class Reprofile
 {
-    public static IReadOnlyList<Instalment> After(IReadOnlyList<Instalment> previous, Money revisedTotal, LocalDate revisedOn, FinancialYear year, int dayOfMonth)
+    public static IReadOnlyList<Instalment> After(
+        IReadOnlyList<Instalment> previous, Money revisedTotal, LocalDate revisedOn, FinancialYear year, int dayOfMonth, int? requested = null)
     {
         var cutOff = revisedOn.PlusDays(Instalments.DaysFromIssueToFirstInstalment);
         var kept = previous.Where(i => i.Due < cutOff).ToList();
@@ -36,7 +38,7 @@ public static class Reprofile
             return trimmed;
         }
 
-        var rest = Instalments.Plan(InstalmentRegime.CouncilTax, revisedTotal - keptTotal, revisedOn, year, null, dayOfMonth).Instalments;
+        var rest = Instalments.Plan(InstalmentRegime.CouncilTax, revisedTotal - keptTotal, revisedOn, year, requested, dayOfMonth).Instalments;
         return [.. kept, .. rest];
     }
 }

@@ -115,7 +115,7 @@ public static class RebillDwelling
 
         var instalments = current is null
             ? Instalments.Plan(InstalmentRegime.CouncilTax, net, issuedOn, year, account.InstalmentsRequested, account.InstalmentDay).Instalments
-            : Reprofile.After(current.Instalments, net, issuedOn, year, account.InstalmentDay);
+            : Reprofile.After(current.Instalments, net, issuedOn, year, account.InstalmentDay, account.InstalmentsRequested);
         var bill = new BillVersion(account.AccountId, year, version, issuedOn, net, reason, working, entryId, instalments);
         await BillStore.InsertAsync(connection, tx, council, bill, runId, now);
         var was = current is null ? "" : $" (was {current.Net.ToDisplayString()})";

@@ -45,4 +45,57 @@ public static class Show
     };
 
     public static string Band(char? band) => band is { } b ? b.ToString() : "Not banded";
+
+    public static string Interest(Reeve.CouncilTax.Domain.Interest interest) => interest switch
+    {
+        Reeve.CouncilTax.Domain.Interest.Freeholder => "Freeholder",
+        Reeve.CouncilTax.Domain.Interest.Leaseholder => "Leaseholder",
+        Reeve.CouncilTax.Domain.Interest.Tenant => "Tenant",
+        Reeve.CouncilTax.Domain.Interest.Licensee => "Licensee",
+        Reeve.CouncilTax.Domain.Interest.OtherResident => "Other resident",
+    };
+
+    /// <summary>The kinds of council tax award an officer can record, as the award form offers them.</summary>
+    public static IReadOnlyList<(string Code, string Title, string Hint)> AwardKinds { get; } =
+    [
+        ("disregard", "Disregard", "A resident not counted for discounts (LGFA 1992 Sch 1): give the person and the category"),
+        ("exemption", "Exemption", "A class of exempt dwelling (SI 1992/558 art 3): give the class letter"),
+        ("owner-liable", "Owner liable", "A prescribed class for which the owner is liable (SI 1992/551 reg 2): give the class"),
+        ("disabled-reduction", "Disabled band reduction", "Charged as the band below (SI 1992/554)"),
+        ("long-term-empty", "Long-term empty premium", "Give the date it became empty (LGFA 1992 s11B)"),
+        ("second-home", "Second homes premium", "Give the percentage (LGFA 1992 s11C)"),
+        ("reduction", "Council Tax Reduction", "A percentage of a liable person's charge under the council's scheme (s13A)"),
+    ];
+
+    public static string AwardKind(string code) => AwardKinds.FirstOrDefault(k => k.Code == code).Title ?? code;
+
+    public static string PreceptKind(string kind) => kind switch
+    {
+        "billing-authority" => "Billing authority",
+        "adult-social-care" => "Adult social care precept",
+        "county" => "County council",
+        "police" => "Police and crime commissioner",
+        "fire" => "Fire and rescue authority",
+        "parish" => "Parish or town council",
+        _ => kind,
+    };
+
+    /// <summary>A precept's change from last year, as the demand notice states it: in pounds and as a percentage.</summary>
+    public static string Change(Money now, Money? before)
+    {
+        if (before is not { } was)
+        {
+            return "Not set last year";
+        }
+
+        var difference = now - was;
+        if (difference.IsZero)
+        {
+            return "No change";
+        }
+
+        var sign = difference.IsPositive ? "+" : "-";
+        var percent = was.IsZero ? "" : $" ({sign}{Math.Abs(Math.Round((decimal)difference.Pence * 100 / was.Pence, 1)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}%)";
+        return sign + difference.Abs().ToDisplayString() + percent;
+    }
 }

@@ -15,8 +15,14 @@ public sealed class AccountModel(ReeveDatabase db, OfficerAudit audit) : PageMod
 
     public IReadOnlyList<AuditEntry>? Audit { get; private set; }
 
+    /// <summary>Bill versions, working and instalments, for a council tax account.</summary>
+    public CouncilTaxBills? Bills { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
+
+    [TempData]
+    public string? NoticeLines { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken ct)
     {
@@ -30,6 +36,11 @@ public sealed class AccountModel(ReeveDatabase db, OfficerAudit audit) : PageMod
         if (Details is null)
         {
             return NotFound();
+        }
+
+        if (Details.Account.Kind == AccountKind.CouncilTax)
+        {
+            Bills = await CouncilTaxBills.LoadAsync(connection, User.CouncilId(), Details.Account.AccountId);
         }
 
         await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.View, OfficerAudit.Subjects.Account, parsed.Value, "Account page");

@@ -1,0 +1,93 @@
+using Microsoft.Playwright;
+using Reeve.CouncilTax.Domain;
+using static Reeve.Web.Tests.BrowserTests;
+using static Reeve.Web.Tests.CouncilTaxSetup;
+
+namespace Reeve.Web.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_officer_records_a_move_in_through_the_form_and_sees_the_bill_and_instalments_on_the_account()
+    {
+        var uprn = await NewDwellingAsync(app);
+        var (_, name) = await NewPersonAsync(app);
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "officer");
+
+        await page.GotoAsync($"/properties/{uprn}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a move in" }).ClickAsync();
+        await page.GetByLabel("Find the person moving in").FillAsync(name.Split(' ')[1]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find person" }).ClickAsync();
+        await page.GetByLabel(name).CheckAsync();
+        await page.GetByLabel("Tenant", new() { Exact = true }).CheckAsync();
+        var from = page.GetByRole(AriaRole.Group, new() { Name = "When did they move in?" });
+        await from.GetByLabel("Day").FillAsync("1");
+        await from.GetByLabel("Month").FillAsync("4");
+        await from.GetByLabel("Year").FillAsync(ThisYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record move in" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/properties/{uprn}");
+        var banner = page.Locator(".govuk-notification-banner--success");
+        (await banner.InnerTextAsync()).ShouldContain($"{ThisYear} bill, version 1: £1,500.00");
+        (await page.Locator("#residents").InnerTextAsync()).ShouldContain(name);
+        await banner.GetByRole(AriaRole.Link).First.ClickAsync();
+
+        await page.WaitForURLAsync("**/accounts/*");
+        (await page.Locator($"#bill-versions-{ThisYear.StartYear}").InnerTextAsync()).ShouldContain("£1,500.00");
+        (await page.Locator($"#working-{ThisYear.StartYear}").InnerTextAsync()).ShouldContain("LGFA 1992");
+        (await page.Locator($"#instalments-{ThisYear.StartYear} [data-testid=instalment]").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator($"#instalments-{ThisYear.StartYear}").InnerTextAsync()).ShouldContain("£1,500.00");
+    }
+
+    [Fact]
+    public async Task The_council_tax_pages_and_forms_have_no_wcag_a_or_aa_violations()
+    {
+        var uprn = await NewDwellingAsync(app);
+        var (sam, _) = await NewPersonAsync(app);
+        var (kid, _) = await NewPersonAsync(app, "Alex");
+        await MoveInAsync(app, uprn, sam, ThisYear.Previous.FirstDay);
+        await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
+        var reference = (await AccountReferencesAsync(app, uprn))[0];
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "teamleader");
+
+        await page.GotoAsync($"/properties/{uprn}");
+        (await page.Locator("#residents tbody tr").CountAsync()).ShouldBe(2);
+        await AssertAccessibleAsync(page, "property page with band history and occupation");
+        await page.GotoAsync($"/accounts/{reference}");
+        (await page.Locator("[data-testid=instalment]").CountAsync()).ShouldBeGreaterThan(0);
+        await AssertAccessibleAsync(page, "account page with bills and instalments");
+
+        foreach (var (path, button) in new[]
+                 {
+                     ($"/properties/{uprn}/move-in?person={sam}", "Record move in"),
+                     ($"/properties/{uprn}/move-out", "Record move out"),
+                     ($"/properties/{uprn}/band-change", "Record band change"),
+                     ($"/properties/{uprn}/award", "Record award"),
+                     ($"/accounts/{reference}/instalments", null),
+                 })
+        {
+            await page.GotoAsync(path);
+            await AssertAccessibleAsync(page, path);
+            if (button is not null)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+                await page.Locator(".govuk-error-summary").WaitForAsync();
+                await AssertAccessibleAsync(page, path + " with errors");
+            }
+        }
+
+        // A date that is not real is refused inline as well as in the summary.
+        await page.GotoAsync($"/properties/{uprn}/move-out");
+        await page.GetByLabel("Day").FillAsync("30");
+        await page.GetByLabel("Month").FillAsync("2");
+        await page.GetByLabel("Year").FillAsync(ThisYear.Next.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record move out" }).ClickAsync();
+        (await page.Locator("#to-error").InnerTextAsync()).ShouldContain("must be a real date");
+        await AssertAccessibleAsync(page, "move out with an impossible date");
+    }
+}
