@@ -21,6 +21,8 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
             "join account a on a.council_id = p.council_id and a.account_id = p.account_id where a.council_id = @c and a.reference = @reference and n.surname is not null limit 1",
             new { reference, c = app.HomeCouncil.Value });
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
 
         await SignInAsync(page, "officer");
@@ -43,6 +45,8 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
     {
         var reference = await app.AccountReferenceAsync();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = false });
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
 
         await SignInAsync(page, "auditor");
@@ -59,6 +63,8 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
         var reference = await app.AccountReferenceAsync();
         var (partyId, uprn, surname) = await app.PersonWithPropertyAsync();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/sign-in");
@@ -83,6 +89,8 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
     {
         // Guards the check above against passing because axe-core did not run.
         await using var context = await browser.Browser.NewContextAsync();
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><img src=\"x.png\"></main></body></html>");
         var result = await page.RunAxe(Wcag);

@@ -14,6 +14,8 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         var uprn = await NewDwellingAsync(app);
         var (_, name) = await NewPersonAsync(app);
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "officer");
 
@@ -52,6 +54,8 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
         var reference = (await AccountReferencesAsync(app, uprn))[0];
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        // A loaded CI machine can be slow; a timeout here is not what these tests are about.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "teamleader");
 
