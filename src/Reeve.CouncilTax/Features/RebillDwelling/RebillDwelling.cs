@@ -39,7 +39,19 @@ public static class RebillDwelling
             "select area_code from property where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }, tx);
         var lastYear = FinancialYear.Containing(issuedOn);
         var years = (await BillStore.BilledYearsAsync(connection, tx, council, uprn)).ToHashSet();
-        for (var y = fromYear ?? lastYear; y <= lastYear; y = y.Next)
+
+        // A change dated before Reeve holds any charges for the area (a long-standing resident recorded for the
+        // first time) bills from the first year whose charges are set: earlier years were billed by the system
+        // Reeve replaced.
+        var firstCharged = await connection.ExecuteScalarAsync<int?>(
+            "select min(financial_year) from precept where council_id = @council and area_code = @area", new { council = council.Value, area }, tx);
+        var from = fromYear ?? lastYear;
+        if (firstCharged is { } first && from.StartYear < first)
+        {
+            from = new FinancialYear(first);
+        }
+
+        for (var y = from; y <= lastYear; y = y.Next)
         {
             years.Add(y);
         }
