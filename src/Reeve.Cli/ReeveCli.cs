@@ -62,6 +62,7 @@ public static class ReeveCli
         root.Subcommands.Add(DemoCommand.Create(host));
         root.Subcommands.Add(CalcCommand.Create(host));
         root.Subcommands.Add(BenchCommand.Create(host));
+        root.Subcommands.Add(Features.RaiseAnnualBills.BillingCommand.Create(host));
         return root;
     }
 
