@@ -20,6 +20,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure Reeve against a baseline on this machine's database");
         command.Subcommands.Add(Ledger(host));
+        command.Subcommands.Add(RaiseAnnualBills.AnnualBillingBenchCommand.Create(host));
         return command;
     }
 
@@ -42,42 +43,53 @@ internal static class BenchCommand
         command.SetAction(async (parsed, ct) =>
         {
             var options = new LedgerBenchOptions(parsed.GetValue(entries), parsed.GetValue(accounts), parsed.GetValue(reads), parsed.GetValue(batch), parsed.GetValue(seed));
-            var asJson = parsed.GetValue(json);
-            var opened = await ScratchDatabase.CreateAsync(Setting(parsed, host), ct);
-            switch (opened)
-            {
-                case Outcome<ScratchDatabase>.Done { Value: var scratch }:
-                    await using (scratch)
-                    {
-                        scratch.Keep = parsed.GetValue(keep);
-                        var console = asJson ? host.Err : host.Out;
-                        console.MarkupLine($"Ledger benchmark: {options.Entries:N0} entries over {options.Accounts:N0} accounts in {Markup.Escape(scratch.Description)}");
-                        var figures = await ProgressBars.RunAsync(console, bars =>
-                            LedgerScenario.RunAsync(scratch, options, host.Clock, bars.For<BenchProgress>(p => (p.Stage, p.Done, p.Total)), ct));
-                        if (asJson)
-                        {
-                            await host.Stdout.WriteLineAsync(ToJson(figures).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                        }
-                        else
-                        {
-                            host.Out.Write(ToTable(figures));
-                        }
-
-                        if (scratch.Keep)
-                        {
-                            console.MarkupLine($"Kept {Markup.Escape(scratch.Description)}.");
-                        }
-                    }
-
-                    return ReeveCli.Ok;
-                case Outcome<ScratchDatabase>.Invalid invalid:
-                    await host.Stderr.WriteLineAsync($"reeve bench ledger: {invalid.Field}: {invalid.Message}");
-                    return ReeveCli.Refused;
-                default:
-                    throw new InvalidOperationException($"Unexpected outcome {opened}");
-            }
+            return await RunScenarioAsync(host, parsed, "ledger", parsed.GetValue(json), parsed.GetValue(keep),
+                scratch => $"Ledger benchmark: {options.Entries:N0} entries over {options.Accounts:N0} accounts in {Markup.Escape(scratch.Description)}",
+                (scratch, progress) => LedgerScenario.RunAsync(scratch, options, host.Clock, progress, ct), ToJson, ToTable, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs one scenario in a scratch database: a heading, progress bars (on stderr when stdout carries JSON),
+    /// then the figures as JSON or as a table; exit 2 naming --db if the scratch database cannot be made.
+    /// </summary>
+    internal static async Task<int> RunScenarioAsync<T>(
+        CliHost host, ParseResult parsed, string name, bool asJson, bool keep, Func<ScratchDatabase, string> heading,
+        Func<ScratchDatabase, IProgress<BenchProgress>, Task<T>> run, Func<T, JsonObject> toJson, Func<T, Table> toTable, CancellationToken ct)
+    {
+        var opened = await ScratchDatabase.CreateAsync(Setting(parsed, host), ct);
+        switch (opened)
+        {
+            case Outcome<ScratchDatabase>.Done { Value: var scratch }:
+                await using (scratch)
+                {
+                    scratch.Keep = keep;
+                    var console = asJson ? host.Err : host.Out;
+                    console.MarkupLine(heading(scratch));
+                    var figures = await ProgressBars.RunAsync(console, bars => run(scratch, bars.For<BenchProgress>(p => (p.Stage, p.Done, p.Total))));
+                    if (asJson)
+                    {
+                        await host.Stdout.WriteLineAsync(toJson(figures).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    }
+                    else
+                    {
+                        host.Out.Write(toTable(figures));
+                    }
+
+                    if (scratch.Keep)
+                    {
+                        console.MarkupLine($"Kept {Markup.Escape(scratch.Description)}.");
+                    }
+                }
+
+                return ReeveCli.Ok;
+            case Outcome<ScratchDatabase>.Invalid invalid:
+                await host.Stderr.WriteLineAsync($"reeve bench {name}: {invalid.Field}: {invalid.Message}");
+                return ReeveCli.Refused;
+            default:
+                throw new InvalidOperationException($"Unexpected outcome {opened}");
+        }
     }
 
     // Never the officers' everyday SQLite file: only an explicit --db, or a PostgreSQL REEVE_DB (where the

@@ -51,18 +51,16 @@ public static class RaiseAnnualBills
         }
 
         var tally = new Tally();
-        long after = 0;
         var done = 0;
-        while (true)
+        ct.ThrowIfCancellationRequested();
+        var chunk = await AnnualBillingChunk.LoadAsync(connection, council, options.Year, 0, options.ChunkSize);
+        var work = chunk.Plan(options, bandD, tally);
+        while (chunk.Dwellings.Count > 0)
         {
-            ct.ThrowIfCancellationRequested();
-            var chunk = await AnnualBillingChunk.LoadAsync(connection, council, options.Year, after, options.ChunkSize);
-            if (chunk.Dwellings.Count == 0)
-            {
-                break;
-            }
-
-            var work = chunk.Plan(options, bandD, tally);
+            // The next chunk is read, then worked out on another thread while this one is written: working out
+            // is CPU only, and chunks hold different dwellings, so nothing one writes is read by the next.
+            var next = await AnnualBillingChunk.LoadAsync(connection, council, options.Year, chunk.Dwellings[^1].Uprn, options.ChunkSize);
+            var planning = Task.Run(() => next.Plan(options, bandD, tally), CancellationToken.None);
             if (!options.Preview)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
@@ -70,9 +68,11 @@ public static class RaiseAnnualBills
                 await tx.CommitAsync(ct);
             }
 
-            after = chunk.Dwellings[^1].Uprn;
+            var nextWork = await planning;
             done += chunk.Dwellings.Count;
             progress?.Report((done, total));
+            ct.ThrowIfCancellationRequested();
+            (chunk, work) = (next, nextWork);
         }
 
         if (runId is not null)
