@@ -1,5 +1,6 @@
 using Reeve.CouncilTax;
 using Reeve.Kernel.Calculators;
+using Reeve.Recovery;
 
 namespace Reeve.Calculators;
 
@@ -9,5 +10,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All()]);
 }

@@ -9,9 +9,10 @@ namespace Reeve.CouncilTax.Features;
 /// <summary>
 /// Reads a calculator's JSON input field by field, refusing with the JSON path at fault (shared/contracts.md):
 /// money as a string with at most two decimals, dates as strict "YYYY-MM-DD", counts as whole numbers.
-/// A field given as null counts as missing.
+/// A field given as null counts as missing. Public so that every module's calculators read input the same way.
 /// </summary>
-internal sealed class JsonInput(JsonObject json, string path = "")
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Methods are named for the kind of JSON value they read")]
+public sealed class JsonInput(JsonObject json, string path = "")
 {
     public string PathOf(string name) => path.Length == 0 ? name : $"{path}.{name}";
 
@@ -111,7 +112,7 @@ internal sealed class JsonInput(JsonObject json, string path = "")
 }
 
 /// <summary>Writes results in the contract's conventions: money as two-decimal strings, dates as YYYY-MM-DD.</summary>
-internal static class JsonOutput
+public static class JsonOutput
 {
     public static JsonNode Money(Money amount) => JsonValue.Create(amount.ToPlainString());
 

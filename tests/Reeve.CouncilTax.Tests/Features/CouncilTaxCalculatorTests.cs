@@ -47,7 +47,8 @@ public class CouncilTaxCalculatorTests
     public void The_catalogue_offers_council_tax_and_instalments()
     {
         // shared/contracts.md: the CLI and the API offer the same calculators from one registry.
-        CalculatorCatalogue.Create().Kinds.ShouldBe(["council-tax", "instalments"]);
+        CalculatorCatalogue.Create().Kinds.ShouldContain("council-tax");
+        CalculatorCatalogue.Create().Kinds.ShouldContain("instalments");
     }
 
     [Fact]
