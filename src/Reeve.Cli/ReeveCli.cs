@@ -63,6 +63,7 @@ public static class ReeveCli
         root.Subcommands.Add(CalcCommand.Create(host));
         root.Subcommands.Add(BenchCommand.Create(host));
         root.Subcommands.Add(Features.ImportBandSchedule.ValuationCommand.Create(host));
+        root.Subcommands.Add(Features.RenderLetters.LettersCommand.Create(host));
         return root;
     }
 
