@@ -27,15 +27,36 @@ public static class LetterPdf
 
     public static byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null)
     {
+        var writer = new PdfWriter();
+        Draw(writer, document, model, size, mark);
+        return writer.ToBytes(document.Title);
+    }
+
+    /// <summary>
+    /// Many letters in one PDF, in the order given, for a print supplier: each letter starts on a new page and
+    /// numbers its own pages ("Page 1 of 2"), and the fonts are embedded once for the whole file. Returns the
+    /// file and how many pages each letter took.
+    /// </summary>
+    public static (byte[] Pdf, IReadOnlyList<int> Pages) RenderBatch(
+        IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard)
+    {
+        var writer = new PdfWriter();
+        var pages = letters.Select(l => Draw(writer, l.Document, l.Model, size, null)).ToList();
+        return (writer.ToBytes(title), pages);
+    }
+
+    private static int Draw(PdfWriter writer, LetterDocument document, ILetterModel model, PrintSize size, string? mark)
+    {
         var scale = size == PrintSize.Large ? 16 / 10.0 : 1.0;
-        var layout = new Layout(new PdfWriter(), model, scale, mark);
+        var layout = new Layout(writer, model, scale, mark);
         layout.Draw(document);
-        return layout.Finish(document.Title);
+        return layout.NumberPages();
     }
 
     private sealed class Layout(PdfWriter writer, ILetterModel model, double scale, string? mark)
     {
         private readonly Rgb _brand = Rgb.FromHex(model.Council.BrandColour);
+        private readonly int _firstPage = writer.Pages.Count;
         private PdfPage _page = null!;
         private double _y;
 
@@ -79,18 +100,19 @@ public static class LetterPdf
             }
         }
 
-        public byte[] Finish(string title)
+        /// <summary>Numbers this letter's pages and says how many it took.</summary>
+        public int NumberPages()
         {
-            var total = writer.Pages.Count;
+            var total = writer.Pages.Count - _firstPage;
             for (var i = 0; i < total; i++)
             {
                 var footer = $"Page {i + 1} of {total}";
                 var small = 8 * Math.Min(scale, 1.5);
-                _page = writer.Pages[i];
+                _page = writer.Pages[_firstPage + i];
                 _page.Text(105 - (PdfWriter.Measure(FontWeight.Regular, small, footer) / 2), 290, FontWeight.Regular, small, footer, Rgb.Grey);
             }
 
-            return writer.ToBytes(title);
+            return total;
         }
 
         private void FirstPage()
@@ -112,7 +134,9 @@ public static class LetterPdf
                 _page.Text(Left + 76, 22, FontWeight.Bold, 20, mark, new Rgb(0.8, 0.1, 0.1));
             }
 
-            var contact = council.AddressLines.Concat([council.Telephone, council.Website, council.Email]).ToList();
+            // A detail the council has not set yet is left off the letterhead rather than printed as "(not set)".
+            var contact = council.AddressLines.Concat([council.Telephone, council.Website, council.Email])
+                .Where(line => line != CouncilLetterDetails.NotSet).ToList();
             for (var i = 0; i < contact.Count; i++)
             {
                 _page.Text(130, 15 + (i * 3.8), FontWeight.Regular, 8, contact[i], Rgb.Grey);
@@ -120,7 +144,7 @@ public static class LetterPdf
 
             // The address window of a DL or C5 window envelope: 20 mm from the left edge and from 45 mm down, 90 by
             // 40 mm (the common envelope layout; no rule of law). The return address sits small on its top line.
-            var returnTo = "If undelivered please return to " + council.Name + ", " + string.Join(", ", council.AddressLines);
+            var returnTo = "If undelivered please return to " + string.Join(", ", council.AddressLines.Prepend(council.Name));
             _page.Text(Left + 2, 48, FontWeight.Regular, 6, Fit(returnTo, FontWeight.Regular, 6, 86), Rgb.Grey);
             var address = new[] { model.Recipient.Name }.Concat(model.Recipient.Address.Lines).Append(model.Recipient.Address.Postcode).ToList();
             var addressSize = scale > 1 ? 12.0 : 10.5;

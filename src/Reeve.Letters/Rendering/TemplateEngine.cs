@@ -14,6 +14,7 @@ namespace Reeve.Letters;
 public sealed class TemplateEngine
 {
     private readonly IHandlebars _handlebars;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<object, string>> _compiled = new(StringComparer.Ordinal);
 
     public TemplateEngine()
     {
@@ -62,7 +63,8 @@ public sealed class TemplateEngine
         };
     }
 
-    public string Render(string source, object model) => Compile(source)(model);
+    /// <summary>Fills in a template, compiling each distinct source once: compiling costs far more than filling in.</summary>
+    public string Render(string source, object model) => _compiled.GetOrAdd(source, Compile)(model);
 
     // "10:00am on 14 May 2025", the way court summonses give a hearing.
     private static string HearingText(LocalDateTime at) =>

@@ -69,13 +69,7 @@ public sealed class LetterPdfTests
             "Amount due", "£1,520.08", "Discounts, exemptions and reductions", "When to pay", "1 April 2025", "£152.08",
             "1 January 2026", "12 monthly instalments", "Valuation Tribunal", "Payment slip", "Page 2 of 2",
         };
-        var at = 0;
-        foreach (var phrase in phrases)
-        {
-            var found = text.IndexOf(phrase, at, StringComparison.Ordinal);
-            found.ShouldBeGreaterThanOrEqualTo(0, $"'{phrase}' is missing or out of order after position {at} in:\n{text}");
-            at = found + phrase.Length;
-        }
+        text.ShouldReadInOrder(phrases);
 
         text.ShouldContain("Page 1 of 2");
     }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Reeve.Kernel;
+using Reeve.Letters;
+using Reeve.Persistence;
+using Spectre.Console;
+
+namespace Reeve.Cli.Features.PrintLetters;
+
+/// <summary>
+/// `reeve letters print --run 3 --out print/`: an annual billing run's demand notices as print files (PDFs of
+/// up to 500 letters in postcode order, and a manifest CSV), each notice stored once on its account. Running it
+/// again writes the same files and stores nothing new.
+/// </summary>
+internal static class PrintCommand
+{
+    private const string Officer = "reeve letters print";
+
+    public static Command Create(CliHost host)
+    {
+        var run = CliOptions.WholeNumber("--run", "The annual billing run's number", 0, minimum: 1);
+        run.DefaultValueFactory = null;
+        run.Required = true;
+        var output = new Option<string>("--out") { Description = "The folder to write the print files to", HelpName = "folder", Required = true };
+        var council = RenderLetters.LettersCommand.Council();
+        var print = new Command("print", "Write an annual billing run's demand notices as print files with a manifest, storing each notice once") { run, output, council };
+        print.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var given = parsed.GetResult(council) is { Implicit: false } ? parsed.GetValue(council) : (int?)null;
+            return await RunAsync(host, db, parsed.GetValue(run), parsed.GetValue(output)!, given, ct);
+        });
+        return print;
+    }
+
+    private static async Task<int> RunAsync(CliHost host, ReeveDatabase db, int runId, string folder, int? councilGiven, CancellationToken ct)
+    {
+        var (council, problem) = await RenderLetters.LettersCommand.ChooseCouncilAsync(db, councilGiven,
+            "select council_id from billing_run where run_id = @runId", new { runId = (long)runId }, $"a billing run {runId}", ct);
+        if (problem is not null || council is null)
+        {
+            return await RefuseAsync(host, problem ?? $"--run: there is no billing run {runId} in {db.Describe()}");
+        }
+
+        var console = host.Out;
+        var started = Stopwatch.GetTimestamp();
+        var outcome = await ProgressBars.RunAsync(console, bars =>
+            PrintRun.PrintAsync(db, new PrintRun.Options(council.Value, runId, folder, Officer), host.Clock, bars.For<PrintProgress>(p => (p.Stage, p.Done, p.Total)), ct));
+        switch (outcome)
+        {
+            case Outcome<PrintResult>.Done done:
+                await ShowAsync(host, done.Value, folder, Stopwatch.GetElapsedTime(started));
+                return ReeveCli.Ok;
+            case Outcome<PrintResult>.NotFound:
+                return await RefuseAsync(host, $"--run: there is no billing run {runId} in council {council.Value.Value}");
+            case Outcome<PrintResult>.Invalid invalid:
+                return await RefuseAsync(host, $"--{invalid.Field}: {invalid.Message}");
+            case var other:
+                throw new InvalidOperationException($"Unexpected outcome {other}");
+        }
+    }
+
+    private static async Task ShowAsync(CliHost host, PrintResult result, string folder, TimeSpan took)
+    {
+        var console = host.Out;
+        console.MarkupLine(Markup.Escape(
+            $"Printed billing run {result.RunId} ({result.Year}, issued {DateText.LongForm.Format(result.IssuedOn)}) to {folder} in {took.TotalSeconds:N1} s."));
+        console.Write(new Table().Title("Print files").AddColumns("What", "How many")
+            .AddRow("Letters", $"{result.Letters.Count:N0}")
+            .AddRow("Pages", $"{result.Pages:N0}")
+            .AddRow("PDF files", $"{result.Files.Count:N0}")
+            .AddRow("Notices stored now", $"{result.NoticesStored:N0}")
+            .AddRow("Notices stored before", $"{result.AlreadyStored:N0}")
+            .AddRow("Bills with no notice", $"{result.Problems.Count:N0}"));
+        foreach (var file in result.Files.Append(result.Manifest))
+        {
+            console.MarkupLine(Markup.Escape("  " + file));
+        }
+
+        if (result.ChangedSinceStored > 0)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"{result.ChangedSinceStored} notice(s) render differently from the copy stored when the run was first printed (the wording or the records changed); the stored copy is the one that was sent."));
+        }
+
+        foreach (var p in result.Problems)
+        {
+            await host.Stderr.WriteLineAsync($"reeve letters print: account {p.AccountId}: {p.Field}: {p.Message}");
+        }
+    }
+
+    private static async Task<int> RefuseAsync(CliHost host, string message)
+    {
+        await host.Stderr.WriteLineAsync($"reeve letters print: {message}");
+        return ReeveCli.Refused;
+    }
+}
