@@ -64,6 +64,7 @@ public static class ReeveCli
         root.Subcommands.Add(BenchCommand.Create(host));
         root.Subcommands.Add(Features.ImportBandSchedule.ValuationCommand.Create(host));
         root.Subcommands.Add(Features.RaiseAnnualBills.BillingCommand.Create(host));
+        root.Subcommands.Add(Features.ImportPayments.PaymentsCommand.Create(host));
         return root;
     }
 
