@@ -43,3 +43,36 @@ create table suspense_item (
     foreign key (council_id, allocated_account_id) references account (council_id, account_id)
 );
 create index suspense_item_by_status on suspense_item (council_id, status, item_id);
+
+-- ARUDD reports (formats.md 2.3), keyed by SHA-256 like payment files; one row per returned debit with what became
+-- of it: the Direct Debit payment it reversed, or why none was (the item is kept for an officer either way).
+create table arudd_import (
+    council_id integer not null references council (council_id),
+    import_id integer not null,
+    sha256 text not null,
+    file_name text not null,
+    advice_number text not null,
+    processing_date text not null,
+    items integer not null,
+    reversed_count integer not null,
+    reversed_pence integer not null,
+    imported_at text not null,
+    imported_by text not null,
+    primary key (council_id, import_id),
+    unique (council_id, sha256)
+);
+
+create table returned_debit (
+    council_id integer not null,
+    import_id integer not null,
+    item_no integer not null,
+    bacs_reference text not null,
+    return_code text not null,
+    amount_pence integer not null,
+    original_processing_date text not null,
+    account_id integer,
+    reversed_entry_id integer,
+    outcome text not null,
+    primary key (council_id, import_id, item_no),
+    foreign key (council_id, import_id) references arudd_import (council_id, import_id)
+);
