@@ -65,6 +65,8 @@ public static class ReeveCli
         root.Subcommands.Add(Features.ImportBandSchedule.ValuationCommand.Create(host));
         root.Subcommands.Add(Features.RaiseAnnualBills.BillingCommand.Create(host));
         root.Subcommands.Add(Features.RenderLetters.LettersCommand.Create(host));
+        root.Subcommands.Add(Features.ImportPayments.PaymentsCommand.Create(host));
+        root.Subcommands.Add(Features.ImportAruddReport.DirectDebitCommand.Create(host));
         return root;
     }
 

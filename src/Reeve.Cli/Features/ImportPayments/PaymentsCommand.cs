@@ -1,0 +1,162 @@
+using System.CommandLine;
+using Dapper;
+using Reeve.Kernel;
+using Reeve.Payments;
+using Reeve.Payments.Domain.Receipts;
+using Reeve.Payments.Domain.Statements;
+using Reeve.Persistence;
+using Spectre.Console;
+
+namespace Reeve.Cli.Features.ImportPayments;
+
+/// <summary>
+/// `reeve payments import --file F --format camt053|bank-csv|agent-csv [--layout L]`: posts the credits of a
+/// payment file to the accounts their references name, all or nothing, and puts the rest in suspense; and
+/// `reeve payments suspense ...` to work the queue.
+/// </summary>
+internal static class PaymentsCommand
+{
+    // Who the ledger and import record name for a file imported from the command line.
+    private const string Officer = "reeve payments import";
+
+    public static Command Create(CliHost host)
+    {
+        var file = new Option<string>("--file") { Description = "The payment file", HelpName = "file", Required = true };
+        var format = new Option<PaymentFileFormat?>("--format")
+        {
+            Description = "camt053 (ISO 20022 bank statement), bank-csv (a bank's CSV export) or agent-csv (PayPoint, Post Office, allpay)",
+            HelpName = "camt053|bank-csv|agent-csv",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (PaymentFileFormats.FromCode(text) is { } f)
+                {
+                    return f;
+                }
+
+                result.AddError($"--format must be camt053, bank-csv or agent-csv; '{text}' is not");
+                return null;
+            },
+        };
+        var layout = new Option<string?>("--layout")
+        {
+            Description = $"For bank-csv: {string.Join(", ", PaymentLayouts.BankCsv.Keys)} (default paid-in-out); for agent-csv: {string.Join(", ", PaymentLayouts.Agent.Keys)} (default); or a JSON layout file",
+            HelpName = "name-or-file",
+        };
+        var council = Council();
+        var import = new Command("import", "Import a payment file: matched credits are posted, the rest go to suspense") { file, format, layout, council };
+        import.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            return await ImportAsync(host, db, parsed.GetValue(file)!, parsed.GetValue(format)!.Value, parsed.GetValue(layout), GivenCouncil(parsed, council), ct);
+        });
+        return new Command("payments", "Payments received: imports and the suspense queue") { import, ClearSuspense.SuspenseCommand.Create(host) };
+    }
+
+    internal static Option<int> Council() =>
+        CliOptions.WholeNumber("--council", "The council's number (needed when the database holds more than one)", 0, minimum: 1);
+
+    internal static int? GivenCouncil(ParseResult parsed, Option<int> council) =>
+        parsed.GetResult(council) is { Implicit: false } ? parsed.GetValue(council) : null;
+
+    private static async Task<int> ImportAsync(CliHost host, ReeveDatabase db, string path, PaymentFileFormat format, string? layoutGiven, int? councilGiven, CancellationToken ct)
+    {
+        const string command = "reeve payments import";
+        if (!File.Exists(path))
+        {
+            return await RefuseAsync(host, command, $"--file: there is no file at {path}");
+        }
+
+        var layout = ResolveLayout(format, layoutGiven);
+        if (layout is Outcome<object?>.Invalid badLayout)
+        {
+            return await RefuseAsync(host, command, $"--layout: {badLayout.Message}");
+        }
+
+        var chosen = await ChooseCouncilAsync(db, councilGiven, ct);
+        if (chosen.Problem is { } problem)
+        {
+            return await RefuseAsync(host, command, problem);
+        }
+
+        var request = new Payments.ImportPayments.Request(chosen.Id!.Value, Path.GetFileName(path), await File.ReadAllBytesAsync(path, ct), format,
+            ((Outcome<object?>.Done)layout).Value, Officer);
+        switch (await Payments.ImportPayments.ImportAsync(db, request, host.Clock.GetCurrentInstant(), ct))
+        {
+            case Payments.ImportPayments.Result.Refused refused:
+                return await RefuseAsync(host, command, $"{request.FileName} was refused and nothing was posted. {refused.Field}: {refused.Message}");
+            case Payments.ImportPayments.Result.AlreadyImported already:
+                host.Out.MarkupLine(Markup.Escape($"This file was already imported: import {already.ImportId}, {already.FileName}, on {UkTime.Describe(already.ImportedAt)} by {already.ImportedBy}."));
+                host.Out.MarkupLine("Nothing was posted this time.");
+                return ReeveCli.Ok;
+            case Payments.ImportPayments.Result.Imported imported:
+                Show(host.Out, imported.Report);
+                return ReeveCli.Ok;
+            default:
+                throw new InvalidOperationException("Unexpected import result");
+        }
+    }
+
+    private static void Show(IAnsiConsole console, Payments.ImportPayments.Report r)
+    {
+        console.MarkupLine(Markup.Escape($"Imported {r.FileName} ({r.Format.Code()}) as import {r.ImportId}: {r.Credits:N0} credit{(r.Credits == 1 ? "" : "s")}" +
+            (r.NotCredits > 0 ? $", {r.NotCredits:N0} line{(r.NotCredits == 1 ? "" : "s")} not credits (debits or reversals) left alone." : ".")));
+        var table = new Table().AddColumns("What", "How many", "Total");
+        table.AddRow("Posted to accounts", $"{r.PostedCount:N0}", Markup.Escape(r.PostedTotal.ToDisplayString()));
+        table.AddRow("To suspense", $"{r.SuspenseCount:N0}", Markup.Escape(r.SuspenseTotal.ToDisplayString()));
+        foreach (var reason in r.SuspenseByReason)
+        {
+            table.AddRow(Markup.Escape($"  {reason.Reason.Code()}"), $"{reason.Count:N0}", Markup.Escape(reason.Total.ToDisplayString()));
+        }
+
+        console.Write(table);
+        if (r.SuspenseCount > 0)
+        {
+            console.MarkupLine("See them with 'reeve payments suspense list'.");
+        }
+    }
+
+    private static Outcome<object?> ResolveLayout(PaymentFileFormat format, string? given)
+    {
+        var text = given is { Length: > 0 } && File.Exists(given) ? File.ReadAllText(given) : given;
+        return format switch
+        {
+            PaymentFileFormat.Camt053 when given is { Length: > 0 } => new Outcome<object?>.Invalid("layout", "A camt.053 statement has no layout"),
+            PaymentFileFormat.Camt053 => new Outcome<object?>.Done(null),
+            PaymentFileFormat.BankCsv => PaymentLayouts.Resolve(PaymentLayouts.BankCsv, text, "paid-in-out") switch
+            {
+                Outcome<BankCsvLayout>.Done d => new Outcome<object?>.Done(d.Value),
+                Outcome<BankCsvLayout>.Invalid i => new Outcome<object?>.Invalid(i.Field, i.Message),
+                _ => throw new InvalidOperationException("Unexpected layout result"),
+            },
+            PaymentFileFormat.AgentCsv => PaymentLayouts.Resolve(PaymentLayouts.Agent, text, "header-detail-trailer") switch
+            {
+                Outcome<AgentFileLayout>.Done d => new Outcome<object?>.Done(d.Value),
+                Outcome<AgentFileLayout>.Invalid i => new Outcome<object?>.Invalid(i.Field, i.Message),
+                _ => throw new InvalidOperationException("Unexpected layout result"),
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(format)),
+        };
+    }
+
+    internal static async Task<(CouncilId? Id, string? Problem)> ChooseCouncilAsync(ReeveDatabase db, int? given, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var councils = (await connection.QueryAsync<int>("select council_id from council order by council_id")).ToList();
+        return given switch
+        {
+            { } id when councils.Contains(id) => (new CouncilId(id), null),
+            { } id => (null, $"--council: there is no council {id} in {db.Describe()}"),
+            null when councils.Count == 1 => (new CouncilId(councils[0]), null),
+            null when councils.Count == 0 => (null, $"--council: {db.Describe()} has no council; run 'reeve db migrate' and set one up first"),
+            null => (null, $"--council: {db.Describe()} holds councils {string.Join(", ", councils)}; say which with --council"),
+        };
+    }
+
+    internal static async Task<int> RefuseAsync(CliHost host, string command, string message)
+    {
+        await host.Stderr.WriteLineAsync($"{command}: {message}");
+        return ReeveCli.Refused;
+    }
+}

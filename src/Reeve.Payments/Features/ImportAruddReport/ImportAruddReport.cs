@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Payments.Domain.Receipts;
+using Reeve.Payments.Domain.Reports;
+using Reeve.Persistence;
+
+namespace Reeve.Payments;
+
+/// <summary>
+/// Imports an ARUDD report (Direct Debits returned unpaid, formats.md 2.3), all or nothing: each returned debit
+/// reverses the Direct Debit payment it took back (same account, amount and processing date, not yet reversed),
+/// once. The report is known by its SHA-256, so importing it again reverses nothing; and the ledger lets an entry
+/// be reversed only once. A returned debit with no matching payment is recorded with the reason, for an officer.
+/// Re-presentation and handing the account to recovery are later steps (issue 4).
+/// </summary>
+public static class ImportAruddReport
+{
+    public sealed record ItemOutcome(int ItemNo, string BacsReference, string ReturnCode, Money Amount, long? ReversedEntryId, string Outcome);
+
+    public sealed record Report(long ImportId, int Items, int ReversedCount, Money ReversedTotal, IReadOnlyList<ItemOutcome> Outcomes);
+
+    public abstract record Result
+    {
+        private Result()
+        {
+        }
+
+        public sealed record Refused(string Field, string Message) : Result;
+
+        public sealed record AlreadyImported(long ImportId) : Result;
+
+        public sealed record Imported(Report Report) : Result;
+    }
+
+    public static async Task<Result> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default)
+    {
+        var parsed = AruddReport.Parse(Encoding.UTF8.GetString(content).TrimStart('\uFEFF'));
+        if (parsed is Outcome<AruddReport>.Invalid invalid)
+        {
+            return new Result.Refused(invalid.Field, invalid.Message);
+        }
+
+        var report = ((Outcome<AruddReport>.Done)parsed).Value;
+
+        var sha = ImportPayments.Sha256Of(content);
+        var pg = db.IsPostgres;
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteScalarAsync<long?>("select import_id from arudd_import where council_id = @council and sha256 = @sha",
+                new { council = council.Value, sha }, tx) is { } previous)
+        {
+            return new Result.AlreadyImported(previous);
+        }
+
+        var importId = await IdAllocator.ReserveAsync(connection, tx, council, "arudd_import", 1);
+        await connection.ExecuteAsync(
+            "insert into arudd_import (council_id, import_id, sha256, file_name, advice_number, processing_date, items, reversed_count, reversed_pence, imported_at, imported_by) " +
+            "values (@council, @importId, @sha, @fileName, @advice, @date, @items, 0, 0, @now, @officer)",
+            new
+            {
+                council = council.Value, importId, sha, fileName, advice = report.AdviceNumber, date = DapperSetup.ToDb(report.CurrentProcessingDate, pg),
+                items = report.Items.Count, now = DapperSetup.ToDb(now, pg), officer,
+            },
+            tx);
+
+        var outcomes = new List<ItemOutcome>();
+        for (var i = 0; i < report.Items.Count; i++)
+        {
+            var item = report.Items[i];
+            var (accountId, entryId, outcome) = await ReturnAsync(connection, tx, council, item, report.CurrentProcessingDate, officer, now);
+            outcomes.Add(new ItemOutcome(i + 1, item.Reference, item.ReturnCode, item.Amount, entryId, outcome));
+            await connection.ExecuteAsync(
+                "insert into returned_debit (council_id, import_id, item_no, bacs_reference, return_code, amount_pence, original_processing_date, account_id, reversed_entry_id, outcome) " +
+                "values (@council, @importId, @itemNo, @reference, @code, @amount, @date, @accountId, @entryId, @outcome)",
+                new
+                {
+                    council = council.Value, importId, itemNo = i + 1, reference = item.Reference, code = item.ReturnCode, amount = item.Amount.Pence,
+                    date = DapperSetup.ToDb(item.OriginalProcessingDate, pg), accountId, entryId, outcome,
+                },
+                tx);
+        }
+
+        var reversed = outcomes.Where(o => o.ReversedEntryId is not null).ToList();
+        var total = Money.Sum(reversed.Select(o => o.Amount));
+        await connection.ExecuteAsync(
+            "update arudd_import set reversed_count = @count, reversed_pence = @pence where council_id = @council and import_id = @importId",
+            new { council = council.Value, importId, count = reversed.Count, pence = total.Pence }, tx);
+        await tx.CommitAsync(ct);
+        return new Result.Imported(new Report(importId, report.Items.Count, reversed.Count, total, outcomes));
+    }
+
+    private static async Task<(long? AccountId, long? EntryId, string Outcome)> ReturnAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, ReturnedDebit item, LocalDate processingDate, string officer, Instant now)
+    {
+        if (PayerReference.Read(item.Reference) is not ReferenceReading.Found found)
+        {
+            return (null, null, "no account reference in the Bacs reference");
+        }
+
+        var accounts = await PaymentAccounts.FindAsync(connection, tx, council, [found.Reference]);
+        if (!accounts.TryGetValue(found.Reference, out var accountId))
+        {
+            return (null, null, $"no such account {found.Reference}");
+        }
+
+        // The payment the collection posted: same account, amount and processing date, not already reversed;
+        // one described as a Direct Debit first.
+        var entryId = await connection.ExecuteScalarAsync<long?>(
+            "select le.entry_id from ledger_entry le where le.council_id = @council and le.account_id = @accountId and le.kind = 'payment' " +
+            "and le.amount_pence = @amount and le.effective_date = @date " +
+            "and not exists (select 1 from ledger_entry r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
+            "order by case when le.reason like '%Direct Debit%' then 0 else 1 end, le.entry_id limit 1",
+            new { council = council.Value, accountId, amount = item.Amount.Pence, date = DapperSetup.ToDb(item.OriginalProcessingDate, connection is Npgsql.NpgsqlConnection) }, tx);
+        if (entryId is null)
+        {
+            return (accountId, null, "no unreversed Direct Debit payment of that amount on that date");
+        }
+
+        var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, entryId.Value, processingDate, officer,
+            $"Direct Debit returned unpaid (ARUDD {item.ReturnCode} {item.ReturnDescription})".TrimEnd(), now);
+        return reversal is Outcome<PostedEntry>.Done
+            ? (accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})")
+            : (accountId, null, $"not reversed: {reversal}");
+    }
+}

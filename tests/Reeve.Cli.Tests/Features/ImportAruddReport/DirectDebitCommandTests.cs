@@ -1,0 +1,59 @@
+using Reeve.Cli.Tests.Features.ImportPayments;
+using Reeve.Kernel;
+
+namespace Reeve.Cli.Tests.Features.ImportAruddReport;
+
+public sealed class DirectDebitCommandTests : IAsyncLifetime
+{
+    private readonly PaymentsFixture _f = new();
+
+    public async Task InitializeAsync()
+    {
+        await _f.SetUpAsync();
+        var file = _f.Write("dd.csv", $"2025-03-05,Direct Debit collection {_f.Account.Reference},65.00\n");
+        (await CliRun.RunAsync("payments", "import", "--db", _f.Db, "--file", file, "--format", "bank-csv", "--layout", "signed")).ExitCode.ShouldBe(0);
+    }
+
+    public Task DisposeAsync()
+    {
+        _f.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private string Arudd(string valueOf) => _f.Write($"arudd-{valueOf}.xml", $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <BACSDocument><Data><ARUDD>
+          <Header reportType="REFT1019" adviceNumber="00000123" currentProcessingDate="2025-03-07"/>
+          <ServiceLicenseInformation userName="ANYTOWN COUNCIL" userNumber="123456"/>
+          <Advice><OriginatingAccountRecords><OriginatingAccountRecord>
+            <OriginatingAccount name="ANYTOWN COUNCIL" number="12345678" sortCode="40-12-34" type="0"/>
+            <ReturnedDebitItem ref="CT{_f.Account.Reference}" transCode="17" returnCode="0128" returnDescription="REFER TO PAYER" originalProcessingDate="2025-03-05" valueOf="65.00" currency="GBP">
+              <PayerAccount number="66374958" ref="CT{_f.Account.Reference}" name="J SMITH" sortCode="08-99-99"/>
+            </ReturnedDebitItem>
+            <Totals numberOf="1" valueOf="{valueOf}" currency="GBP"/>
+          </OriginatingAccountRecord></OriginatingAccountRecords></Advice>
+        </ARUDD></Data></BACSDocument>
+        """);
+
+    [Fact]
+    public async Task An_arudd_report_reverses_the_returned_payment_once()
+    {
+        var first = await CliRun.RunAsync("dd", "import", "--db", _f.Db, "--file", Arudd("65.00"));
+        var again = await CliRun.RunAsync("dd", "import", "--db", _f.Db, "--file", Arudd("65.00"));
+
+        first.ExitCode.ShouldBe(0, first.Stderr);
+        first.Stdout.ShouldContain("1 payment reversed (£65.00)");
+        again.Stdout.ShouldContain("Nothing was reversed this time");
+        (await _f.BalanceAsync()).ShouldBe(Money.FromPence(120_000));
+    }
+
+    [Fact]
+    public async Task A_report_with_a_wrong_total_exits_2_naming_the_element()
+    {
+        var run = await CliRun.RunAsync("dd", "import", "--db", _f.Db, "--file", Arudd("65.01"));
+
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain("Totals/@valueOf");
+        (await _f.BalanceAsync()).ShouldBe(Money.FromPence(113_500));
+    }
+}
