@@ -142,6 +142,20 @@ public sealed partial class ApiTests(ReeveAppFixture app)
     }
 
     [Fact]
+    public async Task The_calculators_answer_without_sign_in_because_they_hold_no_personal_data()
+    {
+        using var anonymous = new OfficerClient(app.BaseAddress);
+
+        var response = await anonymous.PostJsonAsync("/api/v1/calc/instalments",
+            new { regime = "council-tax", total = "1520.09", issued = "2025-03-10", financialYear = 2025, dayOfMonth = 1 });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        json["instalments"]!.AsArray().Count.ShouldBe(10);
+        json["instalments"]![0]!["amount"]!.GetValue<string>().ShouldBe("152.09");
+    }
+
+    [Fact]
     public async Task An_unknown_calculator_is_404_with_the_contract_error_shape()
     {
         using var client = await OfficerClient.SignedInAsync(app, "officer");

@@ -38,7 +38,10 @@ public static class ReeveApi
             .AddEndpointFilter(RequireApiHeader)
             .Accepts<PaymentMethodRequest>("application/json")
             .WithName("ChangePaymentMethod");
+        // The statutory calculators read no one's data and write nothing (shared/contracts.md), like the
+        // calculators councils publish for residents, so they answer without sign-in.
         api.MapPost("/calc/{kind}", CalculateAsync)
+            .AllowAnonymous()
             .Accepts<JsonObject>("application/json")
             .WithName("Calculate");
         return endpoints;

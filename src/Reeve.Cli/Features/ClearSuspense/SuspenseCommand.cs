@@ -42,7 +42,7 @@ internal static class SuspenseCommand
 
     private static async Task<int> ListAsync(CliHost host, ReeveDatabase db, int? councilGiven, bool all, int most, CancellationToken ct)
     {
-        var chosen = await PaymentsCommand.ChooseCouncilAsync(db, councilGiven, ct);
+        var chosen = await CouncilChoice.ChooseAsync(db, councilGiven, ct);
         if (chosen.Problem is { } problem)
         {
             return await PaymentsCommand.RefuseAsync(host, "reeve payments suspense list", problem);
@@ -76,7 +76,7 @@ internal static class SuspenseCommand
     private static async Task<int> AllocateAsync(CliHost host, ReeveDatabase db, int? councilGiven, long itemId, string account, string officer, CancellationToken ct)
     {
         const string command = "reeve payments suspense allocate";
-        var chosen = await PaymentsCommand.ChooseCouncilAsync(db, councilGiven, ct);
+        var chosen = await CouncilChoice.ChooseAsync(db, councilGiven, ct);
         if (chosen.Problem is { } problem)
         {
             return await PaymentsCommand.RefuseAsync(host, command, problem);

@@ -24,7 +24,7 @@ internal static class DirectDebitCommand
                 return await PaymentsCommand.RefuseAsync(host, Command, $"--file: there is no file at {path}");
             }
 
-            var chosen = await PaymentsCommand.ChooseCouncilAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
+            var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
             if (chosen.Problem is { } problem)
             {
                 return await PaymentsCommand.RefuseAsync(host, Command, problem);

@@ -42,7 +42,7 @@ internal static class ValuationCommand
             return await RefuseAsync(host, $"--file: there is no file at {path}");
         }
 
-        var council = await ChooseCouncilAsync(db, councilGiven, ct);
+        var council = await CouncilChoice.ChooseAsync(db, councilGiven, ct);
         if (council.Problem is { } problem)
         {
             return await RefuseAsync(host, problem);
@@ -99,20 +99,6 @@ internal static class ValuationCommand
             console.MarkupLine(Markup.Escape($"{deletions} deletion line{(deletions == 1 ? " was" : "s were")} checked and kept with the import but not applied."));
             console.MarkupLine("Reeve cannot yet take a dwelling off the list: until it can, end the occupation and ownership from the deletion date by hand.");
         }
-    }
-
-    private static async Task<(CouncilId? Id, string? Problem)> ChooseCouncilAsync(ReeveDatabase db, int? given, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var councils = (await connection.QueryAsync<int>("select council_id from council order by council_id")).ToList();
-        return given switch
-        {
-            { } id when councils.Contains(id) => (new CouncilId(id), null),
-            { } id => (null, $"--council: there is no council {id} in {db.Describe()}"),
-            null when councils.Count == 1 => (new CouncilId(councils[0]), null),
-            null when councils.Count == 0 => (null, $"--council: {db.Describe()} has no council; run 'reeve db migrate' and set one up first"),
-            null => (null, $"--council: {db.Describe()} holds councils {string.Join(", ", councils)}; say which with --council"),
-        };
     }
 
     private static async Task<int> RefuseAsync(CliHost host, string message)

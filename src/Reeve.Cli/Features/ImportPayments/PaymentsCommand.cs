@@ -74,7 +74,7 @@ internal static class PaymentsCommand
             return await RefuseAsync(host, command, $"--layout: {badLayout.Message}");
         }
 
-        var chosen = await ChooseCouncilAsync(db, councilGiven, ct);
+        var chosen = await CouncilChoice.ChooseAsync(db, councilGiven, ct);
         if (chosen.Problem is { } problem)
         {
             return await RefuseAsync(host, command, problem);
@@ -137,20 +137,6 @@ internal static class PaymentsCommand
                 _ => throw new InvalidOperationException("Unexpected layout result"),
             },
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
-        };
-    }
-
-    internal static async Task<(CouncilId? Id, string? Problem)> ChooseCouncilAsync(ReeveDatabase db, int? given, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var councils = (await connection.QueryAsync<int>("select council_id from council order by council_id")).ToList();
-        return given switch
-        {
-            { } id when councils.Contains(id) => (new CouncilId(id), null),
-            { } id => (null, $"--council: there is no council {id} in {db.Describe()}"),
-            null when councils.Count == 1 => (new CouncilId(councils[0]), null),
-            null when councils.Count == 0 => (null, $"--council: {db.Describe()} has no council; run 'reeve db migrate' and set one up first"),
-            null => (null, $"--council: {db.Describe()} holds councils {string.Join(", ", councils)}; say which with --council"),
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
@@ -95,7 +94,4 @@ public static class RaiseAnnualBills
         public SortedDictionary<string, int> ByBand { get; } = new(StringComparer.Ordinal);
         public List<AnnualBillingProblem> Problems { get; } = [];
     }
-
-    internal static string Working(YearBill bill) =>
-        JsonSerializer.Serialize(bill.Explanation.Select(s => new { step = s.Step, amount = s.Amount.ToPlainString(), source = s.Source }));
 }

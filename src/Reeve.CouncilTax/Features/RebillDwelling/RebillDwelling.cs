@@ -73,7 +73,7 @@ public static class RebillDwelling
                 var account = accounts.FirstOrDefault(a => a.Parties.SequenceEqual(bill.Liable.Parties))
                               ?? await CouncilTaxAccounts.OpenAsync(connection, tx, council, uprn, bill, officer, now);
                 touched.Add(account.AccountId);
-                var working = JsonSerializer.Serialize(bill.Explanation.Select(s => new { step = s.Step, amount = s.Amount.ToPlainString(), source = s.Source }));
+                var working = BillWorking.ToJson(bill);
                 if (await ApplyAsync(connection, tx, council, account, year, bill.NetCharge, working, issuedOn, reason, officer, now, runId) is { } v)
                 {
                     versions.Add(v);

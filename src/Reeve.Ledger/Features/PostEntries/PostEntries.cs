@@ -92,36 +92,36 @@ public static class PostEntries
             $"copy {table} ({Columns}) from stdin (format binary)", ct);
         foreach (var r in rows)
         {
-            await importer.StartRowAsync(ct);
-            await importer.WriteAsync(r.Council.Value, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(r.EntryId, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(r.AccountId, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(r.Kind.Code(), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(r.Debit.Code(), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(r.Credit.Code(), NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(r.Amount.Pence, NpgsqlDbType.Bigint, ct);
-            await importer.WriteAsync(r.Year.StartYear, NpgsqlDbType.Integer, ct);
-            await importer.WriteAsync(r.EffectiveDate.ToDateOnly(), NpgsqlDbType.Date, ct);
-            await importer.WriteAsync(r.PostedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-            await importer.WriteAsync(r.PostedBy, NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(r.Reason, NpgsqlDbType.Text, ct);
-            await importer.WriteAsync(r.SourceRule, NpgsqlDbType.Text, ct);
+            importer.StartRow();
+            importer.Write(r.Council.Value, NpgsqlDbType.Integer);
+            importer.Write(r.EntryId, NpgsqlDbType.Bigint);
+            importer.Write(r.AccountId, NpgsqlDbType.Bigint);
+            importer.Write(r.Kind.Code(), NpgsqlDbType.Text);
+            importer.Write(r.Debit.Code(), NpgsqlDbType.Text);
+            importer.Write(r.Credit.Code(), NpgsqlDbType.Text);
+            importer.Write(r.Amount.Pence, NpgsqlDbType.Bigint);
+            importer.Write(r.Year.StartYear, NpgsqlDbType.Integer);
+            importer.Write(r.EffectiveDate.ToDateOnly(), NpgsqlDbType.Date);
+            importer.Write(r.PostedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+            importer.Write(r.PostedBy, NpgsqlDbType.Text);
+            importer.Write(r.Reason, NpgsqlDbType.Text);
+            importer.Write(r.SourceRule, NpgsqlDbType.Text);
             if (r.ReversesEntryId is { } reverses)
             {
-                await importer.WriteAsync(reverses, NpgsqlDbType.Bigint, ct);
+                importer.Write(reverses, NpgsqlDbType.Bigint);
             }
             else
             {
-                await importer.WriteNullAsync(ct);
+                importer.WriteNull();
             }
 
             if (r.IdempotencyKey is { } key)
             {
-                await importer.WriteAsync(key, NpgsqlDbType.Text, ct);
+                importer.Write(key, NpgsqlDbType.Text);
             }
             else
             {
-                await importer.WriteNullAsync(ct);
+                importer.WriteNull();
             }
         }
 
