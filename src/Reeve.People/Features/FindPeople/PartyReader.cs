@@ -43,18 +43,10 @@ public static class PartyReader
     /// <summary>People whose current or former names contain every word typed, current name shown.</summary>
     public static async Task<IReadOnlyList<Match>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
     {
-        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        var parameters = new DynamicParameters(new { council = council.Value, limit });
+        if (WordSearch.Conditions(text, "n.search_key", 5, parameters) is not { } conditions)
         {
             return [];
-        }
-
-        var parameters = new DynamicParameters(new { council = council.Value, limit });
-        var conditions = new List<string>();
-        for (var i = 0; i < words.Length && i < 5; i++)
-        {
-            conditions.Add($"n.search_key like @w{i}");
-            parameters.Add($"w{i}", "%" + EscapeLike(words[i]) + "%");
         }
 
         var sql =
@@ -63,12 +55,11 @@ public static class PartyReader
             "from party p " +
             "join party_name cur on cur.council_id = p.council_id and cur.party_id = p.party_id and cur.name_seq = (select max(m.name_seq) from party_name m where m.council_id = p.council_id and m.party_id = p.party_id) " +
             "where p.council_id = @council and exists (select 1 from party_name n where n.council_id = p.council_id and n.party_id = p.party_id and " +
-            string.Join(" and ", conditions) + ") order by cur.display_name limit @limit";
+            conditions + ") order by cur.display_name limit @limit";
         var rows = await connection.QueryAsync<MatchRow>(sql, parameters);
         return rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth is null ? null : DapperSetup.ReadDate(r.date_of_birth), r.address)).ToList();
     }
 
-    internal static string EscapeLike(string s) => s.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 
     private sealed class PartyRow
     {

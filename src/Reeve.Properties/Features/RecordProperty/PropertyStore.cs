@@ -46,22 +46,14 @@ public static class PropertyStore
 
     public static async Task<IReadOnlyList<Property>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
     {
-        var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        var parameters = new DynamicParameters(new { council = council.Value, limit });
+        if (WordSearch.Conditions(text, "search_key", 6, parameters) is not { } conditions)
         {
             return [];
         }
 
-        var parameters = new DynamicParameters(new { council = council.Value, limit });
-        var conditions = new List<string>();
-        for (var i = 0; i < words.Length && i < 6; i++)
-        {
-            conditions.Add($"search_key like @w{i}");
-            parameters.Add($"w{i}", "%" + words[i].Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%");
-        }
-
         return (await connection.QueryAsync<Row>(
-                Row.Select + " where council_id = @council and " + string.Join(" and ", conditions) + " order by postcode, address_line1 limit @limit",
+                Row.Select + " where council_id = @council and " + conditions + " order by postcode, address_line1 limit @limit",
                 parameters))
             .Select(r => r.ToProperty()).ToList();
     }

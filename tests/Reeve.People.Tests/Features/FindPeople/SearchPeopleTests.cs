@@ -118,6 +118,8 @@ public abstract class SearchPeopleTests(IDatabaseEngine engine) : PeopleTest(eng
     [InlineData("   ")]
     [InlineData("lo%ce")]
     [InlineData("lovel_ce")]
+    [InlineData("%")]
+    [InlineData("_ %")]
     public async Task A_blank_search_or_one_with_typed_wildcards_finds_no_one(string text)
     {
         // What an officer types is matched as text: % and _ are not wildcards.
