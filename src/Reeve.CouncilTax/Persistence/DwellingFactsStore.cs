@@ -27,7 +27,7 @@ public static class DwellingFactsStore
         var owners = await connection.QueryAsync<OwnershipRow>(
             "select party_id, owned_from, owned_to from ownership where council_id = @council and uprn = @uprn order by owned_from", args, tx);
         var awards = (await connection.QueryAsync<AwardRow>(
-            "select kind, party_id, code, percent, since, award_from, award_to from ctax_award where council_id = @council and uprn = @uprn order by award_from, award_id", args, tx)).ToList();
+            "select kind, party_id, code, percent, since, award_from, award_to, amount_pence from ctax_award where council_id = @council and uprn = @uprn order by award_from, award_id", args, tx)).ToList();
         return Build(uprn, band, changes, residents, owners, awards);
     }
 
@@ -55,7 +55,7 @@ public static class DwellingFactsStore
             awards.Where(a => a.kind == "disabled-reduction").Select(a => new DisabledReductionAward(From(a), To(a))).ToList(),
             awards.Where(a => a.kind is "long-term-empty" or "second-home").Select(a => new PremiumAward(
                 a.kind == "second-home" ? new SecondHome(a.percent ?? 100) : new LongTermEmpty(ReadDate(a.since) ?? From(a)), From(a), To(a))).ToList(),
-            awards.Where(a => a.kind == "reduction").Select(a => new ReductionAward(a.party_id ?? 0, a.percent ?? 0, From(a), To(a))).ToList());
+            awards.Where(a => a.kind == "reduction").Select(a => new ReductionAward(a.party_id ?? 0, a.percent ?? 0, From(a), To(a), a.amount_pence is { } pence ? Money.FromPence(pence) : null)).ToList());
     }
 
     private static Band ParseBand(string text) =>
@@ -99,6 +99,7 @@ public static class DwellingFactsStore
         public object? since { get; set; }
         public object award_from { get; set; } = "";
         public object? award_to { get; set; }
+        public long? amount_pence { get; set; }
     }
 }
 

@@ -49,8 +49,12 @@ public sealed record DisabledReductionAward(LocalDate From, LocalDate? To);
 /// <summary>A premium the council has determined applies: long-term empty since a date, or a second home at a percent.</summary>
 public sealed record PremiumAward(Premium Premium, LocalDate From, LocalDate? To);
 
-/// <summary>A Council Tax Reduction award to a liable party under the council's scheme, as a percentage of their charge.</summary>
-public sealed record ReductionAward(long PartyId, int Percent, LocalDate From, LocalDate? To);
+/// <summary>
+/// A Council Tax Reduction award to a liable party: a percentage of their charge under the council's scheme,
+/// or a manual award of an annual amount (a discretionary reduction under s13A(1)(c), or a scheme award worked
+/// out elsewhere), apportioned by day like the charge.
+/// </summary>
+public sealed record ReductionAward(long PartyId, int Percent, LocalDate From, LocalDate? To, Money? AnnualAmount = null);
 
 /// <summary>Everything that decides who is liable for a dwelling and for how much, as recorded.</summary>
 public sealed record DwellingFacts(

@@ -54,6 +54,11 @@ public static class FactProblems
             {
                 problems.Add(new($"reductions[{i}].percent", "A reduction is between 0% and 100%"));
             }
+
+            if (facts.Reductions[i].AnnualAmount is { IsPositive: false })
+            {
+                problems.Add(new($"reductions[{i}].amount", "A manual reduction is an annual amount above nil"));
+            }
         }
 
         return problems;

@@ -17,14 +17,15 @@ public sealed record LiabilityPeriod(
     string? ExemptionClass,
     bool DisabledBandReduction,
     Premium? Premium,
-    int ReductionPercent)
+    int ReductionPercent,
+    Money ReductionAnnualAmount)
 {
     /// <summary>True when the two periods charge the same way and can be one period.</summary>
     public bool SameTermsAs(LiabilityPeriod other) =>
         Liable.Key == other.Liable.Key && Band == other.Band && AdultResidents == other.AdultResidents &&
         DisregardedResidents == other.DisregardedResidents && ExemptionClass == other.ExemptionClass &&
         DisabledBandReduction == other.DisabledBandReduction && Equals(Premium, other.Premium) &&
-        ReductionPercent == other.ReductionPercent && Liable.How == other.Liable.How;
+        ReductionPercent == other.ReductionPercent && ReductionAnnualAmount == other.ReductionAnnualAmount && Liable.How == other.Liable.How;
 }
 
 /// <summary>
@@ -77,9 +78,10 @@ public static class LiabilityTimeline
         var exemption = facts.Exemptions.FirstOrDefault(e => Periods.Covers(e.From, e.To, from))?.Class;
         var disabled = facts.DisabledReductions.Any(d => Periods.Covers(d.From, d.To, from));
         var premium = residents.Count == 0 ? facts.Premiums.FirstOrDefault(p => Periods.Covers(p.From, p.To, from))?.Premium : null;
-        var reduction = facts.Reductions.Where(r => Periods.Covers(r.From, r.To, from) && liable.Parties.Contains(r.PartyId))
-            .Select(r => r.Percent).DefaultIfEmpty(0).Max();
-        return new LiabilityPeriod(from, to, liable, band.Band, residents.Count, disregarded, exemption, disabled, premium, reduction);
+        var awards = facts.Reductions.Where(r => Periods.Covers(r.From, r.To, from) && liable.Parties.Contains(r.PartyId)).ToList();
+        var reduction = awards.Select(r => r.Percent).DefaultIfEmpty(0).Max();
+        var amount = Money.Sum(awards.Select(r => r.AnnualAmount ?? Money.Zero));
+        return new LiabilityPeriod(from, to, liable, band.Band, residents.Count, disregarded, exemption, disabled, premium, reduction, amount);
     }
 
     private static List<LocalDate> Boundaries(DwellingFacts facts, FinancialYear year)

@@ -39,13 +39,15 @@ public static class YearBills
         var chargeCase = new ChargeCase(year, bandDCharge, p.Band, new NodaTime.DateInterval(p.From, p.To), p.AdultResidents,
             p.DisregardedResidents, p.ExemptionClass, p.DisabledBandReduction, p.Premium, Money.Zero);
         var before = CouncilTaxCharge.Calculate(chargeCase);
-        if (p.ReductionPercent <= 0 || before.NetCharge.IsZero)
+        if ((p.ReductionPercent <= 0 && p.ReductionAnnualAmount.IsZero) || before.NetCharge.IsZero)
         {
             return before;
         }
 
-        // The council's reduction scheme gives a percentage of the charge; the amount is then taken off last (s13A).
-        var reduction = Rounding.RoundHalfUpToPence(before.NetCharge, p.ReductionPercent, 100);
+        // The council's reduction scheme gives a percentage of the charge, a manual award an annual amount
+        // apportioned by day; either way the reduction is taken off last and never below nil (s13A).
+        var reduction = Rounding.RoundHalfUpToPence(before.NetCharge, p.ReductionPercent, 100)
+                        + Apportionment.ForDays(p.ReductionAnnualAmount, before.DaysLiable, before.DaysInYear);
         return CouncilTaxCharge.Calculate(chargeCase with { ReductionAmount = reduction });
     }
 }

@@ -43,8 +43,8 @@ internal sealed class AnnualBillingChunk
             $"select uprn, residence_id, party_id, resident_from, resident_to, interest, partner_of from residence where {InRange} order by resident_from, residence_id", range);
         var owners = await connection.QueryAsync<(long Uprn, long Party, object From, object? To)>(
             $"select uprn, party_id, owned_from, owned_to from ownership where {InRange} order by owned_from", range);
-        var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, object? Since, object From, object? To)>(
-            $"select uprn, kind, party_id, code, percent, since, award_from, award_to from ctax_award where {InRange} order by award_from, award_id", range);
+        var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, object? Since, object From, object? To, long? Amount)>(
+            $"select uprn, kind, party_id, code, percent, since, award_from, award_to, amount_pence from ctax_award where {InRange} order by award_from, award_id", range);
         var accounts = await connection.QueryAsync<(long Uprn, long Account, long? Party, int Day, int? Requested)>(
             "select a.uprn, a.account_id, p.party_id, a.instalment_day, a.instalments_requested from account a " +
             "left join account_party p on p.council_id = a.council_id and p.account_id = a.account_id " +
@@ -63,7 +63,7 @@ internal sealed class AnnualBillingChunk
             Owners = owners.ToLookup(o => o.Uprn, o => new DwellingFactsStore.OwnershipRow { party_id = o.Party, owned_from = o.From, owned_to = o.To }),
             Awards = awards.ToLookup(a => a.Uprn, a => new DwellingFactsStore.AwardRow
             {
-                kind = a.Kind, party_id = a.Party, code = a.Code, percent = a.Percent, since = a.Since, award_from = a.From, award_to = a.To,
+                kind = a.Kind, party_id = a.Party, code = a.Code, percent = a.Percent, since = a.Since, award_from = a.From, award_to = a.To, amount_pence = a.Amount,
             }),
             Accounts = accounts.GroupBy(a => (a.Uprn, a.Account))
                 .Select(g => (g.Key.Uprn, Account: new CouncilTaxAccounts.AccountOnDwelling(g.Key.Account,

@@ -15,7 +15,7 @@ namespace Reeve.CouncilTax;
 public static class RecordLiabilityFacts
 {
     public sealed record Award(
-        string Kind, long? PartyId, string? Code, int? Percent, LocalDate? Since, LocalDate From, LocalDate? To, string Evidence, LocalDate? ReviewOn);
+        string Kind, long? PartyId, string? Code, int? Percent, LocalDate? Since, LocalDate From, LocalDate? To, string Evidence, LocalDate? ReviewOn, Money? Amount = null);
 
     public static Task<Outcome<RebillDwelling.Result>> MoveInAsync(
         ReeveDatabase db, CouncilId council, long uprn, long partyId, LocalDate from, Interest interest, long? partnerOf, string officer, Instant now) =>
@@ -93,14 +93,14 @@ public static class RecordLiabilityFacts
             var id = await IdAllocator.ReserveAsync(c, tx, council, "ctax_award", 1);
             var pg = c is Npgsql.NpgsqlConnection;
             await c.ExecuteAsync(
-                "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_at, recorded_by) " +
-                "values (@council, @id, @uprn, @kind, @partyId, @code, @percent, @since, @from, @to, @evidence, @review, @now, @officer)",
+                "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_at, recorded_by, amount_pence) " +
+                "values (@council, @id, @uprn, @kind, @partyId, @code, @percent, @since, @from, @to, @evidence, @review, @now, @officer, @amount)",
                 new
                 {
                     council = council.Value, id, uprn, kind = award.Kind, partyId = award.PartyId, code = award.Code, percent = award.Percent,
                     since = award.Since is { } s ? DapperSetup.ToDb(s, pg) : null, from = DapperSetup.ToDb(award.From, pg),
                     to = award.To is { } t ? DapperSetup.ToDb(t, pg) : null, evidence = award.Evidence,
-                    review = award.ReviewOn is { } r ? DapperSetup.ToDb(r, pg) : null, now = DapperSetup.ToDb(now, pg), officer,
+                    review = award.ReviewOn is { } r ? DapperSetup.ToDb(r, pg) : null, now = DapperSetup.ToDb(now, pg), officer, amount = award.Amount?.Pence,
                 }, tx);
         });
     }

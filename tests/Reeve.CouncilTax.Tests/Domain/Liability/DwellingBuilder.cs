@@ -55,5 +55,11 @@ internal sealed class DwellingBuilder
         return this;
     }
 
+    public DwellingBuilder ManualReduction(long party, Reeve.Kernel.Money annualAmount, LocalDate from, LocalDate? to = null)
+    {
+        _facts = _facts with { Reductions = [.. _facts.Reductions, new ReductionAward(party, 0, from, to, annualAmount)] };
+        return this;
+    }
+
     public DwellingFacts Build() => _facts;
 }

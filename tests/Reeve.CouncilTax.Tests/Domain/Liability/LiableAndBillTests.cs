@@ -144,6 +144,28 @@ public class LiableAndBillTests
     }
 
     [Fact]
+    public void A_manual_reduction_of_an_annual_amount_is_apportioned_by_day_and_taken_off_last()
+    {
+        // s13A(1)(c): £365 a year awarded from 1 October 2025 takes £182 off the 182 days to 31 March.
+        var facts = new DwellingBuilder().Resident(1, D(2020, 1, 1)).ManualReduction(1, Money.FromPounds(365), D(2025, 10, 1)).Build();
+
+        var bill = YearBills.For(facts, Year2025, BandD).ShouldHaveSingleItem();
+
+        bill.Periods.Count.ShouldBe(2);
+        bill.Periods[1].Charge.Reduction.ShouldBe(Money.FromPounds(182));
+        bill.NetCharge.ShouldBe(MoneyText.Parse("1368.75") - Money.FromPounds(182));
+    }
+
+    [Fact]
+    public void A_manual_reduction_larger_than_the_charge_leaves_nothing_to_pay_and_no_credit()
+    {
+        // s13A: a reduction never takes the charge below nil.
+        var facts = new DwellingBuilder().Resident(1, D(2020, 1, 1)).ManualReduction(1, Money.FromPounds(5_000), D(2025, 4, 1)).Build();
+
+        YearBills.For(facts, Year2025, BandD).ShouldHaveSingleItem().NetCharge.ShouldBe(Money.Zero);
+    }
+
+    [Fact]
     public void In_a_leap_year_a_whole_years_liability_is_the_whole_annual_charge()
     {
         // s2: apportionment over 366 days in 2027/28 still charges exactly the annual amount for the whole year.

@@ -119,6 +119,21 @@ public abstract class RebillingTests(IDatabaseEngine engine) : DatabaseTest(engi
     }
 
     [Fact]
+    public async Task A_manual_council_tax_reduction_award_is_recorded_with_its_evidence_and_rebills()
+    {
+        // s13A(1)(c): a discretionary reduction of £300 a year for the whole year.
+        Clock.SetTo(Instant.FromUtc(2025, 4, 1, 9, 0));
+        await DwellingAsync();
+        var sam = await PersonAsync("Hart");
+        await RecordLiabilityFacts.MoveInAsync(Db, Council, Uprn, sam, new LocalDate(2025, 4, 1), Interest.Tenant, null, "officer", Now);
+
+        var outcome = await RecordLiabilityFacts.AwardAsync(Db, Council, Uprn,
+            new RecordLiabilityFacts.Award("reduction", sam, null, 0, null, new LocalDate(2025, 4, 1), null, "Hardship application 2025/031 approved", new LocalDate(2026, 3, 1), Money.FromPounds(300)), "officer", Now);
+
+        outcome.ShouldBeOfType<Reeve.Kernel.Outcome<RebillDwelling.Result>.Done>().Value.NewVersions.ShouldHaveSingleItem().Net.ShouldBe(Money.FromPence(136_875 - 30_000));
+    }
+
+    [Fact]
     public async Task A_disregarded_student_brings_a_single_person_discount_from_the_day_it_starts()
     {
         // LGFA 1992 s11(5), Sch 1 para 4: a student is disregarded; one adult counted gives 25%.
