@@ -28,7 +28,14 @@ public sealed record ChargeCase(
     string? ExemptionClass,
     bool DisabledBandReduction,
     Premium? Premium,
-    Money ReductionAmount);
+    Money ReductionAmount,
+    LocalDiscount? LocalDiscount = null);
+
+/// <summary>
+/// The council's own discount for a prescribed class of dwelling (LGFA 1992 s11A; Council Tax (Prescribed Classes
+/// of Dwellings) (England) Regulations 2003): it replaces the s11 discount while the dwelling is in the class.
+/// </summary>
+public sealed record LocalDiscount(string Class, int Percent);
 
 /// <summary>Part of the period charged at one annual amount.</summary>
 public sealed record ChargedSegment(LocalDate From, LocalDate To, int Days, int PremiumPercent, Money AnnualAmount, Money Charge);

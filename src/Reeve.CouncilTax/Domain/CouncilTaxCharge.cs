@@ -71,7 +71,9 @@ public static class CouncilTaxCharge
 
     private static List<ChargedSegment> Discounted(ChargeCase c, Money annualBand, int daysInYear, List<ExplanationStep> steps, out int percent)
     {
-        var decision = Discounts.ForResidents(c.AdultResidents, c.DisregardedResidents);
+        var decision = c.LocalDiscount is { } local
+            ? new DiscountDecision(local.Percent, $"Prescribed class {local.Class}: the council's discount of {local.Percent}%", "LGFA 1992 s11A; Council Tax (Prescribed Classes of Dwellings) (England) Regulations 2003 (SI 2003/3011)")
+            : Discounts.ForResidents(c.AdultResidents, c.DisregardedResidents);
         percent = decision.Percent;
         var annual = annualBand - Rounding.RoundHalfUpToPence(annualBand, decision.Percent, 100);
         steps.Add(new($"{decision.Reason}: annual amount", annual, decision.Source));

@@ -55,7 +55,8 @@ public static class DwellingFactsStore
             awards.Where(a => a.kind == "disabled-reduction").Select(a => new DisabledReductionAward(From(a), To(a))).ToList(),
             awards.Where(a => a.kind is "long-term-empty" or "second-home").Select(a => new PremiumAward(
                 a.kind == "second-home" ? new SecondHome(a.percent ?? 100) : new LongTermEmpty(ReadDate(a.since) ?? From(a)), From(a), To(a))).ToList(),
-            awards.Where(a => a.kind == "reduction").Select(a => new ReductionAward(a.party_id ?? 0, a.percent ?? 0, From(a), To(a), a.amount_pence is { } pence ? Money.FromPence(pence) : null)).ToList());
+            awards.Where(a => a.kind == "reduction").Select(a => new ReductionAward(a.party_id ?? 0, a.percent ?? 0, From(a), To(a), a.amount_pence is { } pence ? Money.FromPence(pence) : null)).ToList(),
+            awards.Where(a => a.kind == "local-discount").Select(a => new LocalDiscountAward(a.code ?? "", From(a), To(a))).ToList());
     }
 
     private static Band ParseBand(string text) =>

@@ -56,6 +56,9 @@ public sealed record PremiumAward(Premium Premium, LocalDate From, LocalDate? To
 /// </summary>
 public sealed record ReductionAward(long PartyId, int Percent, LocalDate From, LocalDate? To, Money? AnnualAmount = null);
 
+/// <summary>A period in which an unoccupied dwelling is in one of the prescribed classes A to D for local discounts (s11A).</summary>
+public sealed record LocalDiscountAward(string Class, LocalDate From, LocalDate? To);
+
 /// <summary>Everything that decides who is liable for a dwelling and for how much, as recorded.</summary>
 public sealed record DwellingFacts(
     long Uprn,
@@ -67,8 +70,11 @@ public sealed record DwellingFacts(
     IReadOnlyList<OwnerLiablePeriod> OwnerLiable,
     IReadOnlyList<DisabledReductionAward> DisabledReductions,
     IReadOnlyList<PremiumAward> Premiums,
-    IReadOnlyList<ReductionAward> Reductions)
+    IReadOnlyList<ReductionAward> Reductions,
+    IReadOnlyList<LocalDiscountAward>? LocalDiscounts = null)
 {
+    public IReadOnlyList<LocalDiscountAward> LocalDiscountClasses => LocalDiscounts ?? [];
+
     public static DwellingFacts Empty(long uprn, Band band, LocalDate bandFrom) =>
         new(uprn, [new BandChange(bandFrom, band)], [], [], [], [], [], [], [], []);
 }

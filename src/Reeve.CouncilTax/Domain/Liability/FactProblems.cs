@@ -48,6 +48,19 @@ public static class FactProblems
             CheckExemption(problems, facts, i);
         }
 
+        for (var i = 0; i < facts.LocalDiscountClasses.Count; i++)
+        {
+            var l = facts.LocalDiscountClasses[i];
+            if (l.Class is not ("A" or "B" or "C" or "D"))
+            {
+                problems.Add(new($"localDiscounts[{i}].class", "The prescribed classes for local discounts are A, B, C and D (s11A)"));
+            }
+            else if (facts.Residents.Any(r => Periods.Overlap(r.From, r.To, l.From, l.To)))
+            {
+                problems.Add(new($"localDiscounts[{i}].class", $"Class {l.Class} is for a dwelling that is no one's sole or main residence, but someone lives there"));
+            }
+        }
+
         for (var i = 0; i < facts.Reductions.Count; i++)
         {
             if (facts.Reductions[i].Percent is < 0 or > 100)

@@ -18,14 +18,15 @@ public sealed record LiabilityPeriod(
     bool DisabledBandReduction,
     Premium? Premium,
     int ReductionPercent,
-    Money ReductionAnnualAmount)
+    Money ReductionAnnualAmount,
+    string? LocalDiscountClass = null)
 {
     /// <summary>True when the two periods charge the same way and can be one period.</summary>
     public bool SameTermsAs(LiabilityPeriod other) =>
         Liable.Key == other.Liable.Key && Band == other.Band && AdultResidents == other.AdultResidents &&
         DisregardedResidents == other.DisregardedResidents && ExemptionClass == other.ExemptionClass &&
         DisabledBandReduction == other.DisabledBandReduction && Equals(Premium, other.Premium) &&
-        ReductionPercent == other.ReductionPercent && ReductionAnnualAmount == other.ReductionAnnualAmount && Liable.How == other.Liable.How;
+        ReductionPercent == other.ReductionPercent && ReductionAnnualAmount == other.ReductionAnnualAmount && LocalDiscountClass == other.LocalDiscountClass && Liable.How == other.Liable.How;
 }
 
 /// <summary>
@@ -81,7 +82,8 @@ public static class LiabilityTimeline
         var awards = facts.Reductions.Where(r => Periods.Covers(r.From, r.To, from) && liable.Parties.Contains(r.PartyId)).ToList();
         var reduction = awards.Select(r => r.Percent).DefaultIfEmpty(0).Max();
         var amount = Money.Sum(awards.Select(r => r.AnnualAmount ?? Money.Zero));
-        return new LiabilityPeriod(from, to, liable, band.Band, residents.Count, disregarded, exemption, disabled, premium, reduction, amount);
+        var local = residents.Count == 0 ? facts.LocalDiscountClasses.FirstOrDefault(l => Periods.Covers(l.From, l.To, from))?.Class : null;
+        return new LiabilityPeriod(from, to, liable, band.Band, residents.Count, disregarded, exemption, disabled, premium, reduction, amount, local);
     }
 
     private static List<LocalDate> Boundaries(DwellingFacts facts, FinancialYear year)
@@ -138,6 +140,11 @@ public static class LiabilityTimeline
         foreach (var p in facts.Premiums)
         {
             Add(p.From, p.To);
+        }
+
+        foreach (var l in facts.LocalDiscountClasses)
+        {
+            Add(l.From, l.To);
         }
 
         foreach (var r in facts.Reductions)

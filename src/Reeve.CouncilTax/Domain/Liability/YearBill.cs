@@ -22,22 +22,24 @@ public sealed record YearBill(FinancialYear Year, Liability Liable, IReadOnlyLis
 public static class YearBills
 {
     /// <summary>Every liable set's bill for the year, in the order they first became liable.</summary>
-    public static IReadOnlyList<YearBill> For(DwellingFacts facts, FinancialYear year, Money bandDCharge)
+    /// <param name="localDiscounts">The council's s11A percentage for each prescribed class this year (none set means 0%).</param>
+    public static IReadOnlyList<YearBill> For(DwellingFacts facts, FinancialYear year, Money bandDCharge, IReadOnlyDictionary<string, int>? localDiscounts = null)
     {
         var bills = new List<YearBill>();
         foreach (var group in LiabilityTimeline.ForYear(facts, year).GroupBy(p => p.Liable.Key))
         {
-            var periods = group.Select(p => new BilledPeriod(p, Charge(p, year, bandDCharge))).ToList();
+            var periods = group.Select(p => new BilledPeriod(p, Charge(p, year, bandDCharge, localDiscounts))).ToList();
             bills.Add(new YearBill(year, group.First().Liable, periods));
         }
 
         return bills;
     }
 
-    private static ChargeResult Charge(LiabilityPeriod p, FinancialYear year, Money bandDCharge)
+    private static ChargeResult Charge(LiabilityPeriod p, FinancialYear year, Money bandDCharge, IReadOnlyDictionary<string, int>? localDiscounts)
     {
+        var local = p.LocalDiscountClass is { } cls ? new LocalDiscount(cls, localDiscounts?.GetValueOrDefault(cls) ?? 0) : null;
         var chargeCase = new ChargeCase(year, bandDCharge, p.Band, new NodaTime.DateInterval(p.From, p.To), p.AdultResidents,
-            p.DisregardedResidents, p.ExemptionClass, p.DisabledBandReduction, p.Premium, Money.Zero);
+            p.DisregardedResidents, p.ExemptionClass, p.DisabledBandReduction, p.Premium, Money.Zero, local);
         var before = CouncilTaxCharge.Calculate(chargeCase);
         if ((p.ReductionPercent <= 0 && p.ReductionAnnualAmount.IsZero) || before.NetCharge.IsZero)
         {

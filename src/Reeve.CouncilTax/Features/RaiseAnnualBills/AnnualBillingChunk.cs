@@ -88,12 +88,12 @@ internal sealed class AnnualBillingChunk
     /// Works out every bill in the chunk (pure: no I/O), then gathers the results in UPRN order. (Working dwellings
     /// out in parallel was slower on a two-core machine, where the database needs the other core for its COPY.)
     /// </summary>
-    public AnnualBillingWork Plan(RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, RaiseAnnualBills.Tally tally)
+    public AnnualBillingWork Plan(RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, IReadOnlyDictionary<string, int> localDiscounts, RaiseAnnualBills.Tally tally)
     {
         var results = new Outcome[Dwellings.Count];
         for (var i = 0; i < Dwellings.Count; i++)
         {
-            results[i] = Bill(Dwellings[i], options, bandD);
+            results[i] = Bill(Dwellings[i], options, bandD, localDiscounts);
         }
 
         var work = new AnnualBillingWork();
@@ -130,7 +130,7 @@ internal sealed class AnnualBillingChunk
         int AlreadyBilled,
         IReadOnlyList<(CouncilTaxAccounts.AccountOnDwelling? Account, YearBill Bill, IReadOnlyList<Instalment> Plan, string Working)> Bills);
 
-    private Outcome Bill(Dwelling d, RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD)
+    private Outcome Bill(Dwelling d, RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, IReadOnlyDictionary<string, int> localDiscounts)
     {
         var facts = DwellingFactsStore.Build(d.uprn, d.band, Bands[d.uprn], Residents[d.uprn], Owners[d.uprn], Awards[d.uprn].ToList());
         if (FactProblems.Find(facts) is [var problem, ..])
@@ -145,7 +145,7 @@ internal sealed class AnnualBillingChunk
 
         var already = 0;
         var bills = new List<(CouncilTaxAccounts.AccountOnDwelling?, YearBill, IReadOnlyList<Instalment>, string)>();
-        foreach (var bill in YearBills.For(facts, options.Year, charge))
+        foreach (var bill in YearBills.For(facts, options.Year, charge, localDiscounts))
         {
             var account = Accounts[d.uprn].FirstOrDefault(a => a.Parties.SequenceEqual(bill.Liable.Parties));
             if (account is not null && Billed.Contains(account.AccountId))

@@ -34,6 +34,7 @@ public static class RaiseAnnualBills
         var total = await connection.ExecuteScalarAsync<int>(
             "select count(*) from property where council_id = @council and kind = 'domestic'", new { council = council.Value });
         var bandD = await ChargeSetting.BandDByAreaAsync(connection, null, council, options.Year);
+        var localDiscounts = await LocalDiscounts.ForYearAsync(connection, null, council, options.Year);
         if (bandD.Count == 0)
         {
             return new Outcome<AnnualBillingReport>.Invalid("year", $"No Band D charges are set for {options.Year}: set the precepts first");
@@ -53,13 +54,13 @@ public static class RaiseAnnualBills
         var done = 0;
         ct.ThrowIfCancellationRequested();
         var chunk = await AnnualBillingChunk.LoadAsync(connection, council, options.Year, 0, options.ChunkSize);
-        var work = chunk.Plan(options, bandD, tally);
+        var work = chunk.Plan(options, bandD, localDiscounts, tally);
         while (chunk.Dwellings.Count > 0)
         {
             // The next chunk is read, then worked out on another thread while this one is written: working out
             // is CPU only, and chunks hold different dwellings, so nothing one writes is read by the next.
             var next = await AnnualBillingChunk.LoadAsync(connection, council, options.Year, chunk.Dwellings[^1].Uprn, options.ChunkSize);
-            var planning = Task.Run(() => next.Plan(options, bandD, tally), CancellationToken.None);
+            var planning = Task.Run(() => next.Plan(options, bandD, localDiscounts, tally), CancellationToken.None);
             if (!options.Preview)
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);

@@ -65,7 +65,7 @@ public static class RebillDwelling
                 return new Outcome<Result>.Invalid("areaCode", $"No Band D charge is set for area '{area ?? "(none)"}' in {year}");
             }
 
-            var bills = YearBills.For(facts, year, charge);
+            var bills = YearBills.For(facts, year, charge, await LocalDiscounts.ForYearAsync(connection, tx, council, year));
             var accounts = await CouncilTaxAccounts.OnDwellingAsync(connection, tx, council, uprn);
             var touched = new HashSet<long>();
             foreach (var bill in bills)

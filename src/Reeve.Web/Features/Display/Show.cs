@@ -65,6 +65,7 @@ public static class Show
         ("long-term-empty", "Long-term empty premium", "Give the date it became empty (LGFA 1992 s11B)"),
         ("second-home", "Second homes premium", "Give the percentage (LGFA 1992 s11C)"),
         ("reduction", "Council Tax Reduction", "A percentage of a liable person's charge under the council's scheme (s13A)"),
+        ("local-discount", "Local discount class", "An empty or furnished dwelling in prescribed class A, B, C or D (LGFA 1992 s11A): give the class letter"),
     ];
 
     public static string AwardKind(string code) => AwardKinds.FirstOrDefault(k => k.Code == code).Title ?? code;

@@ -22,7 +22,7 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
         ["evidence"] = "evidence", ["partyId"] = "partyId",
     };
 
-    private static readonly HashSet<string> NeedCode = ["disregard", "exemption", "owner-liable"];
+    private static readonly HashSet<string> NeedCode = ["disregard", "exemption", "owner-liable", "local-discount"];
     private static readonly HashSet<string> NeedPerson = ["disregard", "reduction"];
     private static readonly HashSet<string> NeedPercent = ["second-home", "reduction"];
 
@@ -67,7 +67,7 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
         }
 
         // Exemption classes are letters (SI 1992/558 art 3); categories and owner classes are officers' codes as typed.
-        var code = string.IsNullOrWhiteSpace(Code) ? null : kind == "exemption" ? Code.Trim().ToUpperInvariant() : Code.Trim().ToLowerInvariant();
+        var code = string.IsNullOrWhiteSpace(Code) ? null : kind is "exemption" or "local-discount" ? Code.Trim().ToUpperInvariant() : Code.Trim().ToLowerInvariant();
         if (kind is not null && NeedCode.Contains(kind) && code is null)
         {
             ModelState.AddModelError("code", kind == "exemption" ? "Enter the exemption class, for example F" : "Enter the category or class");

@@ -61,5 +61,11 @@ internal sealed class DwellingBuilder
         return this;
     }
 
+    public DwellingBuilder LocalDiscountClass(string cls, LocalDate from, LocalDate? to = null)
+    {
+        _facts = _facts with { LocalDiscounts = [.. _facts.LocalDiscountClasses, new LocalDiscountAward(cls, from, to)] };
+        return this;
+    }
+
     public DwellingFacts Build() => _facts;
 }

@@ -51,6 +51,15 @@ public class FactProblemsTests
     }
 
     [Fact]
+    public void A_local_discount_class_is_refused_while_someone_lives_there()
+    {
+        // s11A classes are for dwellings that are no one's sole or main residence.
+        var facts = new DwellingBuilder().Resident(1, D(2020, 1, 1)).LocalDiscountClass("C", D(2025, 6, 1)).Build();
+
+        FactProblems.Find(facts).ShouldHaveSingleItem().Field.ShouldBe("localDiscounts[0].class");
+    }
+
+    [Fact]
     public void Sound_facts_have_no_problems()
     {
         var facts = new DwellingBuilder().Owner(9, D(2010, 1, 1)).Resident(1, D(2020, 1, 1), D(2025, 5, 31)).Exempt("F", D(2025, 6, 1), D(2025, 11, 30)).Build();

@@ -166,6 +166,19 @@ public class LiableAndBillTests
     }
 
     [Fact]
+    public void An_empty_home_in_class_C_pays_the_councils_local_discount_instead_of_the_statutory_half()
+    {
+        // LGFA 1992 s11A: the council's 0% for prescribed class C replaces the s11(2)(a) 50% for an empty dwelling.
+        var facts = new DwellingBuilder().Owner(9, D(2010, 1, 1)).LocalDiscountClass("C", D(2025, 4, 1)).Build();
+        var withClassC = YearBills.For(facts, Year2025, BandD, new Dictionary<string, int> { ["C"] = 0 }).ShouldHaveSingleItem();
+        var without = YearBills.For(new DwellingBuilder().Owner(9, D(2010, 1, 1)).Build(), Year2025, BandD).ShouldHaveSingleItem();
+
+        withClassC.NetCharge.ShouldBe(BandD);
+        withClassC.Explanation.ShouldContain(s => s.Source.StartsWith("LGFA 1992 s11A", StringComparison.Ordinal));
+        without.NetCharge.ShouldBe(MoneyText.Parse("912.50"));
+    }
+
+    [Fact]
     public void In_a_leap_year_a_whole_years_liability_is_the_whole_annual_charge()
     {
         // s2: apportionment over 366 days in 2027/28 still charges exactly the annual amount for the whole year.

@@ -134,6 +134,23 @@ public abstract class RebillingTests(IDatabaseEngine engine) : DatabaseTest(engi
     }
 
     [Fact]
+    public async Task An_empty_home_put_in_class_C_is_rebilled_at_the_councils_local_discount()
+    {
+        // LGFA 1992 s11A: with the council's class C discount at 0%, the owner of an empty home pays in full.
+        Clock.SetTo(Instant.FromUtc(2025, 4, 1, 9, 0));
+        await DwellingAsync();
+        var owner = await PersonAsync("Landlord");
+        await InTransactionAsync((c, tx) => LocalDiscounts.SetAsync(c, tx, Council, Year2025, "C", 0));
+        var before = await RecordLiabilityFacts.OwnerFromAsync(Db, Council, Uprn, owner, new LocalDate(2025, 4, 1), "officer", Now);
+        before.ShouldBeOfType<Reeve.Kernel.Outcome<RebillDwelling.Result>.Done>().Value.NewVersions.ShouldHaveSingleItem().Net.ShouldBe(Money.FromPence(91_250));
+
+        var outcome = await RecordLiabilityFacts.AwardAsync(Db, Council, Uprn,
+            new RecordLiabilityFacts.Award("local-discount", null, "C", null, null, new LocalDate(2025, 4, 1), null, "Inspection: empty and unfurnished", new LocalDate(2025, 10, 1)), "officer", Now);
+
+        outcome.ShouldBeOfType<Reeve.Kernel.Outcome<RebillDwelling.Result>.Done>().Value.NewVersions.ShouldHaveSingleItem().Net.ShouldBe(Money.FromPence(182_500));
+    }
+
+    [Fact]
     public async Task A_disregarded_student_brings_a_single_person_discount_from_the_day_it_starts()
     {
         // LGFA 1992 s11(5), Sch 1 para 4: a student is disregarded; one adult counted gives 25%.
