@@ -102,54 +102,19 @@ public static class LiabilityTimeline
             }
         }
 
-        foreach (var b in facts.Bands)
+        var spans = facts.Bands.Select(x => (x.EffectiveFrom, (LocalDate?)null))
+            .Concat(facts.Residents.Select(x => (x.From, x.To)))
+            .Concat(facts.Disregards.Select(x => (x.From, x.To)))
+            .Concat(facts.Owners.Select(x => (x.From, x.To)))
+            .Concat(facts.Exemptions.Select(x => (x.From, x.To)))
+            .Concat(facts.OwnerLiable.Select(x => (x.From, x.To)))
+            .Concat(facts.DisabledReductions.Select(x => (x.From, x.To)))
+            .Concat(facts.Premiums.Select(x => (x.From, x.To)))
+            .Concat(facts.LocalDiscountClasses.Select(x => (x.From, x.To)))
+            .Concat(facts.Reductions.Select(x => (x.From, x.To)));
+        foreach (var (from, to) in spans)
         {
-            Add(b.EffectiveFrom, null);
-        }
-
-        foreach (var r in facts.Residents)
-        {
-            Add(r.From, r.To);
-        }
-
-        foreach (var d in facts.Disregards)
-        {
-            Add(d.From, d.To);
-        }
-
-        foreach (var o in facts.Owners)
-        {
-            Add(o.From, o.To);
-        }
-
-        foreach (var e in facts.Exemptions)
-        {
-            Add(e.From, e.To);
-        }
-
-        foreach (var o in facts.OwnerLiable)
-        {
-            Add(o.From, o.To);
-        }
-
-        foreach (var d in facts.DisabledReductions)
-        {
-            Add(d.From, d.To);
-        }
-
-        foreach (var p in facts.Premiums)
-        {
-            Add(p.From, p.To);
-        }
-
-        foreach (var l in facts.LocalDiscountClasses)
-        {
-            Add(l.From, l.To);
-        }
-
-        foreach (var r in facts.Reductions)
-        {
-            Add(r.From, r.To);
+            Add(from, to);
         }
 
         return [.. dates];
