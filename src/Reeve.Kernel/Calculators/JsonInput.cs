@@ -2,9 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using Reeve.Kernel;
-using Reeve.Kernel.Calculators;
 
-namespace Reeve.CouncilTax.Features;
+namespace Reeve.Kernel.Calculators;
 
 /// <summary>
 /// Reads a calculator's JSON input field by field, refusing with the JSON path at fault (shared/contracts.md):
@@ -109,27 +108,4 @@ public sealed class JsonInput(JsonObject json, string path = "")
     public CalculatorInputException Missing(string name) => new(PathOf(name), "This field is required");
 
     public CalculatorInputException Wrong(string name, string message) => new(PathOf(name), message);
-}
-
-/// <summary>Writes results in the contract's conventions: money as two-decimal strings, dates as YYYY-MM-DD.</summary>
-public static class JsonOutput
-{
-    public static JsonNode Money(Money amount) => JsonValue.Create(amount.ToPlainString());
-
-    public static JsonNode Date(LocalDate date) => JsonValue.Create(DateText.Iso.Format(date));
-
-    public static JsonArray Explanation(IEnumerable<Domain.ExplanationStep> steps) =>
-        new(steps.Select(s => (JsonNode)new JsonObject
-        {
-            ["step"] = s.Step,
-            ["amount"] = Money(s.Amount),
-            ["source"] = s.Source,
-        }).ToArray());
-
-    public static JsonArray Instalments(IEnumerable<Domain.Instalment> instalments) =>
-        new(instalments.Select(i => (JsonNode)new JsonObject
-        {
-            ["due"] = Date(i.Due),
-            ["amount"] = Money(i.Amount),
-        }).ToArray());
 }
