@@ -10,5 +10,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator()]);
 }

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Reeve.Kernel;
+using Reeve.Kernel.Calculators;
+
+namespace Reeve.People;
+
+/// <summary>
+/// `affordability` (shared/contracts.md): an income and expenditure assessment in Standard Financial Statement
+/// categories and the affordable monthly offer across the person's debts. The guideline figures are the demo
+/// council's invented examples until a council loads its own.
+/// </summary>
+public sealed class AffordabilityCalculator : ICalculator
+{
+    private static readonly string[] IncomeCategories = ["earnings", "benefits", "pensions", "other"];
+
+    private static readonly string[] ExpenditureCategories =
+        ["homeAndContents", "travel", "communicationsAndLeisure", "foodAndHousekeeping", "personalCosts", "savings", "fixedCosts"];
+
+    public string Kind => "affordability";
+
+    public JsonObject Calculate(JsonObject input)
+    {
+        var json = new JsonInput(input);
+        var adults = json.Int("householdAdults", null, 1, 20);
+        var children = json.Int("householdChildren", 0, 0, 20);
+        var income = Categories(json, "monthlyIncome", IncomeCategories);
+        var spending = Categories(json, "monthlyExpenditure", ExpenditureCategories);
+        var debts = Debts(input);
+        var result = Affordability.Assess(new Budget(adults, children, income, spending, debts), SpendingGuidelines.DemoExample);
+        return new JsonObject
+        {
+            ["totalIncome"] = result.TotalIncome.ToPlainString(),
+            ["totalExpenditure"] = result.TotalExpenditure.ToPlainString(),
+            ["disposableIncome"] = result.DisposableIncome.ToPlainString(),
+            ["offers"] = new JsonArray(result.Offers.Select(o => (JsonNode)new JsonObject { ["reference"] = o.Reference, ["monthly"] = o.Monthly.ToPlainString() }).ToArray()),
+            ["flags"] = new JsonArray(result.Flags.Select(f => (JsonNode)new JsonObject { ["code"] = f.Code, ["message"] = f.Message }).ToArray()),
+            ["guidelines"] = "Example figures for the demo council, not the official Standard Financial Statement spending guidelines",
+            ["explanation"] = new JsonArray(result.Explanation.Select(s => (JsonNode)new JsonObject { ["step"] = s.Step, ["amount"] = s.Amount.ToPlainString(), ["source"] = s.Source }).ToArray()),
+        };
+    }
+
+    private static List<(string, Money)> Categories(JsonInput json, string name, string[] categories)
+    {
+        var section = json.Object(name) ?? throw json.Missing(name);
+        var amounts = new List<(string, Money)>();
+        foreach (var category in categories)
+        {
+            var amount = section.Money(category, Money.Zero);
+            if (amount.IsNegative)
+            {
+                throw section.Wrong(category, "Cannot be negative");
+            }
+
+            amounts.Add((category, amount));
+        }
+
+        return amounts;
+    }
+
+    private static List<Debt> Debts(JsonObject input)
+    {
+        if (input["debts"] is null)
+        {
+            return [];
+        }
+
+        if (input["debts"] is not JsonArray array)
+        {
+            throw new CalculatorInputException("debts", "Must be a list of debts");
+        }
+
+        var debts = new List<Debt>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject item)
+            {
+                throw new CalculatorInputException($"debts[{i}]", "Each debt is an object");
+            }
+
+            var debt = new JsonInput(item, $"debts[{i}]");
+            var reference = debt.Text("reference");
+            if (debts.Any(d => d.Reference == reference))
+            {
+                throw debt.Wrong("reference", "Each debt needs its own reference");
+            }
+
+            var balance = debt.Money("balance");
+            if (balance.IsNegative)
+            {
+                throw debt.Wrong("balance", "A balance owed cannot be negative");
+            }
+
+            debts.Add(new Debt(reference, debt.OptionalText("kind") ?? "other", balance, debt.Bool("priority", false)));
+        }
+
+        return debts;
+    }
+}
