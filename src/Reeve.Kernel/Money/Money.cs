@@ -36,19 +36,18 @@ public readonly record struct Money(long Pence) : IComparable<Money>
     public int CompareTo(Money other) => Pence.CompareTo(other.Pence);
 
     /// <summary>Pounds and pence with exactly two decimals and no separators: "-1234.50".</summary>
-    public string ToPlainString()
-    {
-        var sign = Pence < 0 ? "-" : "";
-        var abs = Math.Abs((decimal)Pence);
-        return sign + (abs / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-    }
+    public string ToPlainString() => Format(false);
 
     /// <summary>As an officer reads it: "£1,234.50", or "-£12.00" for a credit.</summary>
-    public string ToDisplayString()
+    public string ToDisplayString() => Format(true);
+
+    // Whole pounds and pence by integer arithmetic (every bill's working formats dozens of amounts).
+    private string Format(bool display)
     {
-        var sign = Pence < 0 ? "-" : "";
-        var abs = Math.Abs((decimal)Pence);
-        return sign + "£" + (abs / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        var abs = Pence == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(Pence);
+        var pounds = (abs / 100).ToString(display ? "#,##0" : "0", CultureInfo.InvariantCulture);
+        var pence = (abs % 100).ToString("00", CultureInfo.InvariantCulture);
+        return (Pence < 0 ? "-" : "") + (display ? "£" : "") + pounds + "." + pence;
     }
 
     public override string ToString() => ToPlainString();
