@@ -97,13 +97,38 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
         result.Violations.Select(v => v.Id).ShouldContain("image-alt");
     }
 
+    // Signing in is the set-up of these tests, not what they test. On a saturated CI machine a sign-in has been seen
+    // to stay on the sign-in page (cause not yet found: see the closing note), so it is tried up to three times, and a
+    // final failure reports what the page said.
     internal static async Task SignInAsync(IPage page, string username)
     {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(ReeveAppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync("/sign-in");
+            await page.GetByLabel("Username").FillAsync(username);
+            await page.GetByLabel("Password").FillAsync(ReeveAppFixture.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            try
+            {
+                // Commit, not load: the next step loads its own page, and waiting here for every asset of the
+                // search page is not part of signing in.
+                await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal),
+                    new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (!page.Url.Contains("/sign-in", StringComparison.Ordinal))
+            {
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+            catch (TimeoutException ex)
+            {
+                var said = await page.Locator("body").InnerTextAsync();
+                throw new InvalidOperationException($"Signing in as {username} stayed on {page.Url}; the page said: {said}", ex);
+            }
+        }
     }
 
     internal static async Task AssertAccessibleAsync(IPage page, string what)
