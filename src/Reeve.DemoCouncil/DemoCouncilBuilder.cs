@@ -68,7 +68,7 @@ public static class DemoCouncilBuilder
         foreach (var generator in generators)
         {
             await DemoBilling.RunAsync(db, generator, options.AsAt, clock, progress, ct);
-            await DemoPayments.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, progress, totals, ct);
+            await DemoPayments.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, progress, ct);
         }
 
         await using (var connection = await db.OpenAsync(ct))

@@ -26,7 +26,7 @@ internal static class DemoPayments
 
     private sealed record Plan(long AccountId, FinancialYear Year, IReadOnlyList<(LocalDate Due, Money Amount)> Instalments);
 
-    public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, IProgress<DemoProgress>? progress, DemoCouncilBuilder.Totals totals, CancellationToken ct)
+    public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<(long Account, int Year, object Due, long Amount)>(
@@ -58,7 +58,7 @@ internal static class DemoPayments
 
             if (pending.Count >= PostEvery)
             {
-                await FlushAsync(connection, tx, profile.Id, pending, returned, asAt, now, totals, ct);
+                await FlushAsync(connection, tx, profile.Id, pending, returned, asAt, now, ct);
             }
 
             if (++done % 500 == 0 || done == plans.Count)
@@ -67,7 +67,7 @@ internal static class DemoPayments
             }
         }
 
-        await FlushAsync(connection, tx, profile.Id, pending, returned, asAt, now, totals, ct);
+        await FlushAsync(connection, tx, profile.Id, pending, returned, asAt, now, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -135,7 +135,7 @@ internal static class DemoPayments
 
     private static async Task FlushAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, CouncilId council, List<NewEntry> pending, HashSet<string> returned,
-        LocalDate asAt, Instant now, DemoCouncilBuilder.Totals totals, CancellationToken ct)
+        LocalDate asAt, Instant now, CancellationToken ct)
     {
         if (pending.Count == 0)
         {
@@ -144,14 +144,12 @@ internal static class DemoPayments
 
         var outcome = await PostEntries.PostAsync(connection, tx, pending, now, ct);
         var posted = outcome is Outcome<PostResult>.Done done ? done.Value.Posted : throw new InvalidOperationException($"Demo payments refused: {outcome}");
-        totals.Entries += posted.Count;
         foreach (var entry in posted.Where(e => e.IdempotencyKey is { } k && returned.Contains(k)))
         {
             var day = entry.EffectiveDate.PlusDays(3);
             await ReverseEntry.ReverseAsync(connection, tx, council, entry.EntryId, day, Officer, "Direct Debit returned unpaid (ARUDD reason 0: refer to payer)", now);
             await AccountEvents.RecordAsync(connection, tx, council, entry.AccountId, now, day, "direct-debit-unpaid",
                 $"Direct Debit of {entry.Amount.ToDisplayString()} returned unpaid", Officer, "Bacs ARUDD");
-            totals.Entries++;
         }
 
         pending.Clear();
