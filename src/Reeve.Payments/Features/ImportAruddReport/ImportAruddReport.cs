@@ -144,7 +144,7 @@ public static class ImportAruddReport
     // The collection a returned debit names: its mandate reference, original processing day and amount.
     private static async Task<CollectionRow?> CollectionAsync(DbConnection connection, DbTransaction tx, CouncilId council, ReturnedDebit item) =>
         await connection.QueryFirstOrDefaultAsync<CollectionRow>(
-            "select c.collection_id as CollectionId, c.entry_id as EntryId, c.attempt as Attempt from dd_collection c " +
+            "select c.collection_id as CollectionId, c.entry_id as EntryId, cast(c.attempt as bigint) as Attempt from dd_collection c " +
             "join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id " +
             "where c.council_id = @council and m.reference = @reference and c.processing_date = @date and c.amount_pence = @amount and c.status = 'collected' " +
             "order by c.collection_id",
