@@ -12,11 +12,16 @@ namespace Reeve.Web.Tests;
 /// <summary>An account with no live Direct Debit for each test, picked at random so tests sharing the demo do not collide.</summary>
 internal static class DirectDebitSetup
 {
-    public static Task<string> AccountWithoutMandateAsync(ReeveAppFixture app) => app.QueryAsync<string>(
-        "select reference from account a where council_id = @c and closed_on is null and not exists " +
-        "(select 1 from dd_mandate m where m.council_id = a.council_id and m.account_id = a.account_id) " +
-        "order by account_id limit 1 offset @skip",
-        new { c = app.HomeCouncil.Value, skip = Random.Shared.Next(0, 200) });
+    private const string WithoutMandate =
+        "from account a where council_id = @c and closed_on is null and not exists " +
+        "(select 1 from dd_mandate m where m.council_id = a.council_id and m.account_id = a.account_id)";
+
+    public static async Task<string> AccountWithoutMandateAsync(ReeveAppFixture app)
+    {
+        var count = await app.CountAsync("select count(*) " + WithoutMandate, new { c = app.HomeCouncil.Value });
+        return await app.QueryAsync<string>("select reference " + WithoutMandate + " order by account_id limit 1 offset @skip",
+            new { c = app.HomeCouncil.Value, skip = Random.Shared.NextInt64(0, count) });
+    }
 }
 
 [Collection(WebCollection.Name)]
