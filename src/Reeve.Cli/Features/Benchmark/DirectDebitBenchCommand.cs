@@ -46,6 +46,7 @@ internal static class DirectDebitBenchCommand
             $"{f.Ratio:N1}x",
             $"< {DirectDebitFigures.Target.TotalSeconds:N0} s",
             f.Passes ? "[green]PASS[/]" : "[red]FAIL[/]");
+        table.AddRow("  of which reading what is due and planning", $"{f.ReadAndPlan.TotalSeconds:N2} s", "", "", "", "");
         table.AddRow("Raw read of the mandates alone", $"{f.Read.TotalSeconds:N2} s", "", "", "", "");
         table.AddRow("Set up the data", $"{f.Setup.TotalSeconds:N2} s", "", "", "", "");
         table.Caption(Markup.Escape(f.Database));
@@ -62,6 +63,7 @@ internal static class DirectDebitBenchCommand
         ["totalPence"] = f.Total.Pence,
         ["setupSeconds"] = f.Setup.TotalSeconds,
         ["reeveSeconds"] = f.Reeve.TotalSeconds,
+        ["readAndPlanSeconds"] = f.ReadAndPlan.TotalSeconds,
         ["rawReadSeconds"] = f.Read.TotalSeconds,
         ["baselineSeconds"] = f.Baseline.TotalSeconds,
         ["ratio"] = f.Ratio,

@@ -78,7 +78,17 @@ public static class CollectionPlanner
         var collections = new List<PlannedCollection>();
         var skipped = new List<SkippedCollection>();
         var firstInThisFile = new HashSet<long>();
-        foreach (var d in due.OrderBy(d => d.Payer.MandateId).ThenBy(d => d.DueOn).ThenBy(d => d.Year))
+        var ordered = due.ToList();
+        ordered.Sort(static (x, y) =>
+        {
+            var byMandate = x.Payer.MandateId.CompareTo(y.Payer.MandateId);
+            return byMandate != 0 ? byMandate : x.DueOn != y.DueOn ? x.DueOn.CompareTo(y.DueOn) : x.Year.CompareTo(y.Year);
+        });
+
+        // The notice and lead-time limits depend only on dates shared by many mandates: worked out once per date.
+        var noticeRunsTo = new Dictionary<LocalDate, LocalDate>();
+        var leadRunsTo = new Dictionary<LocalDate, LocalDate>();
+        foreach (var d in ordered)
         {
             if (!d.Amount.IsPositive)
             {
@@ -91,7 +101,12 @@ public static class CollectionPlanner
                 continue;
             }
 
-            var firstProcessing = calendar.AddWorkingDays(lodgedOn, lodgementLeadWorkingDays);
+            if (!leadRunsTo.TryGetValue(lodgedOn, out var firstProcessing))
+            {
+                firstProcessing = calendar.AddWorkingDays(lodgedOn, lodgementLeadWorkingDays);
+                leadRunsTo[lodgedOn] = firstProcessing;
+            }
+
             if (!d.CollectedBefore && firstProcessing > processingDate)
             {
                 skipped.Add(new SkippedCollection(d.Payer, d.DueOn, d.Amount,
@@ -100,7 +115,12 @@ public static class CollectionPlanner
             }
 
             // Direct Debit Guarantee: 10 working days' notice of the amount and date before a collection (formats.md 3).
-            var earliest = CollectionDates.EarliestCollection(d.NoticeGivenOn, calendar);
+            if (!noticeRunsTo.TryGetValue(d.NoticeGivenOn, out var earliest))
+            {
+                earliest = CollectionDates.EarliestCollection(d.NoticeGivenOn, calendar);
+                noticeRunsTo[d.NoticeGivenOn] = earliest;
+            }
+
             if (earliest > entryDate)
             {
                 skipped.Add(new SkippedCollection(d.Payer, d.DueOn, d.Amount,
