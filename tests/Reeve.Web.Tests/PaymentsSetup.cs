@@ -1,0 +1,28 @@
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Payments;
+using Reeve.Payments.Domain.Receipts;
+
+namespace Reeve.Web.Tests;
+
+/// <summary>Payments made for one page test on top of the small demo council.</summary>
+public static class PaymentsSetup
+{
+    /// <summary>
+    /// A credit in suspense whose reference is the given account's with the check digit wrong, so the queue
+    /// suggests that account (one slip away). Returns the item's id.
+    /// </summary>
+    public static async Task<long> SuspenseItemNearAsync(ReeveAppFixture app, string reference, long pence)
+    {
+        var last = reference[^1] == '9' ? '0' : (char)(reference[^1] + 1);
+        var typed = reference[..^1] + last;
+        await using var c = await app.Database.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        var line = Guid.NewGuid().ToString("N")[..8];
+        await SuspenseQueue.AddAsync(c, tx, app.HomeCouncil, null, "Bank credit (web test)",
+            [new SuspenseQueue.NewItem(new Receipt(line, Money.FromPence(pence), CouncilTaxSetup.Today, typed, "BANKREF" + line, "A Payer"), SuspenseReason.CheckDigitWrong)],
+            SystemClock.Instance.GetCurrentInstant(), CancellationToken.None);
+        await tx.CommitAsync();
+        return await app.QueryAsync<long>("select item_id from suspense_item where council_id = @c and line = @line", new { c = app.HomeCouncil.Value, line });
+    }
+}
