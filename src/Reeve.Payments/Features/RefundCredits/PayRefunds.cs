@@ -12,7 +12,7 @@ namespace Reeve.Payments;
 
 /// <summary>
 /// Pays approved bank refunds in a Bacs Standard 18 Direct Credit file (transaction code 99, formats.md 1.7)
-/// for one processing day. A run is made once per processing day: the refunds in it are marked paid and the
+/// for one processing day, dated the day the run is first made. A run is made once per processing day: the refunds in it are marked paid and the
 /// file's hash kept, so running it again for the same day writes the same file and pays nobody twice (refunds
 /// approved since then wait for the next day's run). Card refunds are not in Bacs files.
 /// </summary>
@@ -21,7 +21,7 @@ public static class PayRefunds
     public sealed record Run(long RunId, LocalDate ProcessingDate, IReadOnlyList<Refund> Refunds, Money Total, string File, bool AlreadyMade);
 
     public static async Task<Outcome<Run>> PayAsync(
-        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now,
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, WorkingDays calendar, string officer, Instant now,
         CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -56,7 +56,7 @@ public static class PayRefunds
         }
 
         var runId = await IdAllocator.ReserveAsync(connection, tx, council, "refund_payment_run", 1);
-        var written = Write(paidFrom, runId, today, processingDate, due, calendar);
+        var written = Write(paidFrom, runId, now.InZone(UkTime.Zone).Date, processingDate, due, calendar);
         if (written is not Outcome<string>.Done { Value: var file })
         {
             return written is Outcome<string>.Invalid i ? new Outcome<Run>.Invalid(i.Field, i.Message) : throw new InvalidOperationException("Unexpected result");

@@ -145,24 +145,25 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         var account = await InCreditAsync();
         var refund = (await ToBankAsync(account, "25.00")).ShouldBeOfType<Outcome<Refund>.Done>().Value;
         await DecideAsync(refund, true, "Confirmed by phone");
-        var processing = new LocalDate(2025, 6, 5);
+        // Made on 1 April 2025 (the clock) for Thursday 3 April.
+        var processing = new LocalDate(2025, 4, 3);
 
-        var run = (await PayRefunds.PayAsync(Db, Council, processing, Today, WorkingDays.EnglandAndWales, Officer, Now))
+        var run = (await PayRefunds.PayAsync(Db, Council, processing, WorkingDays.EnglandAndWales, Officer, Now))
             .ShouldBeOfType<Outcome<PayRefunds.Run>.Done>().Value;
 
         run.Refunds.ShouldHaveSingleItem().RefundId.ShouldBe(refund.RefundId);
         var lines = run.File.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var credit = lines.ShouldHaveSingleItem(l => l[15..17] == "99");
+        var credit = lines.Where(l => l.Length == 100 && l.Substring(15, 2) == "99").ShouldHaveSingleItem();
         credit[..14].ShouldBe("10799988837491");
         credit[35..46].ShouldBe("00000002500");
-        lines.ShouldContain(l => l[15..17] == "17" && l.Contains("CONTRA", StringComparison.Ordinal));
+        lines.Count(l => l.Length == 100 && l.Substring(15, 2) == "17" && l.Contains("CONTRA", StringComparison.Ordinal)).ShouldBe(1);
         (await ReadAsync(c => RefundStore.GetAsync(c, null, Council, refund.RefundId)))!.Status.ShouldBe(RefundStatus.Paid);
 
-        var again = (await PayRefunds.PayAsync(Db, Council, processing, Today, WorkingDays.EnglandAndWales, Officer, Now))
+        var again = (await PayRefunds.PayAsync(Db, Council, processing, WorkingDays.EnglandAndWales, Officer, Now))
             .ShouldBeOfType<Outcome<PayRefunds.Run>.Done>().Value;
         again.AlreadyMade.ShouldBeTrue();
         again.File.ShouldBe(run.File);
-        (await PayRefunds.PayAsync(Db, Council, processing.PlusDays(1), Today, WorkingDays.EnglandAndWales, Officer, Now))
+        (await PayRefunds.PayAsync(Db, Council, processing.PlusDays(1), WorkingDays.EnglandAndWales, Officer, Now))
             .ShouldBeOfType<Outcome<PayRefunds.Run>.NotFound>();
         (await RefundEntriesAsync(account)).ShouldHaveSingleItem();
     }
