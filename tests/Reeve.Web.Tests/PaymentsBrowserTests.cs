@@ -57,5 +57,13 @@ public sealed class PaymentsBrowserTests(ReeveAppFixture app, BrowserFixture bro
 
         await page.GotoAsync("/payments/refunds");
         await AssertAccessibleAsync(page, "refund approvals queue");
+        await page.GotoAsync($"/accounts/{reference}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statement for a period" }).ClickAsync();
+        (await page.Locator("[data-testid=statement-line]").CountAsync()).ShouldBe(2);
+        await AssertAccessibleAsync(page, "account statement");
+        await page.GotoAsync("/payments/reconciliation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reconcile" }).ClickAsync();
+        await page.Locator("#channels").WaitForAsync();
+        await AssertAccessibleAsync(page, "reconciliation");
     }
 }

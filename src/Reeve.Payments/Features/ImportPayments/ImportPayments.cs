@@ -178,6 +178,15 @@ public static class ImportPayments
             },
             tx);
 
+        // The bank's figure for each day of the file, for the daily reconciliation (ReconcileDay).
+        await connection.ExecuteAsync(
+            "insert into payment_import_day (council_id, import_id, paid_on, credits, credit_pence) values (@council, @importId, @day, @count, @pence)",
+            readings.GroupBy(r => r.Receipt.PaidOn).Select(g => new
+            {
+                council = council.Value, importId, day = DapperSetup.ToDb(g.Key, pg), count = g.Count(), pence = Money.Sum(g.Select(r => r.Receipt.Amount)).Pence,
+            }),
+            tx);
+
         var posted = await PostEntries.PostAsync(connection, tx, entries, now, ct);
         if (posted is not Outcome<PostResult>.Done postedEntries)
         {
