@@ -54,7 +54,7 @@ internal static class PaymentsCommand
         return new Command("payments", "Payments received: imports, the suspense queue, refunds, statements and reconciliation")
         {
             import, ClearSuspense.SuspenseCommand.Create(host), RefundCredits.RefundsCommand.Create(host), ProduceStatements.StatementCommand.Create(host),
-            Reconcile.ReconcileCommand.Create(host),
+            Reconcile.ReconcileCommand.Create(host), TakeCardPayments.CardStatusCommand.Create(host),
         };
     }
 
