@@ -75,16 +75,30 @@ public static class PaymentsScenario
         var baseline = await BaselineAsync(db, file, ct);
         progress?.Report(new BenchProgress("Raw load of the same lines", 1, 1));
 
+        // The process's own peak would count making the accounts and the file; the import's peak is sampled
+        // while it runs instead (the file's bytes, which the import is handed, are in it).
         GC.Collect();
+        GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         progress?.Report(new BenchProgress("Importing through Reeve", 0, 1));
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }, CancellationToken.None);
         var started = Stopwatch.GetTimestamp();
         var result = await ImportPayments.ImportAsync(db,
             new ImportPayments.Request(Council, "bench-statement.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, "reeve bench payments"),
             clock.GetCurrentInstant(), ct);
         var import = Stopwatch.GetElapsedTime(started);
-        process.Refresh();
-        var peak = process.PeakWorkingSet64;
+        await sampling.CancelAsync();
+        await sampler;
         progress?.Report(new BenchProgress("Importing through Reeve", 1, 1));
         var report = result is ImportPayments.Result.Imported imported
             ? imported.Report

@@ -41,7 +41,7 @@ internal static class PaymentsBenchCommand
         table.AddRow("Import, match and allocate", S(f.Import), $"< {PaymentsFigures.ImportTargetSeconds:0} s", Verdict(f.ImportPasses));
         table.AddRow($"Raw load of the same lines ({f.BaselineMethod})", S(f.Baseline), "", "");
         table.AddRow("Ratio to the raw load", f.Ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x", "", "");
-        table.AddRow("Peak memory (working set)", $"{f.PeakWorkingSetBytes / (1024 * 1024):N0} MiB", "< 1,024 MiB", Verdict(f.MemoryPasses));
+        table.AddRow("Peak memory during the import (working set)", $"{f.PeakWorkingSetBytes / (1024 * 1024):N0} MiB", "< 1,024 MiB", Verdict(f.MemoryPasses));
         table.AddRow("Re-import of the same file", S(f.Reimport) + (f.ReimportPostedNothing ? ", posted nothing" : ", POSTED AGAIN"), $"< {PaymentsFigures.ReimportTargetSeconds:0} s", Verdict(f.ReimportPasses));
         table.AddRow("Posted / to suspense", $"{f.Posted:N0} / {f.Suspended:N0}", "", "");
         return table;
