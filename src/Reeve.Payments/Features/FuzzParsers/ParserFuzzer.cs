@@ -39,7 +39,15 @@ public static class ParserFuzzer
         ["bank-csv"] = "Date,Type,Description,Paid in,Paid out,Balance\n01/05/2025,FPI,\"HART S, CTAX 500000013\",120.50,,1120.50\n01/05/2025,CHG,CHARGES,,2.00,1118.50\n",
         ["agent-csv"] = "H,WEALDMOOR,20250501\nD,500000013,25.00,20250501,PP000001,OUTLET 4\nD,500000021,10.50,20250501,PP000002,\nT,2,35.50\n",
         ["camt053"] = "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>1</Id></Stmt></BkToCstmrStmt></Document>",
-        ["arudd"] = Report("ARUDD", "1002", "<ReturnedDebitItem ref=\"CT500000013\" transCode=\"17\" returnCode=\"0\" returnDescription=\"REFER TO PAYER\" originalProcessingDate=\"2025-05-01\" valueOf=\"120.50\" currency=\"GBP\"/>"),
+        ["arudd"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BACSDocument>\n<Data>\n<ARUDD>\n" +
+            "<Header reportType=\"REFT1019\" adviceNumber=\"00000001\" currentProcessingDate=\"2025-05-06\"/>\n" +
+            "<AddresseeInformation name=\"WEALDMOOR DC\"/>\n<ServiceLicenseInformation userName=\"WEALDMOOR DC\" userNumber=\"123456\"/>\n" +
+            "<Advice>\n<OriginatingAccountRecords>\n<OriginatingAccountRecord>\n" +
+            "<OriginatingAccount name=\"WEALDMOOR DC\" number=\"66374958\" sortCode=\"08-99-99\" type=\"0\"/>\n" +
+            "<ReturnedDebitItem ref=\"CT500000013\" transCode=\"17\" returnCode=\"0128\" returnDescription=\"REFER TO PAYER\" originalProcessingDate=\"2025-05-01\" valueOf=\"120.50\" currency=\"GBP\">\n" +
+            "<PayerAccount number=\"88837491\" ref=\"CT500000013\" name=\"S HART\" sortCode=\"10-79-99\"/>\n</ReturnedDebitItem>\n" +
+            "<Totals numberOf=\"1\" valueOf=\"120.50\" currency=\"GBP\"/>\n" +
+            "</OriginatingAccountRecord>\n</OriginatingAccountRecords>\n</Advice>\n</ARUDD>\n</Data>\n</BACSDocument>\n",
         ["addacs"] = Report("ADDACS", "7001", "<MessagingAdvice user-number=\"123456\" record-type=\"A\" effective-date=\"2025-05-01\" reference=\"CT500000013\" payer-name=\"S HART\" payer-account-number=\"66374958\" payer-sort-code=\"089999\" reason-code=\"1\" aosn=\"00000001\"/>"),
         ["auddis"] = Report("AUDDIS", "7002", "<MessagingAdvice record-type=\"N\" reference=\"CT500000013\" reason-code=\"L\" payer-name=\"S HART\"/>"),
     };
