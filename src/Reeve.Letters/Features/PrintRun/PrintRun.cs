@@ -220,9 +220,9 @@ public static class PrintRun
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Postcode order (outward then inward code, as the post sorts), then address, then reference.</summary>
-    private static class PostOrder
+    internal static class PostOrder
     {
-        public static int Compare(DemandNoticeModel a, DemandNoticeModel b)
+        public static int Compare(ILetterModel a, ILetterModel b)
         {
             var byPostcode = string.CompareOrdinal(Key(a.Recipient.Address.Postcode), Key(b.Recipient.Address.Postcode));
             if (byPostcode != 0)
