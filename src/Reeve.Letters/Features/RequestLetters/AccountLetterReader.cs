@@ -109,9 +109,9 @@ public static class ReturnedMail
 
     public static async Task<ReturnedMailMark?> CurrentAsync(DbConnection connection, CouncilId council, long partyId, int addressSequence)
     {
-        var returned = await connection.QueryFirstOrDefaultAsync<object?>(
+        var returned = await connection.ExecuteScalarAsync<object?>(
             "select returned_on from returned_mail where council_id = @council and party_id = @partyId and address_seq = @addressSequence and cleared_on is null " +
-            "order by returned_on desc",
+            "order by returned_on desc limit 1",
             new { council = council.Value, partyId, addressSequence });
         return returned is null ? null : new ReturnedMailMark(partyId, addressSequence, DapperSetup.ReadDate(returned));
     }
