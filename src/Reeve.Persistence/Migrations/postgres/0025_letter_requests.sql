@@ -63,6 +63,9 @@ create table notify_message (
     notice_id bigint not null,
     channel text not null check (channel in ('email', 'sms')),
     recipient text not null,
+    template_id text not null,
+    personalisation text not null,
+    reference text not null,
     notify_id text,
     status text not null,
     attempts integer not null,
@@ -72,6 +75,7 @@ create table notify_message (
     foreign key (council_id, notice_id) references letter_notice (council_id, notice_id)
 );
 create unique index notify_message_by_notify_id on notify_message (notify_id);
+create unique index notify_message_by_reference on notify_message (reference);
 
 create table letter_template (
     council_id integer not null,
