@@ -65,47 +65,27 @@ internal static class RenderCommand
         }
 
         var today = UkTime.Today(host.Clock);
-        var queued = type == LetterType.DemandNotice ? null : await LetterRequests.NewestAsync(connection, found.Council, found.AccountId, type.Value);
-        LetterFields fields;
-        LocalDate issuedOn;
-        string from;
-        if (queued is not null)
+        switch (await OneOffLetters.PreviewAsync(connection, found.Council, found.AccountId, type.Value, today, request.Size, request.Year))
         {
-            (fields, issuedOn, from) = (queued.Fields, queued.On, $"from request {queued.RequestId} ({queued.SourceKey})");
-        }
-        else
-        {
-            var balance = await ReadBalance.BalanceAsync(connection, found.Council, found.AccountId);
-            fields = LetterModelBuilder.Sample(type.Value, balance, today, WorkingDays.EnglandAndWales);
-            if (fields is DemandNoticeFields && request.Year is { } y)
-            {
-                fields = new DemandNoticeFields(y);
-            }
-
-            (issuedOn, from) = (today, type == LetterType.DemandNotice ? "from the bill" : "from a sample request made today (none is queued for this account)");
-        }
-
-        switch (await ComposeLetter.ComposeAsync(connection, found.Council, found.AccountId, fields, issuedOn))
-        {
-            case Outcome<ComposedLetter>.Done composed:
-                var model = composed.Value.Model;
-                var letter = LetterRenderer.WithDefaults().Render(type.Value, Channel.Letter, model, request.Size);
+            case Outcome<LetterPreview>.Done done:
+                var preview = done.Value;
+                var model = preview.Composed.Model;
                 var folder = Path.GetDirectoryName(Path.GetFullPath(request.Out))!;
                 Directory.CreateDirectory(folder);
-                await File.WriteAllBytesAsync(request.Out, letter.Pdf!, ct);
+                await File.WriteAllBytesAsync(request.Out, preview.Letter.Pdf!, ct);
                 host.Out.MarkupLine(Markup.Escape(
-                    $"{NoticeStore.Describe(type.Value)} for account {reference.Value} ({model.Recipient.Name}), {from}, as issued on {DateText.LongForm.Format(issuedOn)}" +
+                    $"{NoticeStore.Describe(type.Value)} for account {reference.Value} ({model.Recipient.Name}), from {preview.BuiltFrom}, as issued on {DateText.LongForm.Format(preview.IssuedOn)}" +
                     $"{(model.SlipAmount is { } slip ? $", asking for {slip.ToDisplayString()}" : "")}{(request.Size == PrintSize.Large ? ", large print" : "")}."));
-                if (composed.Value.GoneAway is { } mark)
+                if (preview.Composed.GoneAway is { } mark)
                 {
                     host.Out.MarkupLine(Markup.Escape($"Post to this address came back gone-away on {DateText.LongForm.Format(mark.ReturnedOn)}: a print run would hold this letter."));
                 }
 
                 host.Out.MarkupLine(Markup.Escape($"Written to {request.Out}. Nothing was stored or sent."));
                 return ReeveCli.Ok;
-            case Outcome<ComposedLetter>.Invalid invalid:
-                return await RefuseAsync(host, $"--{(invalid.Field == "account" || invalid.Field == "year" ? invalid.Field : "account")}: {invalid.Message}");
-            case Outcome<ComposedLetter>.NotFound notFound:
+            case Outcome<LetterPreview>.Invalid invalid:
+                return await RefuseAsync(host, $"--{(invalid.Field == "year" ? "year" : "account")}: {invalid.Message}");
+            case Outcome<LetterPreview>.NotFound notFound:
                 return await RefuseAsync(host, $"--account: there is no {notFound.What}");
             case var other:
                 throw new InvalidOperationException($"Unexpected outcome {other}");

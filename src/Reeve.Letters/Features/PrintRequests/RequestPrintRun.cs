@@ -76,7 +76,7 @@ public static class RequestPrintRun
 
         letters.Sort((a, b) => PrintRun.PostOrder.Compare(a.Model, b.Model));
         Directory.CreateDirectory(options.Folder);
-        var renderer = LetterRenderer.WithDefaults();
+        var renderer = await CouncilTemplates.RendererAsync(connection, council);
         var now = clock.GetCurrentInstant();
         var files = new List<(string Name, byte[] Pdf)>();
         var manifest = new List<ManifestRow>();

@@ -112,7 +112,7 @@ public static class PrintRun
             .ToDictionary(g => g.Key, g => g.Select(r => r.Hash).ToHashSet(StringComparer.Ordinal));
 
         Directory.CreateDirectory(options.Folder);
-        var renderer = LetterRenderer.WithDefaults();
+        var renderer = await CouncilTemplates.RendererAsync(connection, council);
         var now = clock.GetCurrentInstant();
         var files = new List<string>();
         var manifest = new List<ManifestRow>();

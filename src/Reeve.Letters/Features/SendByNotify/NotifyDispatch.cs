@@ -69,7 +69,7 @@ public sealed class NotifyDispatch(NotifyClient client, NotifyTemplates template
             };
         }
 
-        var letter = LetterRenderer.WithDefaults().Render(request.Type, channel, done.Value.Model);
+        var letter = (await CouncilTemplates.RendererAsync(connection, council)).Render(request.Type, channel, done.Value.Model);
         var templateId = templates.IdFor(request.Type, channel);
         var now = clock.GetCurrentInstant();
         long noticeId;
