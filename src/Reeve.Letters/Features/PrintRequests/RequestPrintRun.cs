@@ -48,6 +48,14 @@ public static class RequestPrintRun
             return new Outcome<RequestPrintResult>.NotFound($"queued {options.Type.Code()} letters for {options.On}");
         }
 
+        // A request already answered by email or text message is not printed as well.
+        var sentElectronically = (await connection.QueryAsync<long>(
+                "select rn.request_id from letter_request_notice rn join letter_notice n on n.council_id = rn.council_id and n.notice_id = rn.notice_id " +
+                "join letter_request r on r.council_id = rn.council_id and r.request_id = rn.request_id " +
+                "where rn.council_id = @council and r.letter_type = @type and r.request_date = @on and n.channel <> 'letter'",
+                new { council = council.Value, type = options.Type.Code(), on = DapperSetup.ToDb(options.On, db.IsPostgres) }))
+            .ToHashSet();
+        requests = requests.Where(r => !sentElectronically.Contains(r.RequestId)).ToList();
         var problems = new List<PrintProblem>();
         var held = new List<HeldLetter>();
         var letters = new List<(QueuedLetter Request, ILetterModel Model)>(requests.Count);

@@ -104,6 +104,22 @@ public abstract class NotifyDispatchTests(IDatabaseEngine engine) : DatabaseTest
     }
 
     [Fact]
+    public async Task A_request_sent_by_email_is_not_printed_on_paper_as_well()
+    {
+        var (_, party, request) = await QueuedReminderAsync();
+        await GiveConsentAsync(party, Channel.Email, "ann.cedar@example.org");
+        await SendAsync(request, Channel.Email);
+        var folder = Directory.CreateTempSubdirectory("reeve-print-").FullName;
+
+        var printed = (await RequestPrintRun.PrintAsync(Db, new RequestPrintRun.Options(Council, LetterType.Reminder, IssuedOn, folder), Clock))
+            .ShouldBeOfType<Outcome<RequestPrintResult>.Done>().Value;
+
+        Directory.Delete(folder, recursive: true);
+        printed.Letters.ShouldBeEmpty();
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from letter_notice where channel = 'letter'"))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Sending_the_same_request_twice_sends_once()
     {
         var (_, party, request) = await QueuedReminderAsync();
