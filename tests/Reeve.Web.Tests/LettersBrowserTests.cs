@@ -82,7 +82,7 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
     }
 
     [Fact]
-    public async Task An_officer_records_and_withdraws_consent_to_email_on_a_person()
+    public async Task An_officer_records_and_withdraws_consent_to_email_and_marks_returned_post_on_a_person()
     {
         var (partyId, _, _) = await app.PersonWithPropertyAsync();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
@@ -104,6 +104,15 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw consent to email" }).ClickAsync();
         await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Consent to email withdrawn");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post came back gone away" }).ClickAsync();
+        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        (await page.Locator("#gone-away").InnerTextAsync()).ShouldContain("Letters to this address are held");
+        await AssertAccessibleAsync(page, "contact preferences with the address gone away");
+        (await app.CountAsync("select count(*) from returned_mail where party_id = @partyId and cleared_on is null", new { partyId })).ShouldBe(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "The address is right again" }).ClickAsync();
+        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        (await app.CountAsync("select count(*) from returned_mail where party_id = @partyId and cleared_on is null", new { partyId })).ShouldBe(0);
     }
 
     [Fact]

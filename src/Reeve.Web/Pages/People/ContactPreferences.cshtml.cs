@@ -98,6 +98,43 @@ public sealed class ContactPreferencesModel(ReeveDatabase db, OfficerAudit audit
         }
     }
 
+    /// <summary>Post came back "gone away": paper notices to the address are held from now until the mark is cleared.</summary>
+    public async Task<IActionResult> OnPostReturnedAsync(long id, CancellationToken ct) => await ReturnedMailAsync(id, clear: false, ct);
+
+    public async Task<IActionResult> OnPostClearReturnedAsync(long id, CancellationToken ct) => await ReturnedMailAsync(id, clear: true, ct);
+
+    private async Task<IActionResult> ReturnedMailAsync(long id, bool clear, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var today = UkTime.Today(clock);
+        if (clear)
+        {
+            await ReturnedMail.ClearAsync(connection, tx, User.CouncilId(), id, AddressSequence, today);
+        }
+        else
+        {
+            await ReturnedMail.MarkAsync(connection, tx, User.CouncilId(), id, AddressSequence, today, User.OfficerUsername(), clock.GetCurrentInstant());
+        }
+
+        await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Person,
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), clear ? "Returned post mark cleared" : "Post returned gone away");
+        await tx.CommitAsync(ct);
+        Notice = clear ? "Letters will be printed to this address again" : "Address marked gone away: letters to it are held, not printed";
+        return Redirect($"/people/{id}/contact-preferences");
+    }
+
+    /// <summary>The address letters go to: the newest current correspondence address, or 0 for the dwelling itself.</summary>
+    public int AddressSequence => Person?.Addresses.Where(a => a.ValidTo is null).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Sequence)
+        .Select(a => a.Sequence).FirstOrDefault() ?? 0;
+
+    public ReturnedMailMark? GoneAway { get; private set; }
+
     public async Task<IActionResult> OnPostWithdrawAsync(long id, string withdraw, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || withdraw is not ("email" or "sms"))
@@ -125,6 +162,7 @@ public sealed class ContactPreferencesModel(ReeveDatabase db, OfficerAudit audit
         }
 
         Consents = await ContactConsents.ForPartyAsync(connection, User.CouncilId(), id);
+        GoneAway = await ReturnedMail.CurrentAsync(connection, User.CouncilId(), id, AddressSequence);
         return true;
     }
 }
