@@ -51,7 +51,7 @@ public static class PersonAccounts
             "from ledger_entry where council_id = @council and account_id in (" + PersonAccountIds + ") group by account_id, financial_year", args, tx))
             .ToLookup(y => y.account_id);
         var stages = (await EventsAsync(connection, council, partyId,
-                "and (e.kind like 'recovery-%' or e.kind in @kinds)", 0, tx, new { kinds = RecoveryKinds }))
+                "and (e.kind like 'recovery-%' or e.kind in (" + string.Join(", ", RecoveryKinds.Select(k => "'" + k + "'")) + "))", 0, tx))
             .GroupBy(e => e.AccountId).ToDictionary(g => g.Key, g => g.First());
         return links.Select(l =>
         {
