@@ -47,6 +47,7 @@ public static class ReeveWebApp
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<ChangePaymentMethodCommand>();
         services.AddScoped<ReverseLedgerEntryCommand>();
+        services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
         services.AddAntiforgery(options =>
         {
@@ -84,6 +85,7 @@ public static class ReeveWebApp
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();
+        app.MapPeopleApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
