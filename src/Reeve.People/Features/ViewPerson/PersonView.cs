@@ -23,7 +23,9 @@ public sealed record PersonView(
     int VulnerabilityHidden,
     IReadOnlyList<Signposting> Signposting,
     IReadOnlyList<BreathingSpace> BreathingSpaces,
-    IncomeAndExpenditure? LatestIncomeAndExpenditure);
+    IncomeAndExpenditure? LatestIncomeAndExpenditure,
+    long? MergedInto,
+    IReadOnlyList<long> MergedFrom);
 
 /// <summary>
 /// Reads the person page. Every query is over the set of the person's accounts (the account_party index), never one
@@ -112,7 +114,10 @@ public static class PersonAccounts
         return new PersonView(
             accounts, holds, timeline, await Arrangements.ForPartyAsync(connection, council, partyId), visible, flags.Count - visible.Count,
             await Vulnerabilities.SignpostingAsync(connection, council, partyId), await BreathingSpaces.ForPartyAsync(connection, council, partyId),
-            await IncomeAndExpenditureStore.LatestAsync(connection, council, partyId));
+            await IncomeAndExpenditureStore.LatestAsync(connection, council, partyId),
+            await LikelyDuplicates.MergedIntoAsync(connection, council, partyId),
+            (await connection.QueryAsync<long>("select party_id from party where council_id = @council and merged_into = @partyId order by party_id",
+                new { council = council.Value, partyId })).ToList());
     }
 
     private sealed class AccountRow
