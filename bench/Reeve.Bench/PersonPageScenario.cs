@@ -53,7 +53,7 @@ public static class PersonPageScenario
         await LoadBackgroundAsync(connection, db.IsPostgres, options.Accounts, now);
         progress?.Report(new BenchProgress("Loading the council", 3, 4));
         var (personId, ids) = await LoadPersonAsync(connection, db.IsPostgres, options.Accounts, now, ct);
-        await connection.ExecuteAsync(db.IsPostgres ? "vacuum analyze" : "analyze", commandType: System.Data.CommandType.Text);
+        await connection.ExecuteAsync(db.IsPostgres ? "vacuum analyze" : "analyze", commandTimeout: 900, commandType: System.Data.CommandType.Text);
         progress?.Report(new BenchProgress("Loading the council", 4, 4));
         var load = Stopwatch.GetElapsedTime(started);
 
@@ -132,24 +132,24 @@ public static class PersonPageScenario
             charged = DapperSetup.ToDb(new LocalDate(2025, 4, 1), postgres),
         };
         await using var tx = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync("insert into council (council_id, code, name, created_at) values (1, 'BENCH', 'Benchmark Borough Council', @now)", args, tx);
+        await connection.ExecuteAsync("insert into council (council_id, code, name, created_at) values (1, 'BENCH', 'Benchmark Borough Council', @now)", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers.Replace("@n", "@people", StringComparison.Ordinal) +
-            "insert into party (council_id, party_id, kind, version, created_at) select 1, i, 'person', 1, @now from numbers", args, tx);
+            "insert into party (council_id, party_id, kind, version, created_at) select 1, i, 'person', 1, @now from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers.Replace("@n", "@people", StringComparison.Ordinal) +
             "insert into party_name (council_id, party_id, name_seq, forenames, surname, display_name, search_key, effective_from, reason, recorded_at, recorded_by) " +
-            "select 1, i, 1, 'Person', 'Number ' || i, 'Person Number ' || i, 'person number ' || i, @opened, 'Loaded', @now, 'bench' from numbers", args, tx);
+            "select 1, i, 1, 'Person', 'Number ' || i, 'Person Number ' || i, 'person number ' || i, @opened, 'Loaded', @now, 'bench' from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers +
             "insert into account (council_id, account_id, reference, kind, opened_on, payment_method, version, created_at) " +
-            "select 1, i, 'B' || i, 'council-tax', @opened, 'cash', 1, @now from numbers", args, tx);
+            "select 1, i, 'B' || i, 'council-tax', @opened, 'cash', 1, @now from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers +
-            "insert into account_party (council_id, account_id, party_id, role, liable_from) select 1, i, ((i - 1) % @people) + 1, 'liable', @opened from numbers", args, tx);
+            "insert into account_party (council_id, account_id, party_id, role, liable_from) select 1, i, ((i - 1) % @people) + 1, 'liable', @opened from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers +
             "insert into ledger_entry (council_id, entry_id, account_id, kind, debit_book, credit_book, amount_pence, financial_year, effective_date, posted_at, posted_by, reason, source_rule) " +
             "select 1, i * 2 - 1, i, 'charge', 'debtors', 'income', 150000, 2025, @charged, @now, 'bench', 'Annual charge', 'LGFA 1992 s10' from numbers " +
-            "union all select 1, i * 2, i, 'payment', 'cash', 'debtors', 12500, 2025, @charged, @now, 'bench', 'Payment', 'Payment received' from numbers", args, tx);
+            "union all select 1, i * 2, i, 'payment', 'cash', 'debtors', 12500, 2025, @charged, @now, 'bench', 'Payment', 'Payment received' from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers +
             "insert into account_event (council_id, event_id, account_id, occurred_at, effective_date, kind, summary, officer) " +
-            "select 1, i, i, @now, @charged, 'opened', 'Account opened', 'bench' from numbers", args, tx);
+            "select 1, i, i, @now, @charged, 'opened', 'Account opened', 'bench' from numbers", args, tx, commandTimeout: 900);
         await tx.CommitAsync();
     }
 
