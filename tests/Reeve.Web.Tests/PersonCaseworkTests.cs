@@ -77,7 +77,7 @@ public sealed class PersonCaseworkTests(ReeveAppFixture app)
         {
             ["category"] = "health", ["detail"] = "Hospital stay this winter", ["consent"] = "yes", ["visibleTo"] = "TeamLeader",
         }));
-        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Found, "a saved flag redirects to the person page");
         using var officer = await OfficerClient.SignedInAsync(app, "officer");
         var before = await app.CountAsync("select count(*) from audit_log where subject_kind = 'person' and subject_id = @id and action = 'view'", new { id = partyId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
