@@ -39,6 +39,15 @@ public static class PersonAccounts
 
     private const string PersonAccountIds = "select ap.account_id from account_party ap where ap.council_id = @council and ap.party_id = @partyId";
 
+    // The person's account ids written into the statement: a person has tens of accounts, and a literal list gives
+    // both engines' planners the exact keys to probe the (council, account) indexes with, where a sub-select can
+    // lead PostgreSQL's planner to scan a million-row table.
+    private static string IdList(IEnumerable<long> ids) =>
+        ids.Distinct().ToList() is { Count: > 0 } list ? string.Join(", ", list.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) : "null";
+
+    private static async Task<string> IdListAsync(DbConnection connection, CouncilId council, long partyId, DbTransaction? tx) =>
+        IdList(await connection.QueryAsync<long>(PersonAccountIds, new { council = council.Value, partyId }, tx));
+
     public static async Task<IReadOnlyList<PersonAccount>> LoadAsync(DbConnection connection, CouncilId council, long partyId, DbTransaction? tx = null)
     {
         var args = new { council = council.Value, partyId };
@@ -48,11 +57,12 @@ public static class PersonAccounts
             "join account a on a.council_id = ap.council_id and a.account_id = ap.account_id " +
             "left join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
             "where ap.council_id = @council and ap.party_id = @partyId order by ap.liable_from, a.reference", args, tx)).ToList();
+        var ids = IdList(links.Select(l => l.account_id));
         var years = (await connection.QueryAsync<YearRow>(
             "select account_id, financial_year, sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end) as balance " +
-            "from ledger_entry where council_id = @council and account_id in (" + PersonAccountIds + ") group by account_id, financial_year", args, tx))
+            "from ledger_entry where council_id = @council and account_id in (" + ids + ") group by account_id, financial_year", args, tx))
             .ToLookup(y => y.account_id);
-        var stages = (await EventsAsync(connection, council, partyId,
+        var stages = (await EventsAsync(connection, council, ids,
                 "and (e.kind like 'recovery-%' or e.kind in (" + string.Join(", ", RecoveryKinds.Select(k => "'" + k + "'")) + "))", 0, tx))
             .GroupBy(e => e.AccountId).ToDictionary(g => g.Key, g => g.First());
         return links.Select(l =>
@@ -76,29 +86,28 @@ public static class PersonAccounts
             .ToList();
 
     public static async Task<IReadOnlyList<AccountHold>> HoldsAsync(DbConnection connection, CouncilId council, long partyId, DbTransaction? tx = null) =>
+        await HoldsAsync(connection, council, await IdListAsync(connection, council, partyId, tx), tx);
+
+    private static async Task<IReadOnlyList<AccountHold>> HoldsAsync(DbConnection connection, CouncilId council, string ids, DbTransaction? tx) =>
         (await connection.QueryAsync<HoldRow>(
             "select hold_id, account_id, reason, hold_from, hold_to, note, placed_by, placed_at, source_key, ended_by from account_hold " +
-            "where council_id = @council and account_id in (" + PersonAccountIds + ") order by hold_from desc, hold_id desc",
-            new { council = council.Value, partyId }, tx))
+            "where council_id = @council and account_id in (" + ids + ") order by hold_from desc, hold_id desc",
+            new { council = council.Value }, tx))
         .Select(r => new AccountHold(r.hold_id, r.account_id, HoldReasons.FromCode(r.reason) ?? HoldReason.Officer, DapperSetup.ReadDate(r.hold_from),
             r.hold_to is null ? null : DapperSetup.ReadDate(r.hold_to), r.note, r.placed_by, DapperSetup.ReadInstant(r.placed_at), r.source_key, r.ended_by))
         .ToList();
 
     /// <summary>The person's accounts' events, newest first; <paramref name="limit"/> 0 for all.</summary>
-    public static async Task<IReadOnlyList<AccountEvent>> EventsAsync(
-        DbConnection connection, CouncilId council, long partyId, string filter, int limit, DbTransaction? tx = null, object? extra = null)
-    {
-        var parameters = new DynamicParameters(new { council = council.Value, partyId });
-        if (extra is not null)
-        {
-            parameters.AddDynamicParams(extra);
-        }
+    public static async Task<IReadOnlyList<AccountEvent>> EventsAsync(DbConnection connection, CouncilId council, long partyId, int limit, DbTransaction? tx = null) =>
+        await EventsAsync(connection, council, await IdListAsync(connection, council, partyId, tx), "", limit, tx);
 
+    private static async Task<IReadOnlyList<AccountEvent>> EventsAsync(DbConnection connection, CouncilId council, string ids, string filter, int limit, DbTransaction? tx)
+    {
         var rows = await connection.QueryAsync<EventRow>(
             "select e.event_id, e.account_id, e.occurred_at, e.effective_date, e.kind, e.summary, e.officer, e.source_rule from account_event e " +
-            "where e.council_id = @council and e.account_id in (" + PersonAccountIds + ") " + filter +
+            "where e.council_id = @council and e.account_id in (" + ids + ") " + filter +
             " order by e.occurred_at desc, e.event_id desc" + (limit > 0 ? " limit " + limit.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""),
-            parameters, tx);
+            new { council = council.Value }, tx);
         return rows.Select(r => new AccountEvent(r.event_id, r.account_id, DapperSetup.ReadInstant(r.occurred_at), DapperSetup.ReadDate(r.effective_date),
             r.kind, r.summary, r.officer, r.source_rule)).ToList();
     }
@@ -107,8 +116,9 @@ public static class PersonAccounts
     public static async Task<PersonView> ViewAsync(DbConnection connection, CouncilId council, long partyId, int viewerRank)
     {
         var accounts = await LoadAsync(connection, council, partyId);
-        var holds = await HoldsAsync(connection, council, partyId);
-        var timeline = await EventsAsync(connection, council, partyId, "", 100);
+        var ids = IdList(accounts.Select(a => a.Account.AccountId));
+        var holds = await HoldsAsync(connection, council, ids, null);
+        var timeline = await EventsAsync(connection, council, ids, "", 100, null);
         var flags = await Vulnerabilities.ForPartyAsync(connection, council, partyId);
         var visible = flags.Where(f => Vulnerabilities.Rank(f.VisibleTo) <= viewerRank).ToList();
         return new PersonView(

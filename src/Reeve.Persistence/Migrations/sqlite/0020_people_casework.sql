@@ -169,4 +169,6 @@ create table party_duplicate (
     check (party_a < party_b)
 );
 
+-- A merged person points to the one they were merged into; the survivor's page lists who was merged into it.
 alter table party add column merged_into integer;
+create index party_by_merged_into on party (council_id, merged_into) where merged_into is not null;
