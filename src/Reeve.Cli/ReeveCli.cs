@@ -69,6 +69,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.ImportAruddReport.DirectDebitCommand.Create(host));
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.Arrangements(host));
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.BreathingSpace(host));
+        root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         return root;
     }
 

@@ -7,6 +7,7 @@ using Reeve.Persistence;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.ChangePaymentMethod;
+using Reeve.Web.Features.Letters;
 using Reeve.Web.Features.ReverseLedgerEntry;
 using Reeve.Web.Hosting;
 using Reeve.Web.Security;
@@ -49,6 +50,7 @@ public static class ReeveWebApp
         services.AddScoped<ReverseLedgerEntryCommand>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
+        services.AddLetters(builder.Configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "reeve.antiforgery";
@@ -86,6 +88,7 @@ public static class ReeveWebApp
         app.MapRazorPages();
         app.MapReeveApi();
         app.MapPeopleApi();
+        app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
