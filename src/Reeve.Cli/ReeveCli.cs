@@ -67,6 +67,8 @@ public static class ReeveCli
         root.Subcommands.Add(Features.RenderLetters.LettersCommand.Create(host));
         root.Subcommands.Add(Features.ImportPayments.PaymentsCommand.Create(host));
         root.Subcommands.Add(Features.ImportAruddReport.DirectDebitCommand.Create(host));
+        root.Subcommands.Add(Features.PersonCasework.PeopleCommands.Arrangements(host));
+        root.Subcommands.Add(Features.PersonCasework.PeopleCommands.BreathingSpace(host));
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         return root;
     }

@@ -48,6 +48,7 @@ public static class ReeveWebApp
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<ChangePaymentMethodCommand>();
         services.AddScoped<ReverseLedgerEntryCommand>();
+        services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
         services.AddLetters(builder.Configuration);
         services.AddAntiforgery(options =>
@@ -86,6 +87,7 @@ public static class ReeveWebApp
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();
+        app.MapPeopleApi();
         app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

@@ -33,6 +33,18 @@ public abstract class DemoCouncilTests(IDatabaseEngine engine) : DatabaseTest(en
     }
 
     [Fact]
+    public async Task Demo_has_casework_on_people_with_arrears_and_only_labelled_example_guidelines()
+    {
+        await MakeAsync(dwellings: 200);
+
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from arrangement where council_id = 1 and status = 'kept'"))).ShouldBe(1);
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from income_expenditure where council_id = 1"))).ShouldBe(1);
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from vulnerability_flag where council_id = 1"))).ShouldBe(2);
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from account_hold where reason = 'arrangement' and hold_to is null"))).ShouldBeGreaterThan(0);
+        (await ReadAsync(c => c.QueryAsync<string>("select distinct label from spending_guideline"))).ShouldBe([Reeve.People.SpendingGuidelineStore.DemoLabel]);
+    }
+
+    [Fact]
     public async Task Demo_creates_one_officer_per_role_who_can_sign_in()
     {
         var result = await MakeAsync();

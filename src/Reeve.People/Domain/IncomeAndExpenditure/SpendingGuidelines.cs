@@ -17,6 +17,8 @@ public sealed class SpendingGuidelines(IReadOnlyDictionary<string, (Money FirstA
         ["travel"] = (Money.FromPounds(150), Money.FromPounds(100), Money.FromPounds(20)),
     });
 
+    public IReadOnlyDictionary<string, (Money FirstAdult, Money EachOtherAdult, Money EachChild)> Figures => figures;
+
     /// <summary>The guideline for a category and household, or null where the category has none (rent, for example).</summary>
     public Money? For(string category, int adults, int children) =>
         figures.TryGetValue(category, out var f)

@@ -11,22 +11,16 @@ namespace Reeve.People;
 /// </summary>
 public sealed class AffordabilityCalculator : ICalculator
 {
-    private static readonly string[] IncomeCategories = ["earnings", "benefits", "pensions", "other"];
+    public static readonly string[] IncomeCategories = ["earnings", "benefits", "pensions", "other"];
 
-    private static readonly string[] ExpenditureCategories =
+    public static readonly string[] ExpenditureCategories =
         ["homeAndContents", "travel", "communicationsAndLeisure", "foodAndHousekeeping", "personalCosts", "savings", "fixedCosts"];
 
     public string Kind => "affordability";
 
     public JsonObject Calculate(JsonObject input)
     {
-        var json = new JsonInput(input);
-        var adults = json.Int("householdAdults", null, 1, 20);
-        var children = json.Int("householdChildren", 0, 0, 20);
-        var income = Categories(json, "monthlyIncome", IncomeCategories);
-        var spending = Categories(json, "monthlyExpenditure", ExpenditureCategories);
-        var debts = Debts(input);
-        var result = Affordability.Assess(new Budget(adults, children, income, spending, debts), SpendingGuidelines.DemoExample);
+        var result = Affordability.Assess(ReadBudget(input), SpendingGuidelines.DemoExample);
         return new JsonObject
         {
             ["totalIncome"] = result.TotalIncome.ToPlainString(),
@@ -37,6 +31,20 @@ public sealed class AffordabilityCalculator : ICalculator
             ["guidelines"] = "Example figures for the demo council, not the official Standard Financial Statement spending guidelines",
             ["explanation"] = new JsonArray(result.Explanation.Select(s => (JsonNode)new JsonObject { ["step"] = s.Step, ["amount"] = s.Amount.ToPlainString(), ["source"] = s.Source }).ToArray()),
         };
+    }
+
+    /// <summary>
+    /// Reads a budget in the contract's shape; a bad field throws <see cref="CalculatorInputException"/> naming it.
+    /// The income and expenditure API takes the same shape, so both refuse the same input in the same words.
+    /// </summary>
+    public static Budget ReadBudget(JsonObject input)
+    {
+        var json = new JsonInput(input);
+        var adults = json.Int("householdAdults", null, 1, 20);
+        var children = json.Int("householdChildren", 0, 0, 20);
+        var income = Categories(json, "monthlyIncome", IncomeCategories);
+        var spending = Categories(json, "monthlyExpenditure", ExpenditureCategories);
+        return new Budget(adults, children, income, spending, Debts(input));
     }
 
     private static List<(string, Money)> Categories(JsonInput json, string name, string[] categories)

@@ -4,13 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.PersonCasework;
 using Reeve.Web.Features.ViewPerson;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.People;
 
-public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit) : PageModel
+public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit, CaseworkCommand casework) : PageModel
 {
+    public NodaTime.LocalDate Today => casework.Today;
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public PersonDetails? Details { get; private set; }
 
     public IReadOnlyList<AuditEntry>? Audit { get; private set; }
@@ -18,7 +24,7 @@ public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit) : PageMode
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        Details = await PersonDetails.LoadAsync(connection, User.CouncilId(), id);
+        Details = await PersonDetails.LoadAsync(connection, User.CouncilId(), id, CaseworkCommand.VulnerabilityRank(User));
         if (Details is null)
         {
             return NotFound();
