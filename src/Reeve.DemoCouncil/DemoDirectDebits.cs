@@ -51,6 +51,12 @@ internal static class DemoDirectDebits
             "where ap.council_id = a.council_id and ap.account_id = a.account_id order by ap.liable_from desc, pn.name_seq desc limit 1) as Name " +
             "from account a where a.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null order by a.account_id",
             new { council = council.Value }, tx)).ToList();
+        if (payers.Count == 0)
+        {
+            await tx.CommitAsync(ct);
+            return;
+        }
+
         var first = await IdAllocator.ReserveAsync(connection, tx, council, "dd_mandate", payers.Count);
         var calendar = WorkingDays.EnglandAndWales;
         var created = pg ? (object)now.ToDateTimeUtc() : DapperSetup.ToDb(now, pg);

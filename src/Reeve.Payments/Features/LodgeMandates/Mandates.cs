@@ -199,7 +199,11 @@ public static class Mandates
         }
 
         var account = (await AccountStore.GetAsync(connection, council, mandate.AccountId, tx))!;
-        await MovePaymentMethodAsync(connection, tx, council, account, "cash", effective, officer, now);
+        if (account.PaymentMethod == "direct-debit")
+        {
+            await MovePaymentMethodAsync(connection, tx, council, account, "cash", effective, officer, now);
+        }
+
         var rejected = status == MandateStatus.Rejected;
         await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, effective,
             rejected ? DirectDebitEvents.Rejected : DirectDebitEvents.Cancelled,
