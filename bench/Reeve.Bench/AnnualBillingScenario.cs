@@ -103,7 +103,7 @@ public static class AnnualBillingScenario
     }
 
     /// <summary>The highest GC.GetTotalMemory seen, sampled every 20 ms.</summary>
-    private sealed class ManagedMemorySampler : IDisposable
+    internal sealed class ManagedMemorySampler : IDisposable
     {
         private readonly Timer _timer;
         private long _peak = GC.GetTotalMemory(forceFullCollection: false);
@@ -129,7 +129,7 @@ public static class AnnualBillingScenario
         public void Dispose() => _timer.Dispose();
     }
 
-    private static class PeakWorkingSet
+    internal static class PeakWorkingSet
     {
         // Writing 5 to clear_refs resets the kernel's high-water mark of resident memory (Linux 4.0 and later).
         public static bool Reset()

@@ -124,3 +124,11 @@ internal static class RecoveryDecisions
         return true;
     }
 }
+
+/// <summary>The stages a run report counts, for the command line and the pages.</summary>
+public static class RecoveryStages
+{
+    public static IReadOnlyList<string> All => RecoveryDecisions.Stages;
+
+    public static string Title(string stage) => RecoveryDecisions.StageTitle(stage);
+}

@@ -26,9 +26,10 @@ internal sealed class AccountYear(long accountId, string reference, AccountKind 
 }
 
 /// <summary>
-/// Reads every council tax and business rates account's years for a range of accounts in five set-based queries
-/// (accounts, the current bill's instalments, payments and their reversals, holds, notices already issued), so a
-/// run over a million accounts makes a handful of round trips per chunk rather than several per account.
+/// Reads a range of council tax and business rates accounts in a few set-based queries: which account years can
+/// have a step today (worked out in the database into a temporary table), then for those only the accounts, the
+/// current bill's instalments, payments and their reversals, holds and the notices already issued. A run over a
+/// million accounts makes a handful of round trips per chunk rather than several per account.
 /// </summary>
 internal static class RecoveryCaseReader
 {
@@ -37,27 +38,62 @@ internal static class RecoveryCaseReader
     public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, CancellationToken ct = default)
     {
         var postgres = connection is Npgsql.NpgsqlConnection;
-        var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
-        var last = afterAccountId;
+        long last;
+        int count;
         await using (var command = Command(connection, tx,
-            "select account_id, reference, kind from account where council_id = @council and account_id > @after and kind in ('council-tax', 'business-rates')" +
-            (onlyAccount is null ? "" : " and account_id = @only") + " order by account_id limit @limit",
+            "select count(*), coalesce(max(account_id), 0) from (select account_id from account where council_id = @council and account_id > @after and kind in ('council-tax', 'business-rates')" +
+            (onlyAccount is null ? "" : " and account_id = @only") + " order by account_id limit @limit) c",
             ("council", council.Value), ("after", afterAccountId), ("limit", chunkSize), ("only", onlyAccount ?? 0)))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            count = (int)reader.GetInt64(0);
+            last = reader.GetInt64(1);
+        }
+
+        if (count == 0)
+        {
+            return new Chunk([], afterAccountId, 0);
+        }
+
+        var range = new (string, object)[] { ("council", council.Value), ("lo", onlyAccount is { } one ? one - 1 : afterAccountId), ("hi", last), ("asAt", DapperSetup.ToDb(asAt, postgres)) };
+
+        // Only the account years where something can happen today are read in full: those with instalments due
+        // and unpaid by the run date, and those with a notice already issued (whose periods may be running). A
+        // year with neither has nothing a reminder, a loss of instalments or a summons could be for. The test is
+        // worked out in the database, so a run reads the detail of the few per cent in arrears, not of everyone.
+        await Execute(connection, tx, "create temp table if not exists recovery_chunk (account_id bigint not null, financial_year integer not null, primary key (account_id, financial_year))", [], ct);
+        await Execute(connection, tx, "delete from recovery_chunk", [], ct);
+        await Execute(connection, tx, onlyAccount is not null
+            ? "insert into recovery_chunk (account_id, financial_year) select distinct account_id, financial_year from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt"
+            : "insert into recovery_chunk (account_id, financial_year) " +
+              "select d.account_id, d.financial_year from (" +
+              " select i.account_id, i.financial_year, sum(i.amount_pence) as due from instalment i" +
+              " join (select account_id, financial_year, max(version) as version from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt group by account_id, financial_year) b" +
+              " on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version" +
+              " where i.council_id = @council and i.account_id > @lo and i.account_id <= @hi and i.due_on <= @asAt group by i.account_id, i.financial_year) d " +
+              "left join (" +
+              " select p.account_id, p.financial_year, sum(p.amount_pence) as paid from ledger_entry p" +
+              " where p.council_id = @council and p.account_id > @lo and p.account_id <= @hi and p.kind = 'payment' and p.effective_date <= @asAt" +
+              " and p.entry_id not in (select r.reverses_entry_id from ledger_entry r where r.council_id = @council and r.account_id > @lo and r.account_id <= @hi" +
+              "  and r.kind = 'reversal' and r.reverses_entry_id is not null and r.effective_date <= @asAt)" +
+              " group by p.account_id, p.financial_year) p on p.account_id = d.account_id and p.financial_year = d.financial_year " +
+              "where d.due > coalesce(p.paid, 0) " +
+              "union select n.account_id, n.financial_year from recovery_notice n where n.council_id = @council and n.account_id > @lo and n.account_id <= @hi",
+            range, ct);
+
+        var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
+        await using (var command = Command(connection, tx,
+            "select a.account_id, a.reference, a.kind from account a join (select distinct account_id from recovery_chunk) c on c.account_id = a.account_id " +
+            "where a.council_id = @council and a.kind in ('council-tax', 'business-rates')", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                last = reader.GetInt64(0);
-                accounts[last] = (reader.GetString(1), AccountKinds.FromCode(reader.GetString(2)));
+                accounts[reader.GetInt64(0)] = (reader.GetString(1), AccountKinds.FromCode(reader.GetString(2)));
             }
         }
 
-        if (accounts.Count == 0)
-        {
-            return new Chunk([], last, 0);
-        }
-
-        var range = new (string, object)[] { ("council", council.Value), ("lo", afterAccountId), ("hi", last), ("asAt", DapperSetup.ToDb(asAt, postgres)) };
         var years = new Dictionary<(long, int), AccountYear>();
 
         // The bill in force is the newest version issued by the as-at date; a re-bill replaces the instalments
@@ -66,6 +102,7 @@ internal static class RecoveryCaseReader
             "select i.account_id, i.financial_year, i.due_on, i.amount_pence from instalment i " +
             "join (select account_id, financial_year, max(version) as version from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt group by account_id, financial_year) b " +
             "on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
+            "join recovery_chunk c on c.account_id = i.account_id and c.financial_year = i.financial_year " +
             "where i.council_id = @council and i.account_id > @lo and i.account_id <= @hi order by i.account_id, i.financial_year, i.seq", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -93,8 +130,9 @@ internal static class RecoveryCaseReader
         var payments = new Dictionary<long, (long AccountId, int Year, LocalDate Date, long Pence)>();
         var reversed = new HashSet<long>();
         await using (var command = Command(connection, tx,
-            "select entry_id, account_id, financial_year, effective_date, amount_pence, kind, reverses_entry_id from ledger_entry " +
-            "where council_id = @council and account_id > @lo and account_id <= @hi and kind in ('payment', 'reversal') and effective_date <= @asAt", range))
+            "select e.entry_id, e.account_id, e.financial_year, e.effective_date, e.amount_pence, e.kind, e.reverses_entry_id from ledger_entry e " +
+            "join recovery_chunk c on c.account_id = e.account_id and c.financial_year = e.financial_year " +
+            "where e.council_id = @council and e.account_id > @lo and e.account_id <= @hi and e.kind in ('payment', 'reversal') and e.effective_date <= @asAt", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -120,7 +158,8 @@ internal static class RecoveryCaseReader
 
         var byAccount = years.Values.ToLookup(y => y.AccountId);
         await using (var command = Command(connection, tx,
-            "select account_id, reason, hold_from, hold_to, note from account_hold where council_id = @council and account_id > @lo and account_id <= @hi and hold_from <= @asAt", range))
+            "select h.account_id, h.reason, h.hold_from, h.hold_to, h.note from account_hold h join (select distinct account_id from recovery_chunk) c on c.account_id = h.account_id " +
+            "where h.council_id = @council and h.account_id > @lo and h.account_id <= @hi and h.hold_from <= @asAt", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -161,7 +200,13 @@ internal static class RecoveryCaseReader
             }
         }
 
-        return new Chunk([.. years.Values.OrderBy(y => y.AccountId).ThenBy(y => y.Year.StartYear)], last, accounts.Count);
+        return new Chunk([.. years.Values.OrderBy(y => y.AccountId).ThenBy(y => y.Year.StartYear)], last, count);
+    }
+
+    private static async Task Execute(DbConnection connection, DbTransaction? tx, string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)

@@ -14,7 +14,7 @@ using Reeve.Recovery.Domain;
 namespace Reeve.Recovery;
 
 /// <summary>One account's year in a run report: the stage the run puts it at and why.</summary>
-public sealed record RecoveryRunLine(long AccountId, string Reference, FinancialYear Year, string Stage, string Reason, string Source, Money Amount, string? Hearing);
+public sealed record RecoveryRunLine(long AccountId, string Reference, FinancialYear Year, string Stage, string Reason, string Source, Money Amount, string? Hearing, string? Explanation = null);
 
 public sealed record RecoveryRunReport(
     long? RunId,
@@ -225,6 +225,28 @@ public static class RecoveryRun
         return work.Report(runId, "executed", written) with { PreparedBy = run.prepared_by, ApprovedBy = run.approved_by };
     }
 
+    /// <summary>
+    /// Reads every account's rows exactly as a run does, and nothing else: the baseline `reeve bench recovery`
+    /// measures the run against. Returns the number of rows read.
+    /// </summary>
+    public static async Task<long> ReadOnlyAsync(ReeveDatabase db, CouncilId council, LocalDate runDate, int chunkSize, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var after = 0L;
+        var rows = 0L;
+        while (true)
+        {
+            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, council, runDate, after, chunkSize, null, ct);
+            if (chunk.Accounts == 0)
+            {
+                return rows;
+            }
+
+            rows += chunk.Accounts + chunk.Years.Sum(y => (long)y.Instalments.Count + y.Payments.Count + y.Holds.Count + y.Notices.Count);
+            after = chunk.LastAccountId;
+        }
+    }
+
     public static async Task<IReadOnlyList<RecoveryRunSummary>> ListAsync(DbConnection connection, CouncilId council, int most = 50) =>
         (await connection.QueryAsync<RunRow>(RunRow.Select + " where council_id = @council order by run_date desc, run_id desc limit @most", new { council = council.Value, most }))
         .Select(r => r.ToSummary()).ToList();
@@ -327,16 +349,20 @@ public static class RecoveryRun
             });
 
             _accounts += chunk.Accounts;
+
+            // Accounts with nothing due and unpaid and no notice running were not read in full: they are up to date.
+            _byStage[RecoveryDecisions.UpToDate] += chunk.Accounts - chunk.Years.Select(y => y.AccountId).Distinct().Count();
             var allocated = new List<Allocated>(decided.Length / 4);
             foreach (var decision in decided)
             {
                 var result = Allocate(decision);
                 _byStage[result.Decision.Stage]++;
-                if (result.Decision.Stage != RecoveryDecisions.UpToDate)
+                if (result.Decision.Stage != RecoveryDecisions.UpToDate || context.Options.OnlyAccount is not null)
                 {
                     _lines.Add(new RecoveryRunLine(result.Decision.AccountYear.AccountId, result.Decision.AccountYear.Reference, result.Decision.AccountYear.Year,
                         result.Decision.Stage, result.Decision.Reason, result.Decision.Source, result.Decision.Amount,
-                        result.Session is { } s ? $"{s.Court}, {DateText.Iso.Format(s.Date)}" : null));
+                        result.Session is { } s ? $"{s.Court}, {DateText.Iso.Format(s.Date)}" : null,
+                        context.Options.OnlyAccount is null ? null : result.Decision.Explanation));
                 }
 
                 if (result.Decision.ToRecord.Count > 0)
