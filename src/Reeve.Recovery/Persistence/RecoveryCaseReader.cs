@@ -35,7 +35,7 @@ internal static class RecoveryCaseReader
 {
     public sealed record Chunk(IReadOnlyList<AccountYear> Years, long LastAccountId, int Accounts);
 
-    public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, CancellationToken ct = default)
+    public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, FinancialYear? onlyYear = null, CancellationToken ct = default)
     {
         var postgres = connection is Npgsql.NpgsqlConnection;
         long last;
@@ -64,6 +64,7 @@ internal static class RecoveryCaseReader
         // worked out in the database, so a run reads the detail of the few per cent in arrears, not of everyone.
         await Execute(connection, tx, "create temp table if not exists recovery_chunk (account_id bigint not null, financial_year integer not null, primary key (account_id, financial_year))", [], ct);
         await Execute(connection, tx, "delete from recovery_chunk", [], ct);
+        range = [.. range, ("year", onlyYear?.StartYear ?? 0)];
         await Execute(connection, tx, onlyAccount is not null
             ? "insert into recovery_chunk (account_id, financial_year) select distinct account_id, financial_year from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt"
             : "insert into recovery_chunk (account_id, financial_year) " +
@@ -81,6 +82,10 @@ internal static class RecoveryCaseReader
               "where d.due > coalesce(p.paid, 0) " +
               "union select n.account_id, n.financial_year from recovery_notice n where n.council_id = @council and n.account_id > @lo and n.account_id <= @hi",
             range, ct);
+        if (onlyYear is not null)
+        {
+            await Execute(connection, tx, "delete from recovery_chunk where financial_year <> @year", range, ct);
+        }
 
         var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
         await using (var command = Command(connection, tx,

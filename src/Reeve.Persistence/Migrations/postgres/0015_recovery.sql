@@ -31,6 +31,7 @@ create table recovery_costs (
 
 -- A recovery run for one date: prepared (counts worked out), approved by a Team Leader who did not prepare it,
 -- then executed in chunks of accounts; last_account_id is the progress record a resumed run starts after.
+-- only_year, when set, limits the run to one financial year.
 create table recovery_run (
     council_id integer not null references council (council_id),
     run_id bigint not null,
@@ -42,6 +43,7 @@ create table recovery_run (
     approved_at timestamptz,
     executed_at timestamptz,
     summary text not null,
+    only_year integer,
     last_account_id bigint not null default 0,
     notices integer not null default 0,
     primary key (council_id, run_id)

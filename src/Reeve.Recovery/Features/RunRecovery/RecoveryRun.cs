@@ -46,7 +46,11 @@ public static class RecoveryRun
 
     public const string ServiceSource = "Deemed service by second-class post on the second business day after posting (CPR 6.26; Magistrates' Courts Rules 1981 r 99)";
 
-    public sealed record Options(CouncilId Council, LocalDate RunDate, LocalDate Today, string Officer, int ChunkSize = ChunkSize, long? OnlyAccount = null);
+    /// <summary>
+    /// What a run covers. <paramref name="OnlyYear"/> limits it to one financial year's instalments (each year is
+    /// recovered on its own); null covers every year.
+    /// </summary>
+    public sealed record Options(CouncilId Council, LocalDate RunDate, LocalDate Today, string Officer, int ChunkSize = ChunkSize, long? OnlyAccount = null, FinancialYear? OnlyYear = null);
 
     public static async Task<Outcome<RecoveryRunReport>> PreviewAsync(ReeveDatabase db, Options options, CancellationToken ct = default)
     {
@@ -92,15 +96,15 @@ public static class RecoveryRun
         {
             runId = existing.run_id;
             await connection.ExecuteAsync(
-                "update recovery_run set prepared_by = @officer, prepared_at = @now, summary = @summary where council_id = @council and run_id = @runId",
-                new { council = options.Council.Value, runId, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary }, tx);
+                "update recovery_run set prepared_by = @officer, prepared_at = @now, summary = @summary, only_year = @year where council_id = @council and run_id = @runId",
+                new { council = options.Council.Value, runId, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary, year = options.OnlyYear?.StartYear }, tx);
         }
         else
         {
             runId = await IdAllocator.ReserveAsync(connection, tx, options.Council, "recovery_run", 1);
             await connection.ExecuteAsync(
-                "insert into recovery_run (council_id, run_id, run_date, status, prepared_by, prepared_at, summary) values (@council, @runId, @date, 'prepared', @officer, @now, @summary)",
-                new { council = options.Council.Value, runId, date = args.date, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary }, tx);
+                "insert into recovery_run (council_id, run_id, run_date, status, prepared_by, prepared_at, summary, only_year) values (@council, @runId, @date, 'prepared', @officer, @now, @summary, @year)",
+                new { council = options.Council.Value, runId, date = args.date, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary, year = options.OnlyYear?.StartYear }, tx);
         }
 
         await AuditTrail.RecordAsync(connection, tx, options.Council, options.Officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
@@ -176,7 +180,8 @@ public static class RecoveryRun
             return new Outcome<RecoveryRunReport>.Invalid("date", $"Run {runId} is for {DateText.Iso.Format(runDate)}, not today ({DateText.Iso.Format(today)}); notices are issued on the day of the run, so prepare a new run for today");
         }
 
-        var options = new Options(council, runDate, today, officer, chunkSize);
+        var onlyYear = run.only_year is { } y ? new FinancialYear(y) : (FinancialYear?)null;
+        var options = new Options(council, runDate, today, officer, chunkSize, OnlyYear: onlyYear);
         await connection.ExecuteAsync("update recovery_run set status = 'executing' where council_id = @council and run_id = @runId", new { council = council.Value, runId });
         var context = await RunContext.LoadAsync(connection, options, ct);
         var total = await connection.ExecuteScalarAsync<int>(
@@ -184,32 +189,45 @@ public static class RecoveryRun
         var done = await connection.ExecuteScalarAsync<int>(
             "select count(*) from account where council_id = @council and kind in ('council-tax', 'business-rates') and account_id <= @after", new { council = council.Value, after = run.last_account_id });
         var work = new Work(context);
-        var after = run.last_account_id;
         var written = 0;
-        while (true)
+
+        // The next chunk is read on a second connection while this one is decided and written: reading is the
+        // database's work and deciding is this process's, and chunks hold different accounts, so nothing one
+        // writes is read by the next.
+        await using var readConnection = await db.OpenAsync(ct);
+        var pending = RecoveryCaseReader.LoadAsync(readConnection, null, council, runDate, run.last_account_id, chunkSize, null, onlyYear, ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, council, runDate, after, chunkSize, null, ct);
-            if (chunk.Accounts == 0)
+            while (true)
             {
-                break;
-            }
+                var chunk = await pending;
+                if (chunk.Accounts == 0)
+                {
+                    break;
+                }
 
-            var decisions = await work.DecideAsync(chunk);
-            var now = clock.GetCurrentInstant();
-            await using (var tx = await connection.BeginTransactionAsync(ct))
-            {
-                var count = await NoticeWriter.WriteAsync(connection, tx, context, runId, decisions, now, ct);
-                await connection.ExecuteAsync(
-                    "update recovery_run set last_account_id = @last, notices = notices + @count where council_id = @council and run_id = @runId",
-                    new { council = council.Value, runId, last = chunk.LastAccountId, count }, tx);
-                await tx.CommitAsync(ct);
-                written += count;
-            }
+                pending = RecoveryCaseReader.LoadAsync(readConnection, null, council, runDate, chunk.LastAccountId, chunkSize, null, onlyYear, ct);
+                var decisions = await work.DecideAsync(chunk);
+                var now = clock.GetCurrentInstant();
+                await using (var tx = await connection.BeginTransactionAsync(ct))
+                {
+                    var count = await NoticeWriter.WriteAsync(connection, tx, context, runId, decisions, now, ct);
+                    await connection.ExecuteAsync(
+                        "update recovery_run set last_account_id = @last, notices = notices + @count where council_id = @council and run_id = @runId",
+                        new { council = council.Value, runId, last = chunk.LastAccountId, count }, tx);
+                    await tx.CommitAsync(ct);
+                    written += count;
+                }
 
-            after = chunk.LastAccountId;
-            done += chunk.Accounts;
-            progress?.Report((done, total));
+                done += chunk.Accounts;
+                progress?.Report((done, total));
+                ct.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            // A read still under way when the run stops is finished (or fails) before its connection closes.
+            await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         await connection.ExecuteAsync(
@@ -236,7 +254,7 @@ public static class RecoveryRun
         var rows = 0L;
         while (true)
         {
-            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, council, runDate, after, chunkSize, null, ct);
+            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, council, runDate, after, chunkSize, null, null, ct);
             if (chunk.Accounts == 0)
             {
                 return rows;
@@ -262,7 +280,7 @@ public static class RecoveryRun
         var after = 0L;
         while (true)
         {
-            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, options.Council, options.RunDate, after, options.ChunkSize, options.OnlyAccount, ct);
+            var chunk = await RecoveryCaseReader.LoadAsync(connection, null, options.Council, options.RunDate, after, options.ChunkSize, options.OnlyAccount, options.OnlyYear, ct);
             if (chunk.Accounts == 0)
             {
                 break;
@@ -414,7 +432,7 @@ public static class RecoveryRun
 
     private sealed class RunRow
     {
-        public const string Select = "select run_id, run_date, status, prepared_by, approved_by, notices, summary, last_account_id from recovery_run";
+        public const string Select = "select run_id, run_date, status, prepared_by, approved_by, notices, summary, last_account_id, only_year from recovery_run";
 
         public long run_id { get; set; }
         public object run_date { get; set; } = "";
@@ -424,6 +442,7 @@ public static class RecoveryRun
         public int notices { get; set; }
         public string summary { get; set; } = "";
         public long last_account_id { get; set; }
+        public int? only_year { get; set; }
 
         public RecoveryRunSummary ToSummary() => new(run_id, DapperSetup.ReadDate(run_date), status, prepared_by, approved_by, notices, summary);
     }
