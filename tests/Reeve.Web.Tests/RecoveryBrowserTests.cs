@@ -73,7 +73,10 @@ public sealed class RecoveryBrowserTests(ReeveAppFixture app, BrowserFixture bro
         await date.GetByLabel("Year").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add session" }).ClickAsync();
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Wealdmoor Magistrates' Court");
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Wealdmoor Magistrates' Court, {day:uuuu-MM-dd}" }).First.ClickAsync();
+        (await page.Locator("tbody").InnerTextAsync()).ShouldContain($"{day:uuuu-MM-dd}");
+        var session = await app.CountAsync("select max(session_id) from court_session where council_id = @c", new { c = app.HomeCouncil.Value });
+        await page.GotoAsync($"/recovery/court/{session}");
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("Wealdmoor Magistrates' Court");
         await AssertAccessibleAsync(page, "a court session's complaint list");
 
         await page.GotoAsync($"/accounts/{reference}/recovery");
