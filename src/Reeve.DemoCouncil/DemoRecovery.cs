@@ -6,9 +6,8 @@ using Reeve.Recovery;
 namespace Reeve.DemoCouncil;
 
 /// <summary>
-/// Phase 4 of the demo: the recovery team's year so far. After billing and payments, the 2026/27 runs that would
-/// have happened roughly once a month are prepared by the officer, approved by the team leader and executed on
-/// their own dates, through the recovery module itself; the court sits, and its orders are recorded. So the pages
+/// Phase 4 of the demo: the recovery team's year so far. After billing and payments, four 2026/27 runs (May to
+/// September) are prepared by the officer, approved by the team leader and executed on their own dates, through the recovery module itself; the court sits, and its orders are recorded. So the pages
 /// show reminders, losses of instalments, summonses and liability orders from the start.
 /// </summary>
 internal static class DemoRecovery
@@ -22,7 +21,7 @@ internal static class DemoRecovery
         var year = new FinancialYear(2026);
         var council = profile.Id;
         var now = clock.GetCurrentInstant();
-        var runs = new[] { new LocalDate(2026, 5, 11), new LocalDate(2026, 6, 8), new LocalDate(2026, 7, 6), new LocalDate(2026, 8, 10), new LocalDate(2026, 9, 7), new LocalDate(2026, 10, 5) }
+        var runs = new[] { new LocalDate(2026, 5, 11), new LocalDate(2026, 6, 8), new LocalDate(2026, 8, 10), new LocalDate(2026, 9, 7) }
             .Where(d => d < asAt).ToList();
         if (runs.Count == 0)
         {

@@ -5,6 +5,7 @@ using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;
+using Reeve.Recovery.Domain;
 using Reeve.TestKit;
 
 namespace Reeve.Recovery.Tests.Features;
@@ -282,6 +283,25 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         resumed.NoticesWritten.ShouldBe(3);
         again.NoticesWritten.ShouldBe(0);
         (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(distinct account_id) from recovery_notice where step = 'first-reminder'"))).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_councils_profile_for_the_year_sets_when_the_reminder_goes_out()
+    {
+        // reg 23(1) fixes no delay before a reminder; a council that waits 14 days sends the May reminder on 15 May.
+        var account = await ModelAccountAsync();
+        await PayAsync(account, "2025-04-01", "150.00");
+        await InTransactionAsync(async (c, tx) =>
+            await RecoverySettings.SetProfileAsync(c, tx, Council, AccountKind.CouncilTax, 2025, new RecoveryProfile(14, 14, 14), "test", Now));
+        var tooShort = await InTransactionAsync(async (c, tx) =>
+            await RecoverySettings.SetProfileAsync(c, tx, Council, AccountKind.CouncilTax, 2026, new RecoveryProfile(7, 14, 13), "test", Now));
+
+        var early = await RunOnAsync("2025-05-08");
+        var due = await RunOnAsync("2025-05-15");
+
+        tooShort.ShouldBeOfType<Outcome<ProfileSetting>.Invalid>().Message.ShouldContain("SI 1998/295");
+        early.ByStage["first-reminder"].ShouldBe(0);
+        due.ByStage["first-reminder"].ShouldBe(1);
     }
 
     private sealed class StopAfterFirstChunk(CancellationTokenSource stop) : IProgress<(int Done, int Total)>

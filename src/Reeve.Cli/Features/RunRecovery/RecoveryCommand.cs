@@ -28,6 +28,7 @@ internal static class RecoveryCommand
         command.Subcommands.Add(Execute(host));
         command.Subcommands.Add(Runs(host));
         command.Subcommands.Add(Costs(host));
+        command.Subcommands.Add(Profile(host));
         command.Subcommands.Add(Court(host));
         return command;
     }
@@ -227,6 +228,44 @@ internal static class RecoveryCommand
 
             await tx.CommitAsync(ct);
             host.Out.MarkupLine(Markup.Escape($"From {DateText.Iso.Format(parsed.GetValue(from)!.Value)}: summons costs {summonsCosts.ToDisplayString()}, liability order costs {orderCosts.ToDisplayString()}."));
+            return ReeveCli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Profile(CliHost host)
+    {
+        var kind = new Option<string>("--kind") { Description = "council-tax or business-rates", DefaultValueFactory = _ => "council-tax" };
+        var fromYear = CliOptions.WholeNumber("--from-year", "The first financial year it applies to, by the year it starts", 0, minimum: 1993, maximum: 9998);
+        fromYear.Required = true;
+        fromYear.DefaultValueFactory = null;
+        var reminder = CliOptions.WholeNumber("--reminder-days", "Days after a missed instalment before a reminder", RecoveryProfile.CouncilTax.ReminderDaysAfterDue, minimum: 1, maximum: 60);
+        var summons = CliOptions.WholeNumber("--summons-days", "Days from the balance becoming payable to the summons", RecoveryProfile.CouncilTax.SummonsDaysAfterBalanceDue, minimum: 0, maximum: 120);
+        var hearing = CliOptions.WholeNumber("--hearing-days", "Days from service of the summons to the hearing (at least 14)", RecoveryProfile.StatutoryMinimumDaysSummonsToHearing, minimum: 1, maximum: 120);
+        var council = Council();
+        var officer = Officer();
+        var command = new Command("profile", "Set the council's recovery timetable for a kind of account from a year on") { kind, fromYear, reminder, summons, hearing, council, officer };
+        command.SetAction(async (parsed, ct) =>
+        {
+            const string name = Name + " profile";
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            if (await CouncilAsync(host, db, parsed.GetValue(council), name, ct) is not { } id)
+            {
+                return ReeveCli.Refused;
+            }
+
+            var accountKind = parsed.GetValue(kind) == "business-rates" ? AccountKind.BusinessRates : AccountKind.CouncilTax;
+            var profile = new RecoveryProfile(parsed.GetValue(reminder), parsed.GetValue(summons), parsed.GetValue(hearing));
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var outcome = await RecoverySettings.SetProfileAsync(connection, tx, id, accountKind, parsed.GetValue(fromYear), profile, Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+            if (outcome is not Outcome<ProfileSetting>.Done)
+            {
+                return await RefuseAsync(host, name, outcome);
+            }
+
+            await tx.CommitAsync(ct);
+            host.Out.MarkupLine(Markup.Escape($"From {new FinancialYear(parsed.GetValue(fromYear))}: reminders {profile.ReminderDaysAfterDue} days after a missed instalment, summons {profile.SummonsDaysAfterBalanceDue} days after the balance is payable, hearing at least {profile.MinimumDaysSummonsToHearing} days after service."));
             return ReeveCli.Ok;
         });
         return command;
