@@ -107,7 +107,7 @@ public static class LedgerScenario
         await connection.ExecuteAsync(string.Join('\n', statements));
     }
 
-    private static async Task<long> CreateAccountsAsync(
+    internal static async Task<long> CreateAccountsAsync(
         DbConnection connection, int count, Instant now, IProgress<BenchProgress>? progress, CancellationToken ct)
     {
         const string stage = "Creating accounts";

@@ -67,6 +67,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.RenderLetters.LettersCommand.Create(host));
         root.Subcommands.Add(Features.ImportPayments.PaymentsCommand.Create(host));
         root.Subcommands.Add(Features.ImportAruddReport.DirectDebitCommand.Create(host));
+        root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
         return root;
     }

@@ -69,6 +69,7 @@ public static class DemoCouncilBuilder
         {
             await DemoBilling.RunAsync(db, generator, options.AsAt, clock, progress, ct);
             await DemoPayments.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, progress, ct);
+            await DemoDirectDebits.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, ct);
         }
 
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);

@@ -53,6 +53,10 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         await MoveInAsync(app, uprn, sam, ThisYear.Previous.FirstDay);
         await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
         var reference = (await AccountReferencesAsync(app, uprn))[0];
+        (await Reeve.CouncilTax.RecordLiabilityFacts.AwardAsync(app.Database, app.HomeCouncil, uprn,
+            new Reeve.CouncilTax.RecordLiabilityFacts.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate", null), "test",
+            NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Reeve.Kernel.Outcome<Reeve.CouncilTax.RebillDwelling.Result>.Done>();
+        var award = await app.CountAsync("select max(award_id) from ctax_award where council_id = @c and uprn = @uprn", new { c = app.HomeCouncil.Value, uprn });
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         // A loaded CI machine can be slow; a timeout here is not what these tests are about.
         context.SetDefaultTimeout(90_000);
@@ -73,6 +77,10 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
                      ($"/properties/{uprn}/band-change", "Record band change"),
                      ($"/properties/{uprn}/award", "Record award"),
                      ($"/accounts/{reference}/instalments", null),
+                     ($"/properties/{uprn}/owner?person={sam}", "Record owner"),
+                     ($"/properties/{uprn}/owner-end", null),
+                     ($"/properties/{uprn}/awards/{award}/end", "End award"),
+                     ($"/accounts/{reference}/instalment-day", null),
                  })
         {
             await page.GotoAsync(path);
@@ -93,5 +101,38 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         await page.GetByRole(AriaRole.Button, new() { Name = "Record move out" }).ClickAsync();
         (await page.Locator("#to-error").InnerTextAsync()).ShouldContain("must be a real date");
         await AssertAccessibleAsync(page, "move out with an impossible date");
+    }
+
+    [Fact]
+    public async Task A_manager_sets_precepts_in_the_browser_and_the_charge_pages_have_no_wcag_a_or_aa_violations()
+    {
+        var year = ThisYear.Next.Next.Next.StartYear;
+        var code = "B" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "manager");
+
+        await page.GotoAsync($"/council-tax/charges?year={year}");
+        await AssertAccessibleAsync(page, "charges for a year");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a charging area" }).ClickAsync();
+        await AssertAccessibleAsync(page, "add a charging area");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save precepts" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        await AssertAccessibleAsync(page, "add a charging area with errors");
+
+        await page.GetByLabel("Area code").FillAsync(code);
+        await page.GetByLabel("Area name").FillAsync("Browserby Parish");
+        var first = page.Locator("#precept-0");
+        await first.GetByLabel("Authority", new() { Exact = true }).FillAsync("Wealdmoor District Council");
+        await first.GetByLabel("Kind of authority").SelectOptionAsync("billing-authority");
+        await first.GetByLabel("Band D amount (£)").FillAsync("1,900.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save precepts" }).ClickAsync();
+
+        await page.WaitForURLAsync($"**/council-tax/charges?year={year}");
+        (await page.Locator("#charging-areas").InnerTextAsync()).ShouldContain("Browserby Parish");
+        (await page.Locator("#charging-areas").InnerTextAsync()).ShouldContain("£1,900.00");
+        await page.GotoAsync($"/council-tax/charges/{year}/{code}");
+        await AssertAccessibleAsync(page, "an area's precepts");
     }
 }

@@ -41,7 +41,14 @@ public static class BandRatios
     /// With the disabled band reduction the dwelling is charged as the next band down; Band A pays five ninths
     /// of Band D (Council Tax (Reductions for Disabilities) Regulations 1992 reg 4).
     /// </summary>
-    public static BandCharge AnnualCharge(Money bandD, Band band, bool disabledBandReduction)
+    public static BandCharge AnnualCharge(Money bandD, Band band, bool disabledBandReduction) =>
+        // A council has a handful of Band D charges a year, so annual billing asks the same few questions a
+        // million times; the answer (with its working) is immutable and kept.
+        Worked.Get((bandD, band, disabledBandReduction), static key => Work(key.BandD, key.Band, key.Disabled));
+
+    private static readonly Memo<(Money BandD, Band Band, bool Disabled), BandCharge> Worked = new(1_000);
+
+    private static BandCharge Work(Money bandD, Band band, bool disabledBandReduction)
     {
         var ninths = NinthsOf(band);
         var steps = new List<ExplanationStep>

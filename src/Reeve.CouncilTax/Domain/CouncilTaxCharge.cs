@@ -100,5 +100,5 @@ public static class CouncilTaxCharge
         return result;
     }
 
-    private static string Format(LocalDate date) => DateText.Iso.Format(date);
+    private static string Format(LocalDate date) => DateText.FormatIso(date);
 }

@@ -177,7 +177,7 @@ public static class Instalments
         var schemeSource = regime == InstalmentRegime.CouncilTax
             ? (twelve ? "CTAE Regs 1992 reg 21(1A) and Sch 1 para 2(3A)" : "CTAE Regs 1992 Sch 1 para 2(1) and 2(3)")
             : "Non-Domestic Rating (Collection and Enforcement) (Local Lists) Regulations 1989 (SI 1989/1058) Sch 1 paras 1(2) and 2";
-        steps.Add(new($"Notice issued {DateText.Iso.Format(issued)}: the scheme gives {scheme} instalment{(scheme == 1 ? "" : "s")}", total, schemeSource));
+        steps.Add(new($"Notice issued {DateText.FormatIso(issued)}: the scheme gives {scheme} instalment{(scheme == 1 ? "" : "s")}", total, schemeSource));
 
         var count = scheme;
         if (requested is { } asked && asked < scheme)
@@ -190,14 +190,14 @@ public static class Instalments
         if (first > year.LastDay || scheme == 1)
         {
             var due = first <= year.LastDay ? first : issued.PlusDays(DaysFromIssueToFirstInstalment);
-            steps.Add(new($"Single instalment due {DateText.Iso.Format(due)}", total, schemeSource));
+            steps.Add(new($"Single instalment due {DateText.FormatIso(due)}", total, schemeSource));
             return new InstalmentPlan(total.IsZero ? [] : [new Instalment(due, total)], steps);
         }
 
         var months = MonthsFrom(first, year);
         if (count > months)
         {
-            steps.Add(new($"First instalment due {DateText.Iso.Format(first)}, at least 14 days after issue: {months} months remain, so {months} instalments", total, "CTAE Regs 1992 Sch 1 para 2(4) (months within the year) and reg 21"));
+            steps.Add(new($"First instalment due {DateText.FormatIso(first)}, at least 14 days after issue: {months} months remain, so {months} instalments", total, "CTAE Regs 1992 Sch 1 para 2(4) (months within the year) and reg 21"));
             count = months;
         }
 

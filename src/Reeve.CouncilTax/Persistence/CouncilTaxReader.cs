@@ -85,6 +85,12 @@ public static class CouncilTaxReader
             "select instalments_requested from account where council_id = @council and account_id = @accountId",
             new { council = council.Value, accountId });
 
+    /// <summary>The day of the month the account's instalments fall due.</summary>
+    public static Task<int> InstalmentDayAsync(DbConnection connection, CouncilId council, long accountId) =>
+        connection.ExecuteScalarAsync<int>(
+            "select instalment_day from account where council_id = @council and account_id = @accountId",
+            new { council = council.Value, accountId });
+
     private static LocalDate? ReadDate(object? value) => value is null ? null : DapperSetup.ReadDate(value);
 
     private sealed class BandRow

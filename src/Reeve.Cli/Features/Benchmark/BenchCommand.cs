@@ -21,6 +21,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure Reeve against a baseline on this machine's database");
         command.Subcommands.Add(Ledger(host));
         command.Subcommands.Add(RaiseAnnualBills.AnnualBillingBenchCommand.Create(host));
+        command.Subcommands.Add(DirectDebitBenchCommand.Create(host));
+        command.Subcommands.Add(ImportPayments.PaymentsBenchCommand.Create(host));
         command.Subcommands.Add(RunRecovery.RecoveryBenchCommand.Create(host));
         return command;
     }

@@ -51,7 +51,11 @@ internal static class PaymentsCommand
             using var db = CliOptions.OpenDatabase(parsed, host);
             return await ImportAsync(host, db, parsed.GetValue(file)!, parsed.GetValue(format)!.Value, parsed.GetValue(layout), GivenCouncil(parsed, council), ct);
         });
-        return new Command("payments", "Payments received: imports and the suspense queue") { import, ClearSuspense.SuspenseCommand.Create(host) };
+        return new Command("payments", "Payments received: imports, the suspense queue, refunds, statements and reconciliation")
+        {
+            import, ClearSuspense.SuspenseCommand.Create(host), RefundCredits.RefundsCommand.Create(host), ProduceStatements.StatementCommand.Create(host),
+            Reconcile.ReconcileCommand.Create(host), TakeCardPayments.CardStatusCommand.Create(host),
+        };
     }
 
     internal static Option<int> Council() =>

@@ -15,7 +15,7 @@ public sealed record YearBill(FinancialYear Year, Liability Liable, IReadOnlyLis
 
     public IEnumerable<ExplanationStep> Explanation =>
         Periods.SelectMany(p => p.Charge.Explanation.Prepend(new ExplanationStep(
-            $"{DateText.LongForm.Format(p.Period.From)} to {DateText.LongForm.Format(p.Period.To)}: {p.Period.Liable.How}, Band {p.Period.Band}",
+            $"{DateText.FormatLong(p.Period.From)} to {DateText.FormatLong(p.Period.To)}: {p.Period.Liable.How}, Band {p.Period.Band}",
             p.Charge.NetCharge, p.Period.Liable.Source)));
 }
 
@@ -40,7 +40,7 @@ public static class YearBills
         var local = p.LocalDiscountClass is { } cls ? new LocalDiscount(cls, localDiscounts?.GetValueOrDefault(cls) ?? 0) : null;
         var chargeCase = new ChargeCase(year, bandDCharge, p.Band, new NodaTime.DateInterval(p.From, p.To), p.AdultResidents,
             p.DisregardedResidents, p.ExemptionClass, p.DisabledBandReduction, p.Premium, Money.Zero, local);
-        var before = CouncilTaxCharge.Calculate(chargeCase);
+        var before = Charges.Get(chargeCase, static c => CouncilTaxCharge.Calculate(c));
         if ((p.ReductionPercent <= 0 && p.ReductionAnnualAmount.IsZero) || before.NetCharge.IsZero)
         {
             return before;
@@ -50,6 +50,9 @@ public static class YearBills
         // apportioned by day; either way the reduction is taken off last and never below nil (s13A).
         var reduction = Rounding.RoundHalfUpToPence(before.NetCharge, p.ReductionPercent, 100)
                         + Apportionment.ForDays(p.ReductionAnnualAmount, before.DaysLiable, before.DaysInYear);
-        return CouncilTaxCharge.Calculate(chargeCase with { ReductionAmount = reduction });
+        return Charges.Get(chargeCase with { ReductionAmount = reduction }, static c => CouncilTaxCharge.Calculate(c));
     }
+
+    // The charge is a pure function of its case; many dwellings share a case (see Memo).
+    private static readonly Memo<ChargeCase, ChargeResult> Charges = new(100_000);
 }

@@ -124,6 +124,12 @@ internal sealed class AnnualBillingChunk
         return work;
     }
 
+    // Most bills share their instalments and their working with thousands of others (see Memo). A one-period
+    // bill's working depends only on the period's dates, how and why the parties are liable, the band and the
+    // charge (the same ChargeResult instance for the same case, from YearBills' memo).
+    private static readonly Memo<(Money Net, NodaTime.LocalDate IssuedOn, FinancialYear Year, int? Requested, int Day), IReadOnlyList<Instalment>> Plans = new(100_000);
+    private static readonly Memo<(NodaTime.LocalDate From, NodaTime.LocalDate To, string How, string Source, Band Band, ChargeResult Charge), string> Workings = new(100_000);
+
     private sealed record Outcome(
         long Uprn,
         AnnualBillingProblem? Problem,
@@ -159,9 +165,12 @@ internal sealed class AnnualBillingChunk
                 continue;
             }
 
-            var plan = Instalments.Plan(InstalmentRegime.CouncilTax, bill.NetCharge, options.IssuedOn, options.Year,
-                account?.InstalmentsRequested, account?.InstalmentDay ?? 1).Instalments;
-            bills.Add((account, bill, plan, BillWorking.ToJson(bill)));
+            var plan = Plans.Get((bill.NetCharge, options.IssuedOn, options.Year, account?.InstalmentsRequested, account?.InstalmentDay ?? 1),
+                static k => Instalments.Plan(InstalmentRegime.CouncilTax, k.Net, k.IssuedOn, k.Year, k.Requested, k.Day).Instalments);
+            var working = bill.Periods is [var only]
+                ? Workings.Get((only.Period.From, only.Period.To, only.Period.Liable.How, only.Period.Liable.Source, only.Period.Band, only.Charge), _ => BillWorking.ToJson(bill))
+                : BillWorking.ToJson(bill);
+            bills.Add((account, bill, plan, working));
         }
 
         return new Outcome(d.uprn, null, already, bills);

@@ -51,6 +51,73 @@ public static class RecordLiabilityFacts
                 new { council = council.Value, id, uprn, partyId, from = DapperSetup.ToDb(from, pg), now = DapperSetup.ToDb(now, pg), officer }, tx);
         });
 
+    /// <summary>Records the last day a party owned the dwelling (a sale, or the end of a lease that made them owner under s6(5)).</summary>
+    public static Task<Outcome<RebillDwelling.Result>> OwnerUntilAsync(
+        ReeveDatabase db, CouncilId council, long uprn, long partyId, LocalDate lastDay, string officer, Instant now) =>
+        ChangeAsync(db, council, uprn, lastDay, $"Owner until {DateText.LongForm.Format(lastDay)}", officer, now, async (c, tx) =>
+        {
+            var pg = c is Npgsql.NpgsqlConnection;
+            var from = await c.ExecuteScalarAsync<object?>(
+                "select owned_from from ownership where council_id = @council and uprn = @uprn and party_id = @partyId and owned_to is null",
+                new { council = council.Value, uprn, partyId }, tx);
+            if (from is null)
+            {
+                return ("partyId", $"Party {partyId} is not recorded as owning this dwelling now");
+            }
+
+            if (lastDay < DapperSetup.ReadDate(from))
+            {
+                return ("to", $"They became the owner on {DateText.LongForm.Format(DapperSetup.ReadDate(from))}; the last day cannot be before that");
+            }
+
+            await c.ExecuteAsync(
+                "update ownership set owned_to = @lastDay where council_id = @council and uprn = @uprn and party_id = @partyId and owned_to is null",
+                new { council = council.Value, uprn, partyId, lastDay = DapperSetup.ToDb(lastDay, pg) }, tx);
+            return null;
+        });
+
+    /// <summary>
+    /// Ends an award on its last day (the person stopped studying, the dwelling was let, the reduction was
+    /// reassessed). An award already ending on or before that day is refused: ending it later would extend it,
+    /// which is a new award with its own evidence.
+    /// </summary>
+    public static Task<Outcome<RebillDwelling.Result>> EndAwardAsync(
+        ReeveDatabase db, CouncilId council, long uprn, long awardId, LocalDate lastDay, string reason, string officer, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Task.FromResult<Outcome<RebillDwelling.Result>>(new Outcome<RebillDwelling.Result>.Invalid("reason", "Say why the award ends"));
+        }
+
+        return ChangeAsync(db, council, uprn, lastDay.PlusDays(1), $"Award ended on {DateText.LongForm.Format(lastDay)}: {reason.Trim()}", officer, now, async (c, tx) =>
+        {
+            var pg = c is Npgsql.NpgsqlConnection;
+            var award = await c.QuerySingleOrDefaultAsync<(object From, object? To)>(
+                "select award_from, award_to from ctax_award where council_id = @council and uprn = @uprn and award_id = @awardId",
+                new { council = council.Value, uprn, awardId }, tx);
+            if (award.From is null)
+            {
+                return ("awardId", $"There is no award {awardId} on this dwelling");
+            }
+
+            var from = DapperSetup.ReadDate(award.From);
+            if (lastDay < from)
+            {
+                return ("to", $"The award starts on {DateText.LongForm.Format(from)}; its last day cannot be before that");
+            }
+
+            if (award.To is not null && DapperSetup.ReadDate(award.To) <= lastDay)
+            {
+                return ("to", $"The award already ends on {DateText.LongForm.Format(DapperSetup.ReadDate(award.To))}");
+            }
+
+            await c.ExecuteAsync(
+                "update ctax_award set award_to = @lastDay, evidence = evidence || @note where council_id = @council and uprn = @uprn and award_id = @awardId",
+                new { council = council.Value, uprn, awardId, lastDay = DapperSetup.ToDb(lastDay, pg), note = $" | Ended {DateText.Iso.Format(lastDay)} by {officer}: {reason.Trim()}" }, tx);
+            return null;
+        });
+    }
+
     /// <summary>A band change from the listing officer's schedule, effective from a date, possibly in a past year.</summary>
     public static Task<Outcome<RebillDwelling.Result>> BandChangeAsync(
         ReeveDatabase db, CouncilId council, long uprn, LocalDate effectiveFrom, string band, string reason, string? scheduleReference, string officer, Instant now)

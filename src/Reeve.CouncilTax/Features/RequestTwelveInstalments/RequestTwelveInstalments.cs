@@ -41,35 +41,8 @@ public static class RequestTwelveInstalments
         await connection.ExecuteAsync(
             "update account set instalments_requested = 12 where council_id = @council and account_id = @accountId",
             new { council = council.Value, accountId }, tx);
-        var years = await connection.QueryAsync<int>(
-            "select distinct financial_year from bill where council_id = @council and account_id = @accountId and financial_year >= @from order by 1",
-            new { council = council.Value, accountId, from = FinancialYear.Containing(today).StartYear }, tx);
-        var versions = new List<BillVersion>();
-        foreach (var year in years.Select(y => new FinancialYear(y)))
-        {
-            var current = await BillStore.CurrentAsync(connection, tx, council, accountId, year);
-            if (current is null || !current.Net.IsPositive)
-            {
-                continue;
-            }
-
-            var instalments = Reprofile.After(current.Instalments, current.Net, today, year, a.Day, 12);
-            if (instalments.SequenceEqual(current.Instalments))
-            {
-                continue;
-            }
-
-            var bill = current with
-            {
-                Version = current.Version + 1, IssuedOn = today, Reason = "12 instalments requested", Instalments = instalments,
-            };
-            await BillStore.InsertAsync(connection, tx, council, bill, null, now);
-            await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, "demand-notice",
-                $"Bill for {year}, version {bill.Version}: {bill.Net.ToDisplayString()} in {instalments.Count} instalments, as 12 instalments were requested",
-                officer, Source);
-            versions.Add(bill);
-        }
-
+        var versions = await BillReissue.ReprofileAsync(connection, tx, council, accountId, today, a.Day, 12, "12 instalments requested",
+            "as 12 instalments were requested", Source, officer, now);
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, "instalments-requested",
             "The liable person asked to pay in 12 instalments", officer, Source);
         await tx.CommitAsync();

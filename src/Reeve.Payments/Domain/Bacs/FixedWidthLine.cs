@@ -6,7 +6,20 @@ namespace Reeve.Payments.Domain.Bacs;
 /// <summary>Builds one fixed-width record field by field and checks its length, so a layout slip is a bug caught at once (formats.md 9.1).</summary>
 internal sealed class FixedWidthLine
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
+    private readonly int _start;
+
+    public FixedWidthLine()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>Writes straight onto the end of <paramref name="file"/>, so a million records make no string each.</summary>
+    public FixedWidthLine(StringBuilder file)
+    {
+        _text = file;
+        _start = file.Length;
+    }
 
     public FixedWidthLine Text(string value, int width)
     {
@@ -15,19 +28,19 @@ internal sealed class FixedWidthLine
             throw new InvalidOperationException($"'{value}' is wider than its {width}-character field");
         }
 
-        _text.Append(value.PadRight(width));
+        _text.Append(value).Append(' ', width - value.Length);
         return this;
     }
 
     public FixedWidthLine Number(long value, int width)
     {
-        var digits = value.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-        if (value < 0 || digits.Length > width)
+        Span<char> digits = stackalloc char[20];
+        if (value < 0 || !value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture) || written > width)
         {
             throw new InvalidOperationException($"{value} does not fit a {width}-digit field");
         }
 
-        _text.Append(digits);
+        _text.Append('0', width - written).Append(digits[..written]);
         return this;
     }
 
@@ -35,11 +48,22 @@ internal sealed class FixedWidthLine
 
     public string End(int length)
     {
-        if (_text.Length != length)
-        {
-            throw new InvalidOperationException($"A record of {_text.Length} characters where Bacs needs {length}: {_text}");
-        }
+        Check(length);
+        return _text.ToString(_start, length);
+    }
 
-        return _text.ToString();
+    /// <summary>Ends a record written onto a file's builder: checks its length and adds the CRLF.</summary>
+    public void EndLine(int length)
+    {
+        Check(length);
+        _text.Append("\r\n");
+    }
+
+    private void Check(int length)
+    {
+        if (_text.Length - _start != length)
+        {
+            throw new InvalidOperationException($"A record of {_text.Length - _start} characters where Bacs needs {length}: {_text.ToString(_start, _text.Length - _start)}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using NodaTime;
 using Reeve.Kernel;
 
@@ -57,12 +58,13 @@ public static class Standard18Writer
             .Spaces(4).Text("00", 2).Text("000000", 6).Text("1 DAILY", 9).Spaces(43).End(LabelLength));
 
         var originatorName = BacsText.Name(file.Originator.Name, 18);
+        var records = new StringBuilder((file.Instructions.Count + 1) * (RecordLength + 2));
         foreach (var instruction in file.Instructions)
         {
-            lines.Add(DataRecord(
+            DataRecord(records,
                 instruction.SortCode.Digits, instruction.AccountNumber.Digits, instruction.Code.Code(), file.Originator,
                 instruction.Amount, originatorName, instruction.Reference.Trim().ToUpperInvariant(),
-                BacsText.Name(instruction.AccountName, 18)));
+                BacsText.Name(instruction.AccountName, 18));
         }
 
         var total = Money.Sum(file.Instructions.Select(i => i.Amount));
@@ -83,29 +85,42 @@ public static class Standard18Writer
         {
             var contraCode = kind == FileKind.Collections ? "99" : "17";
             var o = file.Originator;
-            lines.Add(DataRecord(o.SortCode.Digits, o.AccountNumber.Digits, contraCode, o, total,
-                BacsText.Name(file.ContraNarrative, 18), "CONTRA", originatorName));
+            DataRecord(records, o.SortCode.Digits, o.AccountNumber.Digits, contraCode, o, total,
+                BacsText.Name(file.ContraNarrative, 18), "CONTRA", originatorName);
         }
 
-        lines.Add(Hdr1("EOF1"));
-        lines.Add(Hdr2("EOF2"));
+        var trailer = new List<string>();
+        trailer.Add(Hdr1("EOF1"));
+        trailer.Add(Hdr2("EOF2"));
 
         // 1.9 UTL1: totals of the records actually written, contra included.
-        lines.Add(new FixedWidthLine().Text("UTL1", 4).Number(debitTotal.Pence, 13).Number(creditTotal.Pence, 13)
+        trailer.Add(new FixedWidthLine().Text("UTL1", 4).Number(debitTotal.Pence, 13).Number(creditTotal.Pence, 13)
             .Number(debitCount, 7).Number(creditCount, 7).Spaces(36).End(LabelLength));
 
-        return string.Concat(lines.Select(l => l + "\r\n"));
+        var whole = new StringBuilder(records.Length + ((lines.Count + trailer.Count) * (LabelLength + 2)));
+        foreach (var label in lines)
+        {
+            whole.Append(label).Append("\r\n");
+        }
+
+        whole.Append(records);
+        foreach (var label in trailer)
+        {
+            whole.Append(label).Append("\r\n");
+        }
+
+        return whole.ToString();
     }
 
     // 1.6: destination sort code and account, type 0, code, originating sort code and account, 4 spaces (RTI),
     // amount in pence (11), originator name or contra narrative (18), reference (18), destination name (18).
-    private static string DataRecord(
-        string sortCode, string account, string code, ServiceUser originator, Money amount,
+    private static void DataRecord(
+        StringBuilder file, string sortCode, string account, string code, ServiceUser originator, Money amount,
         string originatorName, string reference, string destinationName) =>
-        new FixedWidthLine().Text(sortCode, 6).Text(account, 8).Text("0", 1).Text(code, 2)
+        new FixedWidthLine(file).Text(sortCode, 6).Text(account, 8).Text("0", 1).Text(code, 2)
             .Text(originator.SortCode.Digits, 6).Text(originator.AccountNumber.Digits, 8).Spaces(4)
             .Number(amount.Pence, 11).Text(originatorName, 18).Text(reference, 18).Text(destinationName, 18)
-            .End(RecordLength);
+            .EndLine(RecordLength);
 
     private static Outcome<FileKind> Validate(Standard18File file, WorkingDays calendar)
     {

@@ -15,7 +15,10 @@ namespace Reeve.Payments;
 /// reverses the Direct Debit payment it took back (same account, amount and processing date, not yet reversed),
 /// once. The report is known by its SHA-256, so importing it again reverses nothing; and the ledger lets an entry
 /// be reversed only once. A returned debit with no matching payment is recorded with the reason, for an officer.
-/// Re-presentation and handing the account to recovery are later steps (issue 4).
+/// A debit Reeve collected (a dd_collection row) returned with a reason that allows it (ARUDD 0, refer to payer)
+/// is re-presented once, with code 18, by a later collection run after the payer's notice; any other return,
+/// and a re-presentation that comes back again, is recorded on the account as direct-debit-unpaid, which is
+/// where recovery picks it up.
 /// </summary>
 public static class ImportAruddReport
 {
@@ -107,6 +110,12 @@ public static class ImportAruddReport
             return (null, null, $"no such account {found.Reference}");
         }
 
+        var pg = connection is Npgsql.NpgsqlConnection;
+        if (await CollectionAsync(connection, tx, council, item) is { } collection)
+        {
+            return await ReturnCollectionAsync(connection, tx, council, accountId, collection, item, processingDate, officer, now);
+        }
+
         // The payment the collection posted: same account, amount and processing date, not already reversed;
         // one described as a Direct Debit first.
         var entryId = await connection.ExecuteScalarAsync<long?>(
@@ -114,16 +123,81 @@ public static class ImportAruddReport
             "and le.amount_pence = @amount and le.effective_date = @date " +
             "and not exists (select 1 from ledger_entry r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
             "order by case when le.reason like '%Direct Debit%' then 0 else 1 end, le.entry_id limit 1",
-            new { council = council.Value, accountId, amount = item.Amount.Pence, date = DapperSetup.ToDb(item.OriginalProcessingDate, connection is Npgsql.NpgsqlConnection) }, tx);
+            new { council = council.Value, accountId, amount = item.Amount.Pence, date = DapperSetup.ToDb(item.OriginalProcessingDate, pg) }, tx);
         if (entryId is null)
         {
             return (accountId, null, "no unreversed Direct Debit payment of that amount on that date");
         }
 
-        var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, entryId.Value, processingDate, officer,
-            $"Direct Debit returned unpaid (ARUDD {item.ReturnCode} {item.ReturnDescription})".TrimEnd(), now);
-        return reversal is Outcome<PostedEntry>.Done
-            ? (accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})")
-            : (accountId, null, $"not reversed: {reversal}");
+        var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, entryId.Value, processingDate, officer, ReversalReason(item), now);
+        if (reversal is not Outcome<PostedEntry>.Done)
+        {
+            return (accountId, null, $"not reversed: {reversal}");
+        }
+
+        await RecordUnpaidAsync(connection, tx, council, accountId, item, processingDate, officer, now);
+        return (accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})");
+    }
+
+    private sealed record CollectionRow(long CollectionId, long EntryId, long Attempt);
+
+    // The collection a returned debit names: its mandate reference, original processing day and amount.
+    private static async Task<CollectionRow?> CollectionAsync(DbConnection connection, DbTransaction tx, CouncilId council, ReturnedDebit item) =>
+        await connection.QueryFirstOrDefaultAsync<CollectionRow>(
+            "select c.collection_id as CollectionId, c.entry_id as EntryId, cast(c.attempt as bigint) as Attempt from dd_collection c " +
+            "join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id " +
+            "where c.council_id = @council and m.reference = @reference and c.processing_date = @date and c.amount_pence = @amount and c.status = 'collected' " +
+            "order by c.collection_id",
+            new
+            {
+                council = council.Value, reference = item.Reference.Trim().ToUpperInvariant(),
+                date = DapperSetup.ToDb(item.OriginalProcessingDate, connection is Npgsql.NpgsqlConnection), amount = item.Amount.Pence,
+            },
+            tx);
+
+    private static async Task<(long? AccountId, long? EntryId, string Outcome)> ReturnCollectionAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long accountId, CollectionRow collection, ReturnedDebit item,
+        LocalDate processingDate, string officer, Instant now)
+    {
+        var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, collection.EntryId, processingDate, officer, ReversalReason(item), now);
+        if (reversal is not Outcome<PostedEntry>.Done)
+        {
+            return (accountId, null, $"not reversed: {reversal}");
+        }
+
+        // formats.md 3: after reason 0 the debit may be presented once more (18), within a month, after notice.
+        var represent = item.Reason.Action == DirectDebitAction.RePresent && collection.Attempt == 1;
+        var pg = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "update dd_collection set status = @status, return_code = @code, returned_on = @returnedOn where council_id = @council and collection_id = @id",
+            new { council = council.Value, id = collection.CollectionId, status = represent ? "represent-due" : "unpaid", code = item.ReturnCode, returnedOn = DapperSetup.ToDb(processingDate, pg) },
+            tx);
+        if (!represent)
+        {
+            await RecordUnpaidAsync(connection, tx, council, accountId, item, processingDate, officer, now);
+            return (accountId, collection.EntryId, $"reversed and recorded unpaid ({item.Reason.Meaning})");
+        }
+
+        await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.Returned,
+            $"Direct Debit of {item.Amount.ToDisplayString()} ({item.Reference}) returned: {item.Reason.Meaning}; it will be presented once more",
+            officer, "Bacs ARUDD reason 0: re-present once within a month");
+        await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.LetterDue,
+            $"{DirectDebitEvents.Letters.RePresentation}: tell the payer the Direct Debit of {item.Amount.ToDisplayString()} was returned and will be collected again",
+            officer, "Bacs ARUDD reason 0: notice before re-presentation");
+        return (accountId, collection.EntryId, $"reversed; to be re-presented ({item.Reason.Meaning})");
+    }
+
+    private static string ReversalReason(ReturnedDebit item) =>
+        $"Direct Debit returned unpaid (ARUDD {item.ReturnCode} {item.ReturnDescription})".TrimEnd();
+
+    /// <summary>The account event recovery reads: a Direct Debit that will not be collected again.</summary>
+    private static async Task RecordUnpaidAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, ReturnedDebit item, LocalDate processingDate, string officer, Instant now)
+    {
+        await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.Unpaid,
+            $"Direct Debit of {item.Amount.ToDisplayString()} ({item.Reference}) returned unpaid: {item.Reason.Meaning} (ARUDD {item.ReturnCode})",
+            officer, "Bacs ARUDD");
+        await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.LetterDue,
+            $"{DirectDebitEvents.Letters.Unpaid}: tell the payer the Direct Debit of {item.Amount.ToDisplayString()} was not paid and how to pay it",
+            officer, "Bacs ARUDD");
     }
 }

@@ -59,6 +59,17 @@ public static class ImportPayments
 
     public static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default)
     {
+        // The same bytes were either imported before or refused before: a file already imported is known by its
+        // hash alone, before the (much longer) parse, so a re-run of a large statement returns at once.
+        var sha = Sha256Of(request.Content);
+        await using (var lookup = await db.OpenAsync(ct))
+        {
+            if (await PreviousImportAsync(lookup, null, request.Council, sha) is { } earlier)
+            {
+                return earlier;
+            }
+        }
+
         var parsed = Parse(request);
         if (parsed is Outcome<ReceiptFile>.Invalid invalid)
         {
@@ -66,7 +77,6 @@ public static class ImportPayments
         }
 
         var file = ((Outcome<ReceiptFile>.Done)parsed).Value;
-        var sha = Sha256Of(request.Content);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await PreviousImportAsync(connection, tx, request.Council, sha) is { } previous)
@@ -127,7 +137,7 @@ public static class ImportPayments
         };
     }
 
-    private static async Task<Result.AlreadyImported?> PreviousImportAsync(DbConnection connection, DbTransaction tx, CouncilId council, string sha)
+    private static async Task<Result.AlreadyImported?> PreviousImportAsync(DbConnection connection, DbTransaction? tx, CouncilId council, string sha)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(
             "select import_id, file_name, imported_at, imported_by from payment_import where council_id = @council and sha256 = @sha",
@@ -176,6 +186,15 @@ public static class ImportPayments
                 postedCount, postedPence = postedTotal.Pence, suspenseCount = suspense.Count, suspensePence = suspenseTotal.Pence,
                 now = DapperSetup.ToDb(now, pg), officer = request.Officer,
             },
+            tx);
+
+        // The bank's figure for each day of the file, for the daily reconciliation (ReconcileDay).
+        await connection.ExecuteAsync(
+            "insert into payment_import_day (council_id, import_id, paid_on, credits, credit_pence) values (@council, @importId, @day, @count, @pence)",
+            readings.GroupBy(r => r.Receipt.PaidOn).Select(g => new
+            {
+                council = council.Value, importId, day = DapperSetup.ToDb(g.Key, pg), count = g.Count(), pence = Money.Sum(g.Select(r => r.Receipt.Amount)).Pence,
+            }),
             tx);
 
         var posted = await PostEntries.PostAsync(connection, tx, entries, now, ct);

@@ -31,3 +31,6 @@ public static class FormErrors
         return bySegment.TryGetValue(segment, out var field) ? field : "";
     }
 }
+
+/// <summary>A person finder on a form: what was searched for, who it found, and who is chosen.</summary>
+public sealed record FindPerson(string FindLabel, string ChooseLabel, string? Search, IReadOnlyList<Reeve.People.PartyReader.Match> Matches, string? Chosen);

@@ -9,7 +9,7 @@ namespace Reeve.Web.Features.ViewAccount;
 /// A council tax account's bills for the account page: every version of each year's bill (kept, never edited),
 /// the current version's working step by step with its legal source, and its instalments.
 /// </summary>
-public sealed record CouncilTaxBills(IReadOnlyList<CouncilTaxBills.YearBills> Years, int? InstalmentsRequested)
+public sealed record CouncilTaxBills(IReadOnlyList<CouncilTaxBills.YearBills> Years, int? InstalmentsRequested, int InstalmentDay)
 {
     public sealed record YearBills(FinancialYear Year, IReadOnlyList<BillVersion> Versions, IReadOnlyList<WorkingStep> Working)
     {
@@ -27,7 +27,8 @@ public sealed record CouncilTaxBills(IReadOnlyList<CouncilTaxBills.YearBills> Ye
             .GroupBy(b => b.Year)
             .Select(g => new YearBills(g.Key, g.ToList(), Working(g.First().Working)))
             .ToList();
-        return new CouncilTaxBills(years, await CouncilTaxReader.InstalmentsRequestedAsync(connection, council, accountId));
+        return new CouncilTaxBills(years, await CouncilTaxReader.InstalmentsRequestedAsync(connection, council, accountId),
+            await CouncilTaxReader.InstalmentDayAsync(connection, council, accountId));
     }
 
     /// <summary>The bill's stored working, <c>[{step, amount, source}]</c> with amounts in plain pounds, as shown to officers.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using Reeve.CouncilTax;
+using Reeve.Kernel;
 using Reeve.Persistence;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.Display;
@@ -19,12 +20,12 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
         ["class"] = "code", ["category"] = "code", ["percent"] = "percent", ["from"] = "from-day", ["to"] = "to-day",
-        ["evidence"] = "evidence", ["partyId"] = "partyId",
+        ["evidence"] = "evidence", ["partyId"] = "partyId", ["amount"] = "amount",
     };
 
     private static readonly HashSet<string> NeedCode = ["disregard", "exemption", "owner-liable", "local-discount"];
     private static readonly HashSet<string> NeedPerson = ["disregard", "reduction"];
-    private static readonly HashSet<string> NeedPercent = ["second-home", "reduction"];
+    private static readonly HashSet<string> NeedPercent = ["second-home"];
 
     public static IReadOnlyList<Choice> Kinds { get; } = Show.AwardKinds.Select(k => new Choice(k.Code, k.Title, k.Hint)).ToList();
 
@@ -39,6 +40,9 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
 
     [BindProperty(Name = "percent")]
     public string? Percent { get; set; }
+
+    [BindProperty(Name = "amount")]
+    public string? Amount { get; set; }
 
     [BindProperty(Name = "evidence")]
     public string? Evidence { get; set; }
@@ -92,6 +96,38 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
             }
         }
 
+        // A Council Tax Reduction is either a percentage under the council's scheme or a manual annual amount
+        // (LGFA 1992 s13A(1)(c)), never both.
+        Money? amount = null;
+        if (kind == "reduction")
+        {
+            var hasPercent = !string.IsNullOrWhiteSpace(Percent);
+            var hasAmount = !string.IsNullOrWhiteSpace(Amount);
+            if (hasPercent == hasAmount)
+            {
+                ModelState.AddModelError("percent", "Enter either the reduction's percentage or its annual amount, not both");
+            }
+            else if (hasPercent)
+            {
+                if (int.TryParse(Percent!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pc) && pc is > 0 and <= 100)
+                {
+                    percent = pc;
+                }
+                else
+                {
+                    ModelState.AddModelError("percent", "Enter the percentage as a whole number from 1 to 100, like 25");
+                }
+            }
+            else if (MoneyText.TryParse(Amount, out var parsed, out var error) && parsed.IsPositive)
+            {
+                amount = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("amount", error ?? "Enter the annual amount of the reduction, more than £0, like 250.00");
+            }
+        }
+
         Since = DateInput.Read(Request.Form, "since");
         From = DateInput.Read(Request.Form, "from");
         To = DateInput.Read(Request.Form, "to");
@@ -108,7 +144,7 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
         var title = kind is null ? "" : Show.AwardKind(kind);
         return await SaveAsync($"{title}{(code is null ? "" : " " + code)} recorded from {(from is { } f ? Show.Date(f) : "")}", Fields,
             (council, officer, now) => RecordLiabilityFacts.AwardAsync(Db, council, Uprn,
-                new RecordLiabilityFacts.Award(kind!, party, code, percent, since, from!.Value, to, Evidence!.Trim(), review),
+                new RecordLiabilityFacts.Award(kind!, party, code, percent, since, from!.Value, to, Evidence!.Trim(), review, amount),
                 officer, now), ct);
     }
 }

@@ -6,6 +6,7 @@ using NodaTime;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Officers;
+using Reeve.People;
 using Reeve.Persistence;
 using Reeve.Properties;
 using Reeve.Web.Features.Auditing;
@@ -56,6 +57,38 @@ public abstract class DwellingFormPage(ReeveDatabase db, OfficerAudit audit, ICl
         Property = property;
         Record = await DwellingCouncilTax.LoadAsync(connection, User.CouncilId(), uprn, Today);
         return Record is not null;
+    }
+
+    /// <summary>What was searched for when finding a person: a name or a party number.</summary>
+    [BindProperty(SupportsGet = true, Name = "person")]
+    public string? Person { get; set; }
+
+    public IReadOnlyList<PartyReader.Match> Matches { get; private set; } = [];
+
+    /// <summary>A party number finds that person; anything else searches names. The search is audited like any other.</summary>
+    protected async Task FindAsync(CancellationToken ct)
+    {
+        var text = Person?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        await using var connection = await Db.OpenAsync(ct);
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var partyId))
+        {
+            var party = await PartyReader.GetAsync(connection, User.CouncilId(), partyId);
+            Matches = party is null ? [] : [new PartyReader.Match(party.PartyId, party.DisplayName, party.DateOfBirth, null)];
+        }
+        else
+        {
+            Matches = await PartyReader.SearchAsync(connection, User.CouncilId(), text, 20);
+        }
+
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            await Audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Search, OfficerAudit.Subjects.Search, "", text);
+        }
     }
 
     /// <summary>Everyone who has lived at or owned the dwelling, once each, for choosing the person an award is about.</summary>

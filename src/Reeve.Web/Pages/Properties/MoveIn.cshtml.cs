@@ -24,10 +24,6 @@ public sealed class MoveInModel(ReeveDatabase db, OfficerAudit audit, IClock clo
         ["partyId"] = "partyId", ["from"] = "from-day", ["to"] = "from-day", ["interest"] = "interest",
     };
 
-    /// <summary>What was searched for: a name or a party number.</summary>
-    [BindProperty(SupportsGet = true, Name = "person")]
-    public string? Person { get; set; }
-
     [BindProperty(Name = "partyId")]
     public string? PartyId { get; set; }
 
@@ -38,8 +34,6 @@ public sealed class MoveInModel(ReeveDatabase db, OfficerAudit audit, IClock clo
     public string? PartnerOf { get; set; }
 
     public DateInput From { get; private set; } = DateInput.Blank("from");
-
-    public IReadOnlyList<PartyReader.Match> Matches { get; private set; } = [];
 
     public static IReadOnlyList<Choice> InterestChoices { get; } =
     [
@@ -101,32 +95,5 @@ public sealed class MoveInModel(ReeveDatabase db, OfficerAudit audit, IClock clo
         var name = Matches.FirstOrDefault(m => m.PartyId == party)?.DisplayName;
         return await SaveAsync($"{name} moved in on {(from is { } f ? Show.Date(f) : "")}", Fields,
             (council, officer, now) => RecordLiabilityFacts.MoveInAsync(Db, council, Uprn, party!.Value, from!.Value, interest!.Value, partner, officer, now), ct);
-    }
-
-    /// <summary>A party number finds that person; anything else searches names. The search is audited like any other.</summary>
-    private async Task FindAsync(CancellationToken ct)
-    {
-        var text = Person?.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            return;
-        }
-
-        await using var connection = await Db.OpenAsync(ct);
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var partyId))
-        {
-            var party = await PartyReader.GetAsync(connection, User.CouncilId(), partyId);
-            Matches = party is null ? [] : [new PartyReader.Match(party.PartyId, party.DisplayName, party.DateOfBirth, null)];
-        }
-        else
-        {
-            Matches = await PartyReader.SearchAsync(connection, User.CouncilId(), text, 20);
-        }
-
-        if (HttpMethods.IsGet(Request.Method))
-        {
-            await Audit.RecordAsync(
-                HttpContext, connection, null, AuditTrail.Actions.Search, OfficerAudit.Subjects.Search, "", text);
-        }
     }
 }

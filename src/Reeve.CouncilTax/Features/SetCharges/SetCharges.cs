@@ -1,0 +1,92 @@
+using Dapper;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.CouncilTax;
+
+/// <summary>
+/// A Manager records the council's setting of council tax for a charging area and year (LGFA 1992 s30): each
+/// precepting authority's Band D amount, checked, all or nothing. Once bills for the year are out, the setting is
+/// fixed here: a substitute setting after billing (s31) is rare and needs every bill re-issued, which is a
+/// deliberate run, not a form.
+/// </summary>
+public static class SetCharges
+{
+    public static IReadOnlyList<string> Kinds { get; } = ["billing-authority", "adult-social-care", "county", "police", "fire", "parish"];
+
+    public static async Task<Outcome<Money>> SetAsync(ReeveDatabase db, CouncilId council, string areaCode, string areaName, FinancialYear year, IReadOnlyList<Precept> precepts)
+    {
+        if (string.IsNullOrWhiteSpace(areaCode) || areaCode.Trim().Length > 10 || !areaCode.Trim().All(char.IsAsciiLetterOrDigit))
+        {
+            return new Outcome<Money>.Invalid("areaCode", "Enter the charging area's code: up to 10 letters or digits, like OAK");
+        }
+
+        if (string.IsNullOrWhiteSpace(areaName))
+        {
+            return new Outcome<Money>.Invalid("areaName", "Enter the charging area's name, like Oakley Parish");
+        }
+
+        if (precepts.Count == 0)
+        {
+            return new Outcome<Money>.Invalid("precepts", "Enter at least the council's own precept");
+        }
+
+        for (var i = 0; i < precepts.Count; i++)
+        {
+            var p = precepts[i];
+            if (string.IsNullOrWhiteSpace(p.Preceptor))
+            {
+                return new Outcome<Money>.Invalid($"precepts[{i}].preceptor", $"Enter the name of precepting authority {i + 1}");
+            }
+
+            if (!Kinds.Contains(p.Kind))
+            {
+                return new Outcome<Money>.Invalid($"precepts[{i}].kind", $"Choose what kind of authority {p.Preceptor} is");
+            }
+
+            if (p.BandD.IsNegative || p.PreviousBandD is { IsNegative: true })
+            {
+                return new Outcome<Money>.Invalid($"precepts[{i}].bandD", $"{p.Preceptor}'s Band D amount cannot be negative");
+            }
+
+            if (precepts.Take(i).Any(q => string.Equals(q.Preceptor.Trim(), p.Preceptor.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                return new Outcome<Money>.Invalid($"precepts[{i}].preceptor", $"{p.Preceptor} is entered twice");
+            }
+        }
+
+        if (!precepts.Any(p => p.Kind == "billing-authority"))
+        {
+            return new Outcome<Money>.Invalid("precepts", "Enter the council's own precept (the billing authority)");
+        }
+
+        await using var connection = await db.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var billed = await connection.ExecuteScalarAsync<long>(
+            "select count(*) from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
+            "join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
+            "where b.council_id = @council and b.financial_year = @year and p.area_code = @area",
+            new { council = council.Value, year = year.StartYear, area = areaCode.Trim() }, tx);
+        if (billed > 0)
+        {
+            return new Outcome<Money>.Conflict($"Bills for {year} have been issued in {areaName.Trim()} ({billed:N0}); the setting for that year can no longer be changed here");
+        }
+
+        await ChargeSetting.SetAsync(connection, tx, council, areaCode.Trim(), areaName.Trim(), year,
+            precepts.Select(p => p with { Preceptor = p.Preceptor.Trim() }).ToList());
+        await tx.CommitAsync();
+        return Money.Sum(precepts.Select(p => p.BandD));
+    }
+
+    /// <summary>The council's charging areas with their Band D charge for a year (zero where none is set yet).</summary>
+    public static async Task<IReadOnlyList<(string Code, string Name, Money BandD)>> AreasAsync(ReeveDatabase db, CouncilId council, FinancialYear year)
+    {
+        await using var connection = await db.OpenAsync();
+        return (await connection.QueryAsync<(string Code, string Name, long Pence)>(
+                "select a.area_code, a.name, coalesce((select sum(p.band_d_pence) from precept p where p.council_id = a.council_id and p.area_code = a.area_code and p.financial_year = @year), 0) " +
+                "from charge_area a where a.council_id = @council order by a.name",
+                new { council = council.Value, year = year.StartYear }))
+            .Select(r => (r.Code, r.Name, Money.FromPence(r.Pence)))
+            .ToList();
+    }
+}

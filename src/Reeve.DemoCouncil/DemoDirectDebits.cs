@@ -1,0 +1,86 @@
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Payments;
+using Reeve.Payments.Domain.Bacs;
+using Reeve.Payments.Domain.BankDetails;
+using Reeve.Persistence;
+
+namespace Reeve.DemoCouncil;
+
+/// <summary>
+/// Phase 4 of the demo: each council is a Bacs service user, and every open account that pays by Direct Debit
+/// has the mandate it pays under, active and lodged a few working days after the account opened, so that
+/// `reeve dd collect` has real instalments to collect. A few payers changed bank since (ADDACS 3). One bulk
+/// write per council keeps the first start quick.
+/// </summary>
+internal static class DemoDirectDebits
+{
+    private const string Officer = "demo";
+
+    // Valid pairs from formats.md 4.3, so every demo mandate passes the modulus check the form applies.
+    private static readonly (string Sort, string Account)[] BankDetails =
+        [("089999", "66374958"), ("107999", "88837491"), ("202959", "63748472"), ("871427", "46238510"), ("820000", "73688637"), ("134020", "63849203")];
+
+    private sealed class Payer
+    {
+        public long AccountId { get; set; }
+
+        public string Reference { get; set; } = "";
+
+        public object OpenedOn { get; set; } = "";
+
+        public string? Name { get; set; }
+    }
+
+    public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, CancellationToken ct)
+    {
+        var council = profile.Id;
+        var pg = db.IsPostgres;
+        var rng = new Random(seed + council.Value);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sun = council.Value == 1 ? "424242" : "434343";
+        var (ownSort, ownAccount) = BankDetails[council.Value % BankDetails.Length];
+        await Mandates.SetOriginatorAsync(connection, tx, council,
+            new DirectDebitOriginator(new ServiceUser(sun, SortCode.Parse(ownSort), AccountNumber.Parse(ownAccount), profile.Name.ToUpperInvariant()), 3));
+
+        var payers = (await connection.QueryAsync<Payer>(
+            "select a.account_id as AccountId, a.reference as Reference, a.opened_on as OpenedOn, " +
+            "(select pn.display_name from account_party ap join party_name pn on pn.council_id = ap.council_id and pn.party_id = ap.party_id " +
+            "where ap.council_id = a.council_id and ap.account_id = a.account_id order by ap.liable_from desc, pn.name_seq desc limit 1) as Name " +
+            "from account a where a.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null order by a.account_id",
+            new { council = council.Value }, tx)).ToList();
+        var first = await IdAllocator.ReserveAsync(connection, tx, council, "dd_mandate", payers.Count);
+        var calendar = WorkingDays.EnglandAndWales;
+        var created = pg ? (object)now.ToDateTimeUtc() : DapperSetup.ToDb(now, pg);
+        var rows = new List<object?[]>(payers.Count);
+        for (var i = 0; i < payers.Count; i++)
+        {
+            var p = payers[i];
+            var opened = DapperSetup.ReadDate(p.OpenedOn);
+            var signed = opened.PlusDays(-rng.Next(0, 20));
+            var lodged = calendar.AddWorkingDays(calendar.OnOrAfter(signed), 2);
+            var (sort, account) = BankDetails[rng.Next(BankDetails.Length)];
+            var changed = rng.Next(100) < 3 && lodged < asAt ? lodged.PlusDays(rng.Next(1, Math.Max(2, Period.Between(lodged, asAt, PeriodUnits.Days).Days))) : (LocalDate?)null;
+            rows.Add(
+            [
+                council.Value, first + i, p.AccountId, BacsSafe(p.Name ?? "Account holder"), sort, account, "CT" + p.Reference, "active",
+                signed.ToDateOnly(), lodged.ToDateOnly(), changed?.ToDateOnly(), created, Officer, 1,
+            ]);
+        }
+
+        await BulkWriter.WriteAsync(connection, tx, "dd_mandate",
+            ["council_id", "mandate_id", "account_id", "payer_name", "sort_code", "account_number", "reference", "status", "signed_on", "lodged_on", "bank_details_changed_on", "created_at", "created_by", "version"],
+            rows, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    // Payers' names as a bank holds them for Bacs: capitals, digits, spaces and . - / &.
+    private static string BacsSafe(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        var kept = new string(upper.Where(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or ' ' or '.' or '-' or '/' or '&').ToArray()).Trim();
+        return kept.Length == 0 ? "ACCOUNT HOLDER" : kept;
+    }
+}

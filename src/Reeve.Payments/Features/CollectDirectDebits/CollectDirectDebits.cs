@@ -1,0 +1,296 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Payments.Domain.Bacs;
+using Reeve.Payments.Domain.BankDetails;
+using Reeve.Payments.Domain.DirectDebit;
+using Reeve.Persistence;
+
+namespace Reeve.Payments;
+
+/// <summary>
+/// The collection run for one Bacs processing day (formats.md 1 and 3). It reads every council tax instalment
+/// whose due day falls to that day's entry day under a live mandate, plus returned collections due their one
+/// re-presentation, plans them (<see cref="CollectionPlanner"/>), writes the Standard 18 file, and in the same
+/// transaction records the run with the file's bytes, each collection, and a Payment entry per collection.
+/// A collection is unique per mandate, year, due day and attempt, and each entry has an idempotency key, so running
+/// the same day again collects nothing twice; if the file was recorded but never written out, the run hands
+/// back the same bytes.
+/// </summary>
+public static class CollectDirectDebits
+{
+    public sealed record Run(long RunId, LocalDate ProcessingDate, LocalDate EntryDate, string Serial, int Collections, Money Total, string Content);
+
+    public sealed record CodeTotal(TransactionCode Code, int Count, Money Total);
+
+    public sealed record Report(Run Run, IReadOnlyList<CodeTotal> ByCode, IReadOnlyList<SkippedCollection> Skipped, int ExpiredReturns);
+
+    public abstract record Result
+    {
+        private Result()
+        {
+        }
+
+        public sealed record Refused(string Field, string Message) : Result;
+
+        /// <summary>Nothing new is due; <see cref="Previous"/> is the last run for the day, whose file can be written again.</summary>
+        public sealed record NothingToCollect(Run? Previous, IReadOnlyList<SkippedCollection> Skipped, int ExpiredReturns) : Result;
+
+        public sealed record Collected(Report Report) : Result;
+    }
+
+    public static async Task<Result> CollectAsync(
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now, CancellationToken ct = default)
+    {
+        if (!calendar.IsWorkingDay(processingDate))
+        {
+            return new Result.Refused("processingDate", $"{processingDate:uuuu-MM-dd} is not a Bacs processing day (a weekend or a bank holiday)");
+        }
+
+        if (processingDate <= today)
+        {
+            return new Result.Refused("processingDate", $"The processing day must be after today ({today:uuuu-MM-dd}): the file is submitted the working day before");
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var originator = await Mandates.OriginatorAsync(connection, tx, council);
+        if (originator is null)
+        {
+            return new Result.Refused("originator", "This council has no Bacs service user number set up: run 'reeve dd originator' first");
+        }
+
+        var plan = await PlanAsync(connection, tx, council, processingDate, calendar, originator.LodgementLeadWorkingDays);
+        var pg = db.IsPostgres;
+        await MarkExpiredAsync(connection, tx, council, plan, officer, now);
+        if (plan.Collections.Count == 0)
+        {
+            var previous = await PreviousAsync(connection, tx, council, processingDate, pg);
+            await tx.CommitAsync(ct);
+            return new Result.NothingToCollect(previous, plan.Skipped, plan.Expired.Count);
+        }
+
+        var runId = await IdAllocator.ReserveAsync(connection, tx, council, "dd_collection_run", 1);
+        var serial = LodgeMandates.Serial('C', runId);
+        var written = WriteFile(originator.ServiceUser, serial, today, plan, calendar);
+        if (written is Outcome<string>.Invalid invalid)
+        {
+            return new Result.Refused(LodgeMandates.NameInstruction(invalid.Field, plan.Collections.Select(c => c.Payer.Reference).ToList()), invalid.Message);
+        }
+
+        var content = ((Outcome<string>.Done)written).Value;
+        var run = new Run(runId, processingDate, plan.EntryDate, serial, plan.Collections.Count, plan.Total, content);
+        await RecordAsync(connection, tx, council, run, plan, officer, now, ct);
+        await tx.CommitAsync(ct);
+        var byCode = plan.Collections.GroupBy(c => c.Code).OrderBy(g => g.Key)
+            .Select(g => new CodeTotal(g.Key, g.Count(), Money.Sum(g.Select(c => c.Amount)))).ToList();
+        return new Result.Collected(new Report(run, byCode, plan.Skipped, plan.Expired.Count));
+    }
+
+    /// <summary>The Standard 18 file for a plan; the benchmark calls this with the same plan the run would make.</summary>
+    public static Outcome<string> WriteFile(ServiceUser originator, string serial, LocalDate today, CollectionPlan plan, WorkingDays calendar) =>
+        Standard18Writer.Write(
+            new Standard18File(originator, serial, today, plan.ProcessingDate,
+                plan.Collections.Select(c => new PaymentInstruction(c.Payer.SortCode, c.Payer.AccountNumber, c.Payer.PayerName, c.Code, c.Amount, c.Payer.Reference)).ToList(),
+                "COUNCIL TAX DD"),
+            calendar);
+
+    /// <summary>Reads what is due for a processing day and plans it; no writes.</summary>
+    public static async Task<CollectionPlan> PlanAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays)
+    {
+        var pg = connection is Npgsql.NpgsqlConnection;
+        var (from, to) = CollectionPlanner.DueWindow(processingDate, calendar);
+        if (!pg)
+        {
+            // One pass over a million mandates touches every page of four tables: a 256 MiB page cache for this
+            // connection keeps SQLite from reading them again from the file system (reeve bench dd).
+            await connection.ExecuteAsync("pragma cache_size = -262144", transaction: tx, commandType: System.Data.CommandType.Text);
+        }
+
+        var due = await ReadDueAsync(connection, tx, council, from, to);
+        var returned = await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx);
+        return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned()));
+    }
+
+    // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
+    // loop reeve bench dd times. Dates come back as DateOnly from both engines.
+    private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate from, LocalDate to)
+    {
+        var pg = connection is Npgsql.NpgsqlConnection;
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = DueSql;
+        foreach (var (name, value) in new[] { ("council", (object)council.Value), ("from", DapperSetup.ToDb(from, pg)), ("to", DapperSetup.ToDb(to, pg)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var due = new List<DueInstalment>();
+        var sortCodes = new Dictionary<string, SortCode>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var sortText = reader.GetString(3);
+            if (!sortCodes.TryGetValue(sortText, out var sortCode))
+            {
+                sortCode = SortCode.Parse(sortText);
+                sortCodes[sortText] = sortCode;
+            }
+
+            var signed = Date(reader, 7);
+            var issued = Date(reader, 8);
+            due.Add(new DueInstalment(
+                new MandatePayer(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), sortCode, AccountNumber.Parse(reader.GetString(4)), reader.GetString(5)),
+                reader.IsDBNull(6) ? null : Date(reader, 6), Convert.ToInt64(reader.GetValue(9), System.Globalization.CultureInfo.InvariantCulture) != 0, Convert.ToInt64(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture) != 0, new FinancialYear(reader.GetInt32(11)),
+                Date(reader, 12), Money.FromPence(reader.GetInt64(13)), signed > issued ? signed : issued));
+        }
+
+        return due;
+    }
+
+    private static LocalDate Date(DbDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
+
+    // The latest version of each bill holds the instalments that are due now; a mandate collects only while the
+    // account pays by Direct Debit. Collected-before decides 01 against 17; a closed account's last instalment is 19.
+    private const string DueSql =
+        "select m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, m.lodged_on, m.signed_on, b.issued_on, " +
+        "case when m.status = 'active' or exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id) then 1 else 0 end as collected_before, " +
+        "case when a.closed_on is null then 0 when i.seq = (select max(i3.seq) from instalment i3 where i3.council_id = i.council_id and i3.account_id = i.account_id " +
+        "and i3.financial_year = i.financial_year and i3.version = i.version) then 1 else 0 end as is_final, " +
+        "i.financial_year, i.due_on, i.amount_pence " +
+        "from instalment i " +
+        "join bill b on b.council_id = i.council_id and b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
+        "join dd_mandate m on m.council_id = i.council_id and m.account_id = i.account_id and m.status in ('lodged', 'active') " +
+        "join account a on a.council_id = m.council_id and a.account_id = m.account_id and a.payment_method = 'direct-debit' " +
+        "where i.council_id = @council and i.due_on >= @from and i.due_on <= @to " +
+        "and i.version = (select max(b2.version) from bill b2 where b2.council_id = i.council_id and b2.account_id = i.account_id and b2.financial_year = i.financial_year) " +
+        "and not exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id " +
+        "and c.financial_year = i.financial_year and c.due_on = i.due_on and c.attempt = 1)";
+
+    private const string ReturnedSql =
+        "select c.collection_id, c.financial_year, c.due_on, c.amount_pence, c.processing_date, c.returned_on, " +
+        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference " +
+        "from dd_collection c join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id and m.status in ('lodged', 'active') " +
+        "where c.council_id = @council and c.status = 'represent-due'";
+
+    private static async Task RecordAsync(DbConnection connection, DbTransaction tx, CouncilId council, Run run, CollectionPlan plan, string officer, Instant now, CancellationToken ct)
+    {
+        var pg = connection is Npgsql.NpgsqlConnection;
+        await connection.ExecuteAsync(
+            "insert into dd_collection_run (council_id, run_id, processing_date, entry_date, serial, collections, total_pence, content, created_at, created_by) " +
+            "values (@council, @runId, @processing, @entry, @serial, @count, @total, @content, @now, @officer)",
+            new
+            {
+                council = council.Value, runId = run.RunId, processing = DapperSetup.ToDb(run.ProcessingDate, pg), entry = DapperSetup.ToDb(run.EntryDate, pg),
+                serial = run.Serial, count = run.Collections, total = run.Total.Pence, content = run.Content, now = DapperSetup.ToDb(now, pg), officer,
+            },
+            tx);
+
+        // The money reaches the council on the entry day; the entry's key is the collection's own key.
+        var entries = plan.Collections.Select(c => new NewEntry(council, c.Payer.AccountId, EntryKind.Payment, c.Amount, c.Year, run.EntryDate, officer,
+            $"Direct Debit collection ({c.Code.Code()}{(c.Attempt == 2 ? ", re-presented" : "")}) of the instalment due {c.DueOn:d MMMM yyyy}, {c.Payer.Reference}",
+            $"Bacs Standard 18 collection file {run.Serial}", Key(c))).ToList();
+        var posted = await PostEntries.PostAsync(connection, tx, entries, now, ct);
+        if (posted is not Outcome<PostResult>.Done { Value: var result } || result.AlreadyPosted > 0)
+        {
+            throw new InvalidOperationException($"Posting the collections of run {run.RunId} failed: {posted}");
+        }
+
+        var entryIds = result.Posted.ToDictionary(e => e.IdempotencyKey!, e => e.EntryId, StringComparer.Ordinal);
+        var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "dd_collection", plan.Collections.Count);
+        var rows = plan.Collections.Select((c, i) => new object?[]
+        {
+            council.Value, firstId + i, run.RunId, c.Payer.MandateId, c.Payer.AccountId, c.Year.StartYear, c.DueOn.ToDateOnly(), c.Attempt, c.Code.Code(),
+            c.Amount.Pence, run.ProcessingDate.ToDateOnly(), entryIds[Key(c)], "collected", null, null,
+        }).ToList();
+        await BulkWriter.WriteAsync(connection, tx, "dd_collection",
+            ["council_id", "collection_id", "run_id", "mandate_id", "account_id", "financial_year", "due_on", "attempt", "code", "amount_pence", "processing_date", "entry_id", "status", "return_code", "returned_on"],
+            rows, ct);
+
+        foreach (var c in plan.Collections.Where(c => c.RePresents is not null))
+        {
+            await connection.ExecuteAsync("update dd_collection set status = 'represented' where council_id = @council and collection_id = @id",
+                new { council = council.Value, id = c.RePresents }, tx);
+        }
+
+        // A mandate's first collection makes it active.
+        foreach (var chunk in plan.Collections.Where(c => c.Code == TransactionCode.FirstCollection).Select(c => c.Payer.MandateId).Distinct().Chunk(500))
+        {
+            await connection.ExecuteAsync(
+                $"update dd_mandate set status = 'active', version = version + 1 where council_id = @council and status = 'lodged' and mandate_id {PaymentAccounts.AnyOf(connection)}",
+                new { council = council.Value, chunk }, tx);
+        }
+    }
+
+    /// <summary>Returned collections whose month for re-presentation ran out become unpaid, for recovery (formats.md 3).</summary>
+    private static async Task MarkExpiredAsync(DbConnection connection, DbTransaction tx, CouncilId council, CollectionPlan plan, string officer, Instant now)
+    {
+        foreach (var r in plan.Expired)
+        {
+            await connection.ExecuteAsync("update dd_collection set status = 'unpaid' where council_id = @council and collection_id = @id and status = 'represent-due'",
+                new { council = council.Value, id = r.CollectionId }, tx);
+            await AccountEvents.RecordAsync(connection, tx, council, r.Payer.AccountId, now, plan.ProcessingDate, DirectDebitEvents.Unpaid,
+                $"Direct Debit of {r.Amount.ToDisplayString()} due {r.DueOn:d MMMM yyyy} ({r.Payer.Reference}) unpaid: the month to re-present it has passed",
+                officer, "Bacs: re-presentation within one month of the original processing day");
+        }
+    }
+
+    internal static string Key(PlannedCollection c) => $"dd:{c.Payer.MandateId}:{c.Year.StartYear}:{c.DueOn:uuuu-MM-dd}:{c.Attempt}";
+
+    private static async Task<Run?> PreviousAsync(DbConnection connection, DbTransaction tx, CouncilId council, LocalDate date, bool pg)
+    {
+        var row = await connection.QueryFirstOrDefaultAsync<RunRow>(
+            RunRow.Select + " where council_id = @council and processing_date = @date order by run_id desc",
+            new { council = council.Value, date = DapperSetup.ToDb(date, pg) }, tx);
+        return row?.ToRun();
+    }
+
+    public static async Task<IReadOnlyList<Run>> RunsAsync(DbConnection connection, CouncilId council, int limit = 100) =>
+        (await connection.QueryAsync<RunRow>(RunRow.Select + " where council_id = @council order by run_id desc limit @limit", new { council = council.Value, limit }))
+        .Select(r => r.ToRun()).ToList();
+
+    public static async Task<Run?> RunAsync(DbConnection connection, CouncilId council, long runId) =>
+        (await connection.QuerySingleOrDefaultAsync<RunRow>(RunRow.Select + " where council_id = @council and run_id = @runId", new { council = council.Value, runId }))?.ToRun();
+
+    private sealed class RunRow
+    {
+        public const string Select = "select run_id, processing_date, entry_date, serial, collections, total_pence, content from dd_collection_run";
+
+        public long run_id { get; set; }
+        public object processing_date { get; set; } = "";
+        public object entry_date { get; set; } = "";
+        public string serial { get; set; } = "";
+        public int collections { get; set; }
+        public long total_pence { get; set; }
+        public string content { get; set; } = "";
+
+        public Run ToRun() => new(run_id, DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(entry_date), serial, collections, Money.FromPence(total_pence), content);
+    }
+
+    private sealed class ReturnedRow
+    {
+        public long collection_id { get; set; }
+        public long financial_year { get; set; }
+        public object due_on { get; set; } = "";
+        public long amount_pence { get; set; }
+        public object processing_date { get; set; } = "";
+        public object returned_on { get; set; } = "";
+        public long mandate_id { get; set; }
+        public long account_id { get; set; }
+        public string payer_name { get; set; } = "";
+        public string sort_code { get; set; } = "";
+        public string account_number { get; set; } = "";
+        public string reference { get; set; } = "";
+
+        public ReturnedCollection ToReturned() => new(
+            new MandatePayer(mandate_id, account_id, payer_name, SortCode.Parse(sort_code), AccountNumber.Parse(account_number), reference),
+            collection_id, new FinancialYear((int)financial_year), DapperSetup.ReadDate(due_on), Money.FromPence(amount_pence),
+            DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(returned_on));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Payments.Domain.Reports;
+using Reeve.Persistence;
+
+namespace Reeve.Payments;
+
+/// <summary>
+/// Imports an ADDACS report (formats.md 2.2), all or nothing and once (by SHA-256). A cancellation (reasons 0, 1,
+/// 2, B) ends the mandate without a 0C (the bank has already cancelled it), moves the account to paying by other
+/// means and asks for a letter; a transfer to new bank details (3, C) updates the mandate and dates the change,
+/// which the refund check reads; a disputed advance notice (D) suspends collection; the rest are kept for review.
+/// </summary>
+public static class ImportAddacsReport
+{
+    public static async Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default)
+    {
+        var parsed = AddacsReport.Parse(BacsReportImports.Text(content));
+        if (parsed is Outcome<AddacsReport>.Invalid invalid)
+        {
+            return new BacsReportResult.Refused(invalid.Field, invalid.Message);
+        }
+
+        var report = ((Outcome<AddacsReport>.Done)parsed).Value;
+
+        var sha = ImportPayments.Sha256Of(content);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await BacsReportImports.PreviousAsync(connection, tx, council, sha) is { } previous)
+        {
+            return new BacsReportResult.AlreadyImported(previous);
+        }
+
+        var outcomes = new List<AdviceOutcome>();
+        for (var i = 0; i < report.Advices.Count; i++)
+        {
+            var advice = report.Advices[i];
+            var (mandateId, outcome) = await ApplyAsync(connection, tx, council, advice, officer, now);
+            outcomes.Add(new AdviceOutcome(i + 1, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, mandateId, outcome));
+        }
+
+        var id = await BacsReportImports.RecordAsync(connection, tx, council, BacsReportKind.Addacs, sha, fileName, outcomes, officer, now);
+        await tx.CommitAsync(ct);
+        return new BacsReportResult.Imported(id, outcomes);
+    }
+
+    private static async Task<(long? MandateId, string Outcome)> ApplyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AddacsAdvice advice, string officer, Instant now)
+    {
+        var mandate = await Mandates.ByReferenceAsync(connection, tx, council, advice.Reference);
+        if (mandate is null)
+        {
+            return (null, "no mandate with that reference: for an officer to look at");
+        }
+
+        if (!mandate.IsLive)
+        {
+            return (mandate.MandateId, $"the mandate is already {mandate.Status}: nothing changed");
+        }
+
+        var why = $"{advice.Reason.Meaning} (ADDACS {advice.Reason.Code})";
+        const string Source = "Bacs ADDACS";
+        switch (advice.Reason.Action)
+        {
+            case DirectDebitAction.CancelMandate:
+                await Mandates.EndAsync(connection, tx, council, mandate.MandateId, MandateStatus.Cancelled, why, advice.EffectiveDate, tellTheBank: false, officer, Source, now);
+                return (mandate.MandateId, "cancelled; the account pays by other means now; letter asked for");
+            case DirectDebitAction.UpdateBankDetails when advice is { NewSortCode: { } sort, NewAccountNumber: { } number }:
+                var pg = connection is Npgsql.NpgsqlConnection;
+                await connection.ExecuteAsync(
+                    "update dd_mandate set sort_code = @sort, account_number = @number, bank_details_changed_on = @effective, version = version + 1 " +
+                    "where council_id = @council and mandate_id = @id",
+                    new { council = council.Value, id = mandate.MandateId, sort = sort.Digits, number = number.Digits, effective = DapperSetup.ToDb(advice.EffectiveDate, pg) }, tx);
+                await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, advice.EffectiveDate, DirectDebitEvents.BankDetailsChanged,
+                    $"Direct Debit {mandate.Reference} moved to sort code {Mandates.Show(sort)}, account ending {number.Digits[^4..]}: {why}", officer, Source);
+                return (mandate.MandateId, $"bank details changed from {advice.EffectiveDate:uuuu-MM-dd}");
+            case DirectDebitAction.SuspendMandate:
+                await connection.ExecuteAsync(
+                    "update dd_mandate set status = 'suspended', status_reason = @why, version = version + 1 where council_id = @council and mandate_id = @id",
+                    new { council = council.Value, id = mandate.MandateId, why }, tx);
+                await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, advice.EffectiveDate, DirectDebitEvents.Review,
+                    $"Direct Debit {mandate.Reference} suspended: {why}. No collection until an officer has looked at it", officer, Source);
+                return (mandate.MandateId, "suspended for an officer to look at");
+            default:
+                await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, advice.EffectiveDate, DirectDebitEvents.Review,
+                    $"Direct Debit {mandate.Reference}: {why}, for an officer to look at", officer, Source);
+                return (mandate.MandateId, "recorded for an officer to look at");
+        }
+    }
+}

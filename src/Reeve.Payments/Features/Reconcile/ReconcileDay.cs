@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Payments.Domain.Receipts;
+using Reeve.Payments.Domain.Reconciliation;
+using Reeve.Persistence;
+
+namespace Reeve.Payments;
+
+/// <summary>
+/// The daily reconciliation of cash (issue 4): for one day, each payment channel's bank statement total against
+/// the ledger's receipts for the day and what is still in suspense, and each import that holds credits of that
+/// day checked to the penny against its file. Reads only. A ledger payment's channel is known from its key:
+/// an imported credit is keyed <c>payment:{file hash}:{line}</c> and one allocated from suspense
+/// <c>suspense:{item}</c>; any other payment (card, Direct Debit) is shown under its key's first word.
+/// </summary>
+public static class ReconcileDay
+{
+    public static async Task<DayReconciliation> ReconcileAsync(ReeveDatabase db, CouncilId council, LocalDate day, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var pg = connection is Npgsql.NpgsqlConnection;
+        var c = council.Value;
+        var d = DapperSetup.ToDb(day, pg);
+        var imports = (await connection.QueryAsync<(long Id, string Sha, string FileName, string Format, long Posted, long Suspense)>(
+                "select import_id, sha256, file_name, format, posted_pence, suspense_pence from payment_import where council_id = @c", new { c }))
+            .ToDictionary(i => i.Id);
+        var formatBySha = imports.Values.ToDictionary(i => i.Sha, i => i.Format, StringComparer.Ordinal);
+
+        var statement = (await connection.QueryAsync<(long Id, long Pence)>(
+                "select import_id, credit_pence from payment_import_day where council_id = @c and paid_on = @d", new { c, d }))
+            .ToList();
+        var suspenseItems = (await connection.QueryAsync<(long Item, long? Import, long Pence, string Status)>(
+                "select item_id, import_id, amount_pence, status from suspense_item where council_id = @c and paid_on = @d", new { c, d }))
+            .ToList();
+        var itemImport = (await connection.QueryAsync<(long Item, long? Import)>(
+                "select item_id, import_id from suspense_item where council_id = @c and status = 'allocated'", new { c }))
+            .ToDictionary(i => i.Item, i => i.Import);
+        var payments = await connection.QueryAsync<(string? Key, long Pence)>(
+            "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and effective_date = @d", new { c, d });
+
+        string FormatOf(long? importId) => importId is { } id && imports.TryGetValue(id, out var i) ? i.Format : "suspense (no file)";
+        var ledger = new Dictionary<string, Money>(StringComparer.Ordinal);
+        foreach (var (key, pence) in payments)
+        {
+            var channel = ChannelOf(key, formatBySha, itemImport, FormatOf);
+            ledger[channel] = ledger.GetValueOrDefault(channel) + Money.FromPence(pence);
+        }
+
+        var bank = statement.GroupBy(s => FormatOf(s.Id)).ToDictionary(g => g.Key, g => Money.FromPence(g.Sum(s => s.Pence)), StringComparer.Ordinal);
+        var open = suspenseItems.Where(s => s.Status == "open").GroupBy(s => FormatOf(s.Import))
+            .ToDictionary(g => g.Key, g => Money.FromPence(g.Sum(s => s.Pence)), StringComparer.Ordinal);
+        var channels = bank.Keys.Concat(ledger.Keys).Concat(open.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(ch => new ChannelDay(Title(ch), bank.GetValueOrDefault(ch), ledger.GetValueOrDefault(ch), open.GetValueOrDefault(ch), IsFile(ch)))
+            .ToList();
+
+        var checks = new List<ImportCheck>();
+        foreach (var importId in statement.Select(s => s.Id).Distinct().Order())
+        {
+            checks.Add(await CheckImportAsync(connection, council, imports[importId]));
+        }
+
+        return new DayReconciliation(day, channels, checks);
+    }
+
+    private static async Task<ImportCheck> CheckImportAsync(
+        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import)
+    {
+        var c = council.Value;
+        var fileTotal = await connection.ExecuteScalarAsync<long>(
+            "select coalesce(sum(credit_pence), 0) from payment_import_day where council_id = @c and import_id = @id", new { c, id = import.Id });
+        var posted = await connection.ExecuteScalarAsync<long>(
+            "select coalesce(sum(amount_pence), 0) from ledger_entry where council_id = @c and kind = 'payment' and idempotency_key like @prefix",
+            new { c, prefix = $"payment:{import.Sha}:%" });
+        var suspended = await connection.ExecuteScalarAsync<long>(
+            "select coalesce(sum(amount_pence), 0) from suspense_item where council_id = @c and import_id = @id", new { c, id = import.Id });
+        return new ImportCheck(import.Id, import.FileName, import.Format, Money.FromPence(fileTotal), Money.FromPence(posted), Money.FromPence(suspended));
+    }
+
+    private static string ChannelOf(string? key, Dictionary<string, string> formatBySha, Dictionary<long, long?> itemImport, Func<long?, string> formatOf)
+    {
+        var parts = (key ?? "").Split(':');
+        return parts[0] switch
+        {
+            "payment" when parts.Length > 1 && formatBySha.TryGetValue(parts[1], out var format) => format,
+            "suspense" when parts.Length > 1 && long.TryParse(parts[1], out var item) => formatOf(itemImport.GetValueOrDefault(item)),
+            "" => "posted by hand",
+            var other => other,
+        };
+    }
+
+    private static bool IsFile(string channel) => PaymentFileFormats.FromCode(channel) is not null;
+
+    private static string Title(string channel) => PaymentFileFormats.FromCode(channel) is { } f ? f.Channel() : channel;
+}

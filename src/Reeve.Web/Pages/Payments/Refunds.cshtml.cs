@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Payments;
+using Reeve.Payments.Domain.Refunds;
+using Reeve.Persistence;
+using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.Display;
+using Reeve.Web.Security;
+
+namespace Reeve.Web.Pages.Payments;
+
+/// <summary>
+/// The refund approvals queue: refunds waiting for a second officer (above the limit) or held for review (new
+/// bank details), with approve and reject for team leaders; and approved bank refunds waiting for a Bacs run.
+/// </summary>
+public sealed class RefundsModel(ReeveDatabase db, IClock clock) : PageModel
+{
+    public IReadOnlyList<Refund> Waiting { get; private set; } = [];
+
+    public IReadOnlyList<Refund> ToPay { get; private set; } = [];
+
+    public bool CanDecide => User.OfficerRole() is Reeve.Officers.Role.TeamLeader or Reeve.Officers.Role.Manager or Reeve.Officers.Role.SystemAdministrator;
+
+    public (long RefundId, string? Note)? Failed { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(long refund, string? decision, string? note, CancellationToken ct)
+    {
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        var outcome = await DecideRefund.DecideAsync(db, User.CouncilId(), refund, decision == "approve", note, User.OfficerUsername(), User.OfficerRole()!.Value,
+            OfficerAudit.RemoteAddress(HttpContext), UkTime.Today(clock), clock.GetCurrentInstant(), ct);
+        switch (outcome)
+        {
+            case Outcome<Refund>.Done { Value: var done }:
+                Notice = $"Refund {done.RefundId} of {Show.Money(done.Amount)} to account {done.Account} {(done.Status == RefundStatus.Approved ? "approved and posted" : "rejected")}";
+                return Redirect("/payments/refunds");
+            case Outcome<Refund>.NotFound:
+                return NotFound();
+            case Outcome<Refund>.Invalid { Message: var message }:
+                ModelState.AddModelError(FieldFor(refund), message);
+                break;
+            case Outcome<Refund>.Conflict { Message: var message }:
+                ModelState.AddModelError(FieldFor(refund), message);
+                break;
+        }
+
+        Failed = (refund, note);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public static string FieldFor(long refundId) => $"note-{refundId}";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        Waiting = await RefundStore.ListAsync(connection, null, User.CouncilId(), [RefundStatus.HeldForReview, RefundStatus.AwaitingApproval]);
+        ToPay = (await RefundStore.ListAsync(connection, null, User.CouncilId(), [RefundStatus.Approved])).Where(r => r.Method == RefundMethod.Bank).ToList();
+    }
+}
