@@ -7,6 +7,7 @@ using Reeve.Persistence;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.ChangePaymentMethod;
+using Reeve.Web.Features.Letters;
 using Reeve.Web.Features.ReverseLedgerEntry;
 using Reeve.Web.Hosting;
 using Reeve.Web.Security;
@@ -48,6 +49,7 @@ public static class ReeveWebApp
         services.AddScoped<ChangePaymentMethodCommand>();
         services.AddScoped<ReverseLedgerEntryCommand>();
         services.AddOfficerAuthentication();
+        services.AddLetters(builder.Configuration);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "reeve.antiforgery";
@@ -84,6 +86,7 @@ public static class ReeveWebApp
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();
+        app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }

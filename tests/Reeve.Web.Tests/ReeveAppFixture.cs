@@ -18,6 +18,8 @@ public sealed class ReeveAppFixture : IAsyncLifetime
 {
     public const string Password = "demo-password-for-tests";
 
+    public const string NotifyCallbackToken = "callback-token-for-tests-0123456789";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reeve-web-tests-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
@@ -42,6 +44,7 @@ public sealed class ReeveAppFixture : IAsyncLifetime
                 ["REEVE_DB"] = DatabasePath,
                 ["Reeve:DemoDwellings"] = "60",
                 ["Reeve:DemoOfficerPassword"] = Password,
+                ["Notify:CallbackBearerToken"] = NotifyCallbackToken,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });

@@ -90,6 +90,9 @@ public sealed record ReminderModel(
     Money BalanceForYear,
     LocalDate BalanceDueIfNotPaid) : ILetterModel
 {
+    /// <summary>A second reminder in a year must also warn that the next default loses instalments at once (CTAE Regs 1992 reg 23(4)).</summary>
+    public bool IsSecondReminder => ReminderNumber == 2;
+
     public Money? SlipAmount => AmountOverdue;
 }
 

@@ -37,7 +37,17 @@ internal static class LetterFonts
     private static readonly Lazy<TrueTypeFont> RegularFont = new(() => Load("DejaVuSans", "DejaVuSans.ttf"));
     private static readonly Lazy<TrueTypeFont> BoldFont = new(() => Load("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"));
 
+    // Each face's advance widths by WinAnsi byte, worked out once: layout measures every candidate line, so a
+    // glyph lookup per character per measurement was most of the time spent rendering a bill.
+    private static readonly Lazy<int[]> RegularWidths = new(() => WidthsByByte(RegularFont.Value));
+    private static readonly Lazy<int[]> BoldWidths = new(() => WidthsByByte(BoldFont.Value));
+
     public static TrueTypeFont Get(FontWeight weight) => weight == FontWeight.Bold ? BoldFont.Value : RegularFont.Value;
+
+    /// <summary>Advance widths in thousandths of the size, indexed by the WinAnsi byte each character is written as.</summary>
+    public static int[] Widths(FontWeight weight) => weight == FontWeight.Bold ? BoldWidths.Value : RegularWidths.Value;
+
+    private static int[] WidthsByByte(TrueTypeFont font) => Enumerable.Range(0, 256).Select(b => font.Width(WinAnsi.Decode((byte)b))).ToArray();
 
     private static TrueTypeFont Load(string name, string file)
     {
@@ -61,10 +71,11 @@ internal sealed class PdfWriter
     private const double PointsPerMm = 72 / 25.4;
 
     private readonly List<PdfPage> _pages = [];
-    private readonly Dictionary<FontWeight, SortedSet<char>> _used = new()
+    // Which WinAnsi bytes each face has drawn, so the embedded subset holds just those glyphs.
+    private readonly Dictionary<FontWeight, bool[]> _used = new()
     {
-        [FontWeight.Regular] = [],
-        [FontWeight.Bold] = [],
+        [FontWeight.Regular] = new bool[256],
+        [FontWeight.Bold] = new bool[256],
     };
 
     public IReadOnlyList<PdfPage> Pages => _pages;
@@ -78,16 +89,29 @@ internal sealed class PdfWriter
 
     internal void Use(FontWeight weight, string text)
     {
+        var used = _used[weight];
         foreach (var c in text)
         {
-            _used[weight].Add(WinAnsi.Decode(WinAnsi.Encode(c)));
+            used[WinAnsi.Encode(c)] = true;
         }
     }
 
     public static double Mm(double mm) => mm * PointsPerMm;
 
-    public static double Measure(FontWeight weight, double sizePt, string text) =>
-        LetterFonts.Get(weight).Measure(new string(text.Select(c => WinAnsi.Decode(WinAnsi.Encode(c))).ToArray()), sizePt) / PointsPerMm;
+    /// <summary>The width in millimetres of text as it is drawn (each character as its WinAnsi byte).</summary>
+    public static double Measure(FontWeight weight, double sizePt, string text) => Measure(weight, sizePt, text.AsSpan());
+
+    public static double Measure(FontWeight weight, double sizePt, ReadOnlySpan<char> text)
+    {
+        var widths = LetterFonts.Widths(weight);
+        var total = 0;
+        foreach (var c in text)
+        {
+            total += widths[WinAnsi.Encode(c)];
+        }
+
+        return total * sizePt / 1000.0 / PointsPerMm;
+    }
 
     public byte[] ToBytes(string title)
     {
@@ -99,9 +123,10 @@ internal sealed class PdfWriter
         }
 
         void Set(int id, string body) => objects[id - 1] = Encoding.ASCII.GetBytes(body);
-        void SetStream(int id, string dictionary, byte[] data)
+        // Page contents are small and many, so they take the fastest compression; fonts, once a file, the best.
+        void SetStream(int id, string dictionary, byte[] data, CompressionLevel level = CompressionLevel.Optimal)
         {
-            var compressed = Deflate(data);
+            var compressed = Deflate(data, level);
             var head = Encoding.ASCII.GetBytes($"<< {dictionary} /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
             objects[id - 1] = [.. head, .. compressed, .. "\nendstream"u8.ToArray()];
         }
@@ -112,7 +137,8 @@ internal sealed class PdfWriter
         var fontIds = new Dictionary<FontWeight, int>();
         foreach (var weight in new[] { FontWeight.Regular, FontWeight.Bold })
         {
-            if (_used[weight].Count == 0)
+            var characters = Enumerable.Range(0, 256).Where(b => _used[weight][b]).Select(b => WinAnsi.Decode((byte)b)).ToList();
+            if (characters.Count == 0)
             {
                 continue;
             }
@@ -122,7 +148,7 @@ internal sealed class PdfWriter
             var descriptor = Reserve();
             var file = Reserve();
             fontIds[weight] = fontId;
-            var program = font.Subset(_used[weight]);
+            var program = font.Subset(characters);
             var tag = SubsetTag(program);
             var scale = 1000.0 / font.UnitsPerEm;
             var widths = string.Join(" ", Enumerable.Range(32, 224).Select(code => font.Width(WinAnsi.Decode((byte)code))));
@@ -140,7 +166,7 @@ internal sealed class PdfWriter
             var contents = Reserve();
             kids.Add(pageId);
             Set(pageId, Invariant($"<< /Type /Page /Parent {pagesId} 0 R /MediaBox [0 0 {PageWidthPt:0.###} {PageHeightPt:0.###}] /Resources << /Font << {fontResources} >> >> /Contents {contents} 0 R >>"));
-            SetStream(contents, "", Encoding.Latin1.GetBytes(page.Content));
+            SetStream(contents, "", Encoding.Latin1.GetBytes(page.Content), CompressionLevel.Fastest);
         }
 
         Set(catalog, $"<< /Type /Catalog /Pages {pagesId} 0 R /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> >>");
@@ -197,10 +223,10 @@ internal sealed class PdfWriter
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private static byte[] Deflate(byte[] data)
+    private static byte[] Deflate(byte[] data, CompressionLevel level)
     {
         using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        using (var zlib = new ZLibStream(output, level, leaveOpen: true))
         {
             zlib.Write(data);
         }

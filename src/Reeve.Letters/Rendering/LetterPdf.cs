@@ -332,19 +332,23 @@ public static class LetterPdf
 
         private static List<string> Wrap(string text, FontWeight weight, double size, double widthMm)
         {
+            // Widths add up (the writer does no kerning), so a line's width grows by the space and the word
+            // rather than being measured again in full for every word.
             var lines = new List<string>();
             var line = "";
+            var lineWidth = 0.0;
+            var space = PdfWriter.Measure(weight, size, " ");
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && PdfWriter.Measure(weight, size, candidate) > widthMm)
+                var wordWidth = PdfWriter.Measure(weight, size, word);
+                if (line.Length > 0 && lineWidth + space + wordWidth > widthMm)
                 {
                     lines.Add(line);
-                    line = word;
+                    (line, lineWidth) = (word, wordWidth);
                 }
                 else
                 {
-                    line = candidate;
+                    (line, lineWidth) = line.Length == 0 ? (word, wordWidth) : (line + " " + word, lineWidth + space + wordWidth);
                 }
             }
 

@@ -13,6 +13,7 @@ internal static class LettersCommand
         {
             RenderCommand.Create(host),
             PrintLetters.PrintCommand.Create(host),
+            SendLetters.SendCommand.Create(host),
         };
 
     public static Option<int> Council() =>

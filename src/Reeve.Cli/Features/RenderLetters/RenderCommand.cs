@@ -22,7 +22,7 @@ internal static class RenderCommand
         var largePrint = new Option<bool>("--large-print") { Description = "Large print: body text at 16 point" };
         var output = new Option<string>("--out") { Description = "The PDF file to write", HelpName = "file.pdf", Required = true };
         var council = LettersCommand.Council();
-        var render = new Command("render", "Render one account's letter as a PDF, as it would be sent today") { type, account, year, largePrint, output, council };
+        var render = new Command("render", "Render one account's letter as a PDF: its newest queued request of the type, or as it would be sent today") { type, account, year, largePrint, output, council };
         render.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -45,12 +45,6 @@ internal static class RenderCommand
             return await RefuseAsync(host, $"--type: '{request.Type}' is not a letter type; the types are {string.Join(", ", LetterTypes.All.Select(t => t.Code()))}");
         }
 
-        if (type != LetterType.DemandNotice)
-        {
-            return await RefuseAsync(host,
-                $"--type: {request.Type} letters are not yet available from an account's records (their runs do not record them yet); demand-notice is");
-        }
-
         if (!AccountReference.TryParse(request.Account, out var reference, out var error))
         {
             return await RefuseAsync(host, $"--account: '{request.Account}' is not an account reference. {error}");
@@ -71,24 +65,27 @@ internal static class RenderCommand
         }
 
         var today = UkTime.Today(host.Clock);
-        var year = request.Year is { } y ? new FinancialYear(y) : FinancialYear.Containing(today);
-        switch (await DemandNoticeReader.ReadAsync(connection, found.Council, found.AccountId, year))
+        switch (await OneOffLetters.PreviewAsync(connection, found.Council, found.AccountId, type.Value, today, request.Size, request.Year))
         {
-            case Outcome<DemandNoticeFacts>.Done facts:
-                var notice = DemandNotices.Build(facts.Value, today);
-                var letter = LetterRenderer.WithDefaults().Render(LetterType.DemandNotice, Channel.Letter, notice, request.Size);
+            case Outcome<LetterPreview>.Done done:
+                var preview = done.Value;
+                var model = preview.Composed.Model;
                 var folder = Path.GetDirectoryName(Path.GetFullPath(request.Out))!;
                 Directory.CreateDirectory(folder);
-                await File.WriteAllBytesAsync(request.Out, letter.Pdf!, ct);
+                await File.WriteAllBytesAsync(request.Out, preview.Letter.Pdf!, ct);
                 host.Out.MarkupLine(Markup.Escape(
-                    $"Demand notice {notice.FinancialYear} for account {reference.Value} ({notice.Recipient.Name}): {notice.AmountDue.ToDisplayString()} " +
-                    $"in {notice.Instalments.Count} instalment{(notice.Instalments.Count == 1 ? "" : "s")}, as issued on {DateText.LongForm.Format(today)}" +
-                    $"{(request.Size == PrintSize.Large ? ", large print" : "")}."));
+                    $"{NoticeStore.Describe(type.Value)} for account {reference.Value} ({model.Recipient.Name}), from {preview.BuiltFrom}, as issued on {DateText.LongForm.Format(preview.IssuedOn)}" +
+                    $"{(model.SlipAmount is { } slip ? $", asking for {slip.ToDisplayString()}" : "")}{(request.Size == PrintSize.Large ? ", large print" : "")}."));
+                if (preview.Composed.GoneAway is { } mark)
+                {
+                    host.Out.MarkupLine(Markup.Escape($"Post to this address came back gone-away on {DateText.LongForm.Format(mark.ReturnedOn)}: a print run would hold this letter."));
+                }
+
                 host.Out.MarkupLine(Markup.Escape($"Written to {request.Out}. Nothing was stored or sent."));
                 return ReeveCli.Ok;
-            case Outcome<DemandNoticeFacts>.Invalid invalid:
-                return await RefuseAsync(host, $"--{invalid.Field}: {invalid.Message}");
-            case Outcome<DemandNoticeFacts>.NotFound notFound:
+            case Outcome<LetterPreview>.Invalid invalid:
+                return await RefuseAsync(host, $"--{(invalid.Field == "year" ? "year" : "account")}: {invalid.Message}");
+            case Outcome<LetterPreview>.NotFound notFound:
                 return await RefuseAsync(host, $"--account: there is no {notFound.What}");
             case var other:
                 throw new InvalidOperationException($"Unexpected outcome {other}");

@@ -69,7 +69,7 @@ public static class DemandNoticeReader
     /// Where to write: the first liable person's current correspondence address if one is recorded, else the
     /// dwelling itself.
     /// </summary>
-    private static PostalAddress Correspondence(IReadOnlyList<Party> parties, Property property)
+    internal static PostalAddress Correspondence(IReadOnlyList<Party> parties, Property property)
     {
         var recorded = parties
             .SelectMany(p => p.Addresses.Where(a => a.ValidTo is null).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Sequence).Take(1))
@@ -79,5 +79,5 @@ public static class DemandNoticeReader
             : new PostalAddress(Lines(recorded.Line1, recorded.Line2, recorded.Line3, recorded.Town), recorded.Postcode);
     }
 
-    private static List<string> Lines(params string?[] lines) => lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
+    internal static List<string> Lines(params string?[] lines) => lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
 }

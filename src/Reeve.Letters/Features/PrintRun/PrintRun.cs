@@ -112,7 +112,7 @@ public static class PrintRun
             .ToDictionary(g => g.Key, g => g.Select(r => r.Hash).ToHashSet(StringComparer.Ordinal));
 
         Directory.CreateDirectory(options.Folder);
-        var renderer = LetterRenderer.WithDefaults();
+        var renderer = await CouncilTemplates.RendererAsync(connection, council);
         var now = clock.GetCurrentInstant();
         var files = new List<string>();
         var manifest = new List<ManifestRow>();
@@ -220,9 +220,9 @@ public static class PrintRun
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Postcode order (outward then inward code, as the post sorts), then address, then reference.</summary>
-    private static class PostOrder
+    internal static class PostOrder
     {
-        public static int Compare(DemandNoticeModel a, DemandNoticeModel b)
+        public static int Compare(ILetterModel a, ILetterModel b)
         {
             var byPostcode = string.CompareOrdinal(Key(a.Recipient.Address.Postcode), Key(b.Recipient.Address.Postcode));
             if (byPostcode != 0)

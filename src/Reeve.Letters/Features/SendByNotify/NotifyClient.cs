@@ -25,6 +25,8 @@ public sealed record NotifyStatus(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("status")] string Status);
 
+public sealed record NotifyList([property: JsonPropertyName("notifications")] IReadOnlyList<NotifyStatus> Notifications);
+
 /// <summary>Notify refused a request: its HTTP status and the errors it gave.</summary>
 public sealed class NotifyException(int statusCode, string body)
     : Exception($"GOV.UK Notify answered {statusCode}: {body}")
@@ -64,6 +66,17 @@ public sealed class NotifyClient(HttpClient http, NotifyApiKey key, IClock clock
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/notifications/{Uri.EscapeDataString(notificationId)}");
         return await SendAsync<NotifyStatus>(request, ct);
+    }
+
+    /// <summary>
+    /// The notification Notify holds with this reference, or null: how a retry after an unclear answer (a
+    /// timeout, a 5xx after the request went in) learns whether the first attempt was received.
+    /// </summary>
+    public async Task<NotifyStatus?> FindByReferenceAsync(string reference, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/notifications?reference={Uri.EscapeDataString(reference)}");
+        var list = await SendAsync<NotifyList>(request, ct);
+        return list.Notifications.FirstOrDefault(n => n.Reference == reference);
     }
 
     /// <summary>The personalisation Reeve's Notify templates take: ((subject)) and ((body)), filled from Reeve's own template.</summary>

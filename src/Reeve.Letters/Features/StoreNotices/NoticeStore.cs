@@ -37,13 +37,8 @@ public static class NoticeStore
         var (content, mediaType) = letter.Pdf is { } pdf
             ? (pdf, "application/pdf")
             : (System.Text.Encoding.UTF8.GetBytes(letter.Document.ToNotifyMarkdown()), "text/markdown; charset=utf-8");
-        var hash = Hash(content);
+        var hash = await StoreContentAsync(connection, tx, council, content, mediaType, now);
         var postgres = connection is Npgsql.NpgsqlConnection;
-        await connection.ExecuteAsync(
-            "insert into letter_document (council_id, content_hash, media_type, byte_count, content, stored_at) " +
-            "values (@council, @hash, @mediaType, @count, @content, @now) on conflict (council_id, content_hash) do nothing",
-            new { council = council.Value, hash, mediaType, count = content.Length, content, now = DapperSetup.ToDb(now, postgres) },
-            tx);
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "letter_notice", 1);
         await connection.ExecuteAsync(
@@ -60,6 +55,18 @@ public static class NoticeStore
             connection, tx, council, accountId, now, issuedOn, "notice-sent",
             $"{Describe(letter.Type)} sent by {letter.Channel.Code()} (notice {id})", officer, null);
         return new StoredNotice(id, accountId, letter.Type, letter.Channel, letter.TemplateVersion, hash, causedByEventId, issuedOn, now);
+    }
+
+    /// <summary>Keeps bytes once per council by their SHA-256 and returns the hash; storing the same bytes again does nothing.</summary>
+    public static async Task<string> StoreContentAsync(DbConnection connection, DbTransaction tx, CouncilId council, byte[] content, string mediaType, Instant now)
+    {
+        var hash = Hash(content);
+        await connection.ExecuteAsync(
+            "insert into letter_document (council_id, content_hash, media_type, byte_count, content, stored_at) " +
+            "values (@council, @hash, @mediaType, @count, @content, @now) on conflict (council_id, content_hash) do nothing",
+            new { council = council.Value, hash, mediaType, count = content.Length, content, now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection) },
+            tx);
+        return hash;
     }
 
     public static async Task<IReadOnlyList<StoredNotice>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
@@ -84,7 +91,7 @@ public static class NoticeStore
         return content;
     }
 
-    private static string Describe(LetterType type) => type switch
+    public static string Describe(LetterType type) => type switch
     {
         LetterType.DemandNotice => "Council tax demand notice",
         LetterType.Reminder => "Reminder notice",

@@ -122,8 +122,20 @@ public static class DecideRefund
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, "refund-approved",
             $"Refund {refundId} of {amount.ToDisplayString()} approved and posted", officer, "Refund of a credit on the account");
 
-        // The refund letter: the letters module produces letters from 'letter-due' events (docs/domain/refunds.md).
+        // The refund letter, queued with the refund in the same transaction (once: the refund is its source key).
+        var refund = await RefundStore.GetAsync(connection, tx, council, refundId)
+            ?? throw new InvalidOperationException($"Refund {refundId} is not there to write its letter");
+        var paidBy = refund.Method == RefundMethod.Bank
+            ? $"Bacs credit to the bank account ending {(refund.AccountNumber is { Length: >= 4 } n ? n[^4..] : "on record")}"
+            : "a refund to the card the payment was made with";
+        var letter = await Reeve.Letters.LetterRequests.RequestAsync(connection, tx,
+            new Reeve.Letters.LetterRequest(council, accountId, today, $"refund:{refundId}", new Reeve.Letters.RefundFields(amount, refund.Reason, paidBy)), now);
+        if (letter is not Outcome<Reeve.Letters.QueuedLetter>.Done)
+        {
+            throw new InvalidOperationException($"The letter for refund {refundId} could not be queued: {letter}");
+        }
+
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, LetterDueKind,
-            $"refund-confirmation: refund {refundId} of {amount.ToDisplayString()}", officer, "Refund of a credit on the account");
+            $"refund: letter confirming refund {refundId} of {amount.ToDisplayString()} queued", officer, "Refund of a credit on the account");
     }
 }

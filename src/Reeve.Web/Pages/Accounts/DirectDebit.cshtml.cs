@@ -67,8 +67,8 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var outcome = await Payments.Mandates.SetUpAsync(connection, tx, User.CouncilId(), DirectDebitReads.ModulusTable,
-            new Payments.Mandates.SetUp(Account!.AccountId, PayerName, SortCode, AccountNumber, UkTime.Today(clock), User.OfficerUsername()), clock.GetCurrentInstant());
+        var outcome = await Reeve.Payments.Mandates.SetUpAsync(connection, tx, User.CouncilId(), DirectDebitReads.ModulusTable,
+            new Reeve.Payments.Mandates.SetUp(Account!.AccountId, PayerName, SortCode, AccountNumber, UkTime.Today(clock), User.OfficerUsername()), clock.GetCurrentInstant());
         switch (outcome)
         {
             case Outcome<Mandate>.Done { Value: var mandate }:
@@ -105,7 +105,7 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var outcome = await Payments.Mandates.EndAsync(connection, tx, User.CouncilId(), mandateId, MandateStatus.Cancelled, "cancelled by the council at the payer's request",
+        var outcome = await Reeve.Payments.Mandates.EndAsync(connection, tx, User.CouncilId(), mandateId, MandateStatus.Cancelled, "cancelled by the council at the payer's request",
             UkTime.Today(clock), tellTheBank: true, User.OfficerUsername(), "Direct Debit scheme: the payer may cancel at any time", clock.GetCurrentInstant());
         if (outcome is Outcome<Mandate>.Done { Value: var ended })
         {
@@ -138,7 +138,7 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
             return false;
         }
 
-        Mandates = await Payments.Mandates.ForAccountAsync(connection, null, council, Account.AccountId);
+        Mandates = await Reeve.Payments.Mandates.ForAccountAsync(connection, null, council, Account.AccountId);
         History = (await AccountEvents.ForAccountAsync(connection, council, Account.AccountId))
             .Where(e => e.Kind.StartsWith("direct-debit", StringComparison.Ordinal) || (e.Kind == DirectDebitEvents.LetterDue && e.Summary.StartsWith("dd-", StringComparison.Ordinal)))
             .ToList();

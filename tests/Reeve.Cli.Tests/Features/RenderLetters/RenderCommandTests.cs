@@ -23,7 +23,7 @@ public sealed class RenderCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>,
         var run = await RenderAsync(db, "--type", "demand-notice", "--account", reference);
 
         run.ExitCode.ShouldBe(0, run.Stderr);
-        run.Stdout.ShouldContain($"Demand notice 2026/27 for account {reference}");
+        run.Stdout.ShouldContain($"Council tax demand notice for account {reference}");
         run.Stdout.ShouldContain("as issued on 20 November 2026");
         run.Stdout.ShouldContain("Nothing was stored or sent");
         // What the notice says is tested in Reeve.Letters.Tests, pdftotext and all; here, that a whole PDF was written.
@@ -50,11 +50,31 @@ public sealed class RenderCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>,
     }
 
     [Theory]
+    [InlineData("reminder", "Reminder notice")]
+    [InlineData("final-notice", "Final notice")]
+    [InlineData("summons", "Summons")]
+    [InlineData("dd-advance-notice", "Direct Debit advance notice")]
+    [InlineData("refund", "Refund letter")]
+    [InlineData("arrangement", "Arrangement letter")]
+    public async Task Every_other_letter_type_renders_from_a_sample_request_made_today_when_none_is_queued(string type, string described)
+    {
+        var db = demo.CopyTo(_folder);
+        var reference = await BilledAccountAsync(db);
+
+        var run = await RenderAsync(db, "--type", type, "--account", reference);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stdout.ShouldContain($"{described} for account {reference}");
+        run.Stdout.ShouldContain("from a sample request made today");
+        System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(_folder.File("notice.pdf")), 0, 8).ShouldBe("%PDF-1.7");
+        (await TinyDemo.QueryAsync<long>(db, "select count(*) from letter_request")).ShouldBe(0);
+    }
+
+    [Theory]
     [InlineData("--account", "500000014", "check digit")]
     [InlineData("--account", "12345", "9 digits")]
     [InlineData("--account", "599999992", "there is no account")]
     [InlineData("--type", "love-letter", "not a letter type")]
-    [InlineData("--type", "reminder", "not yet available")]
     [InlineData("--year", "2030", "no bill for 2030/31")]
     public async Task What_cannot_be_rendered_exits_2_naming_the_option(string option, string value, string message)
     {

@@ -39,6 +39,15 @@ public sealed class FakeNotifyServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonElement> Received { get; } = new();
 
+    /// <summary>How many of the next sends to answer 503 without taking them (Notify down).</summary>
+    public int RefuseNext { get; set; }
+
+    /// <summary>How many of the next sends to take and then answer 500, as when the answer is lost after Notify has the message.</summary>
+    public int LoseAnswerOfNext { get; set; }
+
+    /// <summary>Every notification the server holds: its type and reference.</summary>
+    public IReadOnlyList<(string Type, string Reference)> Held => _sent.Values.ToList();
+
     private async Task LoopAsync()
     {
         while (_listener.IsListening)
@@ -79,6 +88,20 @@ public sealed class FakeNotifyServer : IAsyncDisposable
                 : Error(404, "NoResultFound", "No result found");
         }
 
+        if (request.HttpMethod == "GET" && path == "/v2/notifications")
+        {
+            var wanted = request.QueryString["reference"];
+            var found = _sent.Where(s => wanted is null || s.Value.Reference == wanted)
+                .Select(s => new { id = s.Key, reference = s.Value.Reference, type = s.Value.Type, status = "sending" }).ToList();
+            return (200, JsonSerializer.Serialize(new { notifications = found, links = new { current = $"{BaseAddress}v2/notifications" } }));
+        }
+
+        if (request.HttpMethod == "POST" && RefuseNext > 0)
+        {
+            RefuseNext--;
+            return Error(503, "ServiceUnavailable", "Notify is unavailable");
+        }
+
         if (request.HttpMethod != "POST" || path is not ("/v2/notifications/email" or "/v2/notifications/sms"))
         {
             return Error(404, "NotFound", "Not found");
@@ -115,6 +138,12 @@ public sealed class FakeNotifyServer : IAsyncDisposable
         var notificationId = Guid.NewGuid().ToString();
         var reference = json.TryGetProperty("reference", out var r) ? r.GetString() ?? "" : "";
         _sent[notificationId] = (type, reference);
+        if (LoseAnswerOfNext > 0)
+        {
+            LoseAnswerOfNext--;
+            return Error(500, "Exception", "Internal server error");
+        }
+
         return (201, JsonSerializer.Serialize(new
         {
             id = notificationId,

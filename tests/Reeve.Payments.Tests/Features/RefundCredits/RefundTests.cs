@@ -65,7 +65,11 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         (await RefundEntriesAsync(account)).ShouldHaveSingleItem().Amount.ShouldBe(Money.FromPence(4_000));
         (await BalanceAsync(account)).ShouldBe(Money.FromPence(-2_000));
         var events = await ReadAsync(c => AccountEvents.ForAccountAsync(c, Council, account.AccountId));
-        events.ShouldContain(e => e.Kind == DecideRefund.LetterDueKind && e.Summary.Contains("refund-confirmation", StringComparison.Ordinal));
+        events.ShouldContain(e => e.Kind == DecideRefund.LetterDueKind && e.Summary.Contains("refund", StringComparison.Ordinal));
+        var letter = (await ReadAsync(c => Reeve.Letters.LetterRequests.ForAccountAsync(c, Council, account.AccountId))).ShouldHaveSingleItem();
+        letter.Type.ShouldBe(Reeve.Letters.LetterType.RefundLetter);
+        letter.SourceKey.ShouldBe($"refund:{refund.RefundId}");
+        letter.Fields.ShouldBeOfType<Reeve.Letters.RefundFields>().Amount.ShouldBe(Money.FromPence(4_000));
     }
 
     [Fact]

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Reeve.Bench;
+using Spectre.Console;
+
+namespace Reeve.Cli.Features.PrintLetters;
+
+/// <summary>
+/// `reeve bench bills --count 100000`: renders two-page demand notices into print files and reports pages per
+/// second and peak memory against a baseline of the same letters' text without layout, measured in the same run
+/// (bench/Reeve.Bench/BillsScenario.cs). A measurement: the exit code is 0 whatever the figures.
+/// </summary>
+internal static class BillsBenchCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var count = CliOptions.WholeNumber("--count", "How many two-page demand notices to render", BillsBenchOptions.DefaultCount, minimum: 1, maximum: 50_000_000);
+        var perFile = CliOptions.WholeNumber("--letters-per-file", "Letters in each print PDF", Reeve.Letters.PrintRun.LettersPerFile, minimum: 1, maximum: 100_000);
+        var parallel = CliOptions.WholeNumber("--parallel", "Print files rendered at once (default: one per processor)", Environment.ProcessorCount, minimum: 1, maximum: 256);
+        var output = new Option<string?>("--out") { Description = "The folder for the print files (default: a temporary folder, deleted afterwards)", HelpName = "folder" };
+        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
+        var command = new Command("bills", "Render council tax demand notices into print PDFs, timed against writing the same letters' text without layout")
+        {
+            count, perFile, parallel, output, json,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var options = new BillsBenchOptions(parsed.GetValue(count), parsed.GetValue(perFile), parsed.GetValue(parallel));
+            var given = parsed.GetValue(output);
+            var folder = given ?? Path.Combine(Path.GetTempPath(), "reeve-bench-bills-" + Guid.NewGuid().ToString("N"));
+            var asJson = parsed.GetValue(json);
+            var console = asJson ? host.Err : host.Out;
+            console.MarkupLine(Markup.Escape($"Bills benchmark: {options.Count:N0} demand notices, {options.LettersPerFile:N0} a file, {options.Parallelism} at once, into {folder}"));
+            try
+            {
+                var figures = await ProgressBars.RunAsync(console, bars =>
+                    BillsScenario.RunAsync(folder, options, bars.For<BenchProgress>(p => (p.Stage, p.Done, p.Total)), ct));
+                if (asJson)
+                {
+                    await host.Stdout.WriteLineAsync(ToJson(figures).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                }
+                else
+                {
+                    host.Out.Write(ToTable(figures));
+                }
+            }
+            finally
+            {
+                if (given is null && Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            return ReeveCli.Ok;
+        });
+        return command;
+    }
+
+    private static Table ToTable(BillsFigures f) =>
+        new Table()
+            .Title($"Demand notices to print files: {f.Letters:N0} letters, {f.Pages:N0} pages in {f.Files:N0} PDFs ({Mib(f.PdfBytes)})")
+            .AddColumns("Figure", "Reeve", "Baseline", "Ratio", "Target", "Result")
+            .AddRow("Render and write",
+                $"{f.Reeve.TotalSeconds:N2} s ({f.PagesPerSecond:N0} pages/s)",
+                $"{f.Baseline.TotalSeconds:N2} s ({f.BaselinePagesPerSecond:N0} pages/s, the same letters' text with no layout, {Mib(f.BaselineBytes)})",
+                $"{f.Ratio:N2}x",
+                $">= {BillsFigures.PagesPerSecondTarget:N0} pages/s",
+                Verdict(f.SpeedPasses))
+            .AddRow("Peak memory", $"{Mib(f.PeakWorkingSetBytes)} working set", $"{Mib(f.PeakManagedBytes)} managed heap", "", $"< {Mib(BillsFigures.MemoryTargetBytes)}",
+                Verdict(f.MemoryPasses))
+            .Caption(Markup.Escape($"Memory: {f.PeakWorkingSetMeasure}; managed heap is the highest GC.GetTotalMemory sampled every 20 ms. {Environment.ProcessorCount} processors."));
+
+    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
+
+    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+
+    private static JsonObject ToJson(BillsFigures f) => new()
+    {
+        ["scenario"] = "bills",
+        ["letters"] = f.Letters,
+        ["pages"] = f.Pages,
+        ["files"] = f.Files,
+        ["lettersPerFile"] = f.Options.LettersPerFile,
+        ["parallelism"] = f.Options.Parallelism,
+        ["pdfBytes"] = f.PdfBytes,
+        ["reeveSeconds"] = f.Reeve.TotalSeconds,
+        ["pagesPerSecond"] = f.PagesPerSecond,
+        ["baselineSeconds"] = f.Baseline.TotalSeconds,
+        ["baselineMethod"] = "the same template filled and the letters' text written to files of the same batches, with no layout",
+        ["ratio"] = f.Ratio,
+        ["targetPagesPerSecond"] = BillsFigures.PagesPerSecondTarget,
+        ["pass"] = f.SpeedPasses,
+        ["memory"] = new JsonObject
+        {
+            ["peakWorkingSetBytes"] = f.PeakWorkingSetBytes,
+            ["measure"] = f.PeakWorkingSetMeasure,
+            ["peakManagedBytes"] = f.PeakManagedBytes,
+            ["targetBytes"] = BillsFigures.MemoryTargetBytes,
+            ["pass"] = f.MemoryPasses,
+        },
+    };
+}

@@ -1,0 +1,92 @@
+using NodaTime;
+using Reeve.Kernel;
+
+namespace Reeve.Letters;
+
+/// <summary>
+/// Builds each letter type's typed model from the account's facts and the request's fields, and checks the
+/// fields against the rules that say what a notice may demand and when. Pure: no database, no clock.
+/// </summary>
+public static class LetterModelBuilder
+{
+    /// <summary>The model for every letter type but the demand notice, which is built from the bill (see <see cref="DemandNotices"/>).</summary>
+    public static ILetterModel Build(AccountLetterFacts facts, LetterFields fields, LocalDate issuedOn) => fields switch
+    {
+        ReminderFields r => new ReminderModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(r.YearStarting), r.ReminderNumber,
+            r.SumDue, r.PayBy, r.BalanceForYear, r.BalanceDueIfNotPaid),
+        FinalNoticeFields f => new FinalNoticeModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(f.YearStarting), f.AmountDue, f.PayBy),
+        SummonsFields s => new SummonsModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(s.YearStarting), s.AmountOutstanding, s.Costs,
+            s.Court, s.Hearing),
+        DirectDebitAdvanceNoticeFields d => new DirectDebitAdvanceNoticeModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(d.YearStarting),
+            d.ServiceUserNumber, d.BankAccountEnding, d.Collections),
+        RefundFields r => new RefundModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, r.Amount, r.Reason, r.PaidBy),
+        ArrangementFields a => new ArrangementModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, a.AmountCovered, a.Instalments),
+        DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by DemandNotices.Build", nameof(fields)),
+        _ => throw new ArgumentOutOfRangeException(nameof(fields), fields.GetType().Name, "Not a letter type"),
+    };
+
+    /// <summary>The first field that breaks a rule, as (field, message), or null when the request may be queued.</summary>
+    public static (string Field, string Message)? Check(LetterFields fields, LocalDate on, WorkingDays calendar) => fields switch
+    {
+        ReminderFields r when r.ReminderNumber is not (1 or 2) =>
+            ("ReminderNumber", "a reminder is the first or the second in a year (CTAE Regs 1992 reg 23(4) stops a third)"),
+        ReminderFields r when !r.SumDue.IsPositive => ("SumDue", "the sum due on a reminder must be more than £0.00"),
+        // Reg 23(3): the person has 7 days beginning with the day of issue, so the pay-by date is at least issue + 6.
+        ReminderFields r when r.PayBy < on.PlusDays(6) =>
+            ("PayBy", $"a reminder issued on {on} must give until {on.PlusDays(6)} to pay (7 days beginning with the day of issue, CTAE Regs 1992 reg 23(3))"),
+        ReminderFields r when r.BalanceDueIfNotPaid < r.PayBy.PlusDays(8) =>
+            ("BalanceDueIfNotPaid", $"the balance falls due at the end of a further 7 days after the failure, so no earlier than {r.PayBy.PlusDays(8)} (CTAE Regs 1992 reg 23(3))"),
+        ReminderFields r when r.BalanceForYear < r.SumDue => ("BalanceForYear", "the balance for the year cannot be less than the sum due now"),
+        FinalNoticeFields f when !f.AmountDue.IsPositive => ("AmountDue", "the sum on a final notice must be more than £0.00"),
+        FinalNoticeFields f when f.PayBy < on.PlusDays(7) =>
+            ("PayBy", $"a final notice issued on {on} must give at least 7 days to pay, until {on.PlusDays(7)} (CTAE Regs 1992 reg 34(1))"),
+        SummonsFields s when !s.AmountOutstanding.IsPositive => ("AmountOutstanding", "the sum on a summons must be more than £0.00"),
+        SummonsFields s when s.Costs.IsNegative => ("Costs", "costs cannot be negative"),
+        SummonsFields s when string.IsNullOrWhiteSpace(s.Court) => ("Court", "a summons must name the court"),
+        // SI 1998/295 reg 3: at least 14 days between service of the summons and the hearing.
+        SummonsFields s when s.Hearing.Date < on.PlusDays(14) =>
+            ("Hearing", $"the hearing must be at least 14 days after the summons is issued on {on}, so on or after {on.PlusDays(14)} (SI 1998/295 reg 3)"),
+        DirectDebitAdvanceNoticeFields d when d.Collections.Count == 0 => ("Collections", "an advance notice lists at least one collection"),
+        // The Direct Debit scheme's default advance notice: 10 working days before the first collection (formats.md 3).
+        DirectDebitAdvanceNoticeFields d when d.Collections.Min(c => c.DueOn) < calendar.AddWorkingDays(on, 10) =>
+            ("Collections", $"the first collection must be at least 10 working days after the notice, on or after {calendar.AddWorkingDays(on, 10)} (Direct Debit Guarantee)"),
+        DirectDebitAdvanceNoticeFields d when d.Collections.Any(c => !c.Amount.IsPositive) => ("Collections", "every collection must be more than £0.00"),
+        RefundFields r when !r.Amount.IsPositive => ("Amount", "a refund must be more than £0.00"),
+        ArrangementFields a when a.Instalments.Count == 0 => ("Instalments", "an arrangement has at least one payment"),
+        ArrangementFields a when Money.Sum(a.Instalments.Select(i => i.Amount)) != a.AmountCovered =>
+            ("Instalments", $"the payments add up to {Money.Sum(a.Instalments.Select(i => i.Amount)).ToDisplayString()}, not the {a.AmountCovered.ToDisplayString()} the arrangement covers"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A request as it might be made today, for rendering a letter type on an account that has none queued: the
+    /// account's balance (or £100.00 where nothing is owed) as the sum, and the shortest periods the rules allow.
+    /// </summary>
+    public static LetterFields Sample(LetterType type, Money balance, LocalDate today, WorkingDays calendar)
+    {
+        var owed = balance.IsPositive ? balance : Money.FromPounds(100);
+        var year = FinancialYear.Containing(today).StartYear;
+        return type switch
+        {
+            LetterType.DemandNotice => new DemandNoticeFields(year),
+            LetterType.Reminder => new ReminderFields(year, 1, owed, today.PlusDays(6), owed, today.PlusDays(14)),
+            LetterType.FinalNotice => new FinalNoticeFields(year, owed, today.PlusDays(7)),
+            LetterType.Summons => new SummonsFields(year, owed, Money.FromPence(8_050), "the magistrates' court named by the council",
+                calendar.OnOrAfter(today.PlusDays(21)).At(new LocalTime(10, 0))),
+            LetterType.DirectDebitAdvanceNotice => new DirectDebitAdvanceNoticeFields(year, "000000", "0000",
+                [new InstalmentLine(calendar.AddWorkingDays(today, 10), owed)]),
+            LetterType.RefundLetter => new RefundFields(balance.IsNegative ? -balance : Money.FromPounds(100), "your account is in credit", "bank transfer"),
+            LetterType.ArrangementLetter => new ArrangementFields(owed, Split(owed, 6, today.PlusMonths(1))),
+        };
+    }
+
+    private static List<InstalmentLine> Split(Money whole, int count, LocalDate first)
+    {
+        var each = whole.Pence / count;
+        return Enumerable.Range(0, count)
+            .Select(i => new InstalmentLine(first.PlusMonths(i), Money.FromPence(i == 0 ? whole.Pence - (each * (count - 1)) : each)))
+            .ToList();
+    }
+
+    private static string Year(int startYear) => new FinancialYear(startYear).ToString();
+}

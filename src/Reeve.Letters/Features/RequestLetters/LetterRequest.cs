@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+using Reeve.Kernel;
+
+namespace Reeve.Letters;
+
+/// <summary>
+/// Another module asking for a notice to go to an account: which council, account and letter type, the date it
+/// is issued on, a source key that makes the request idempotent (the recovery run's "run 12 account 345
+/// reminder 1"; asking twice with the same key queues one letter), and the typed fields only the asking module
+/// knows (the sum due and the pay-by date, the hearing, the collections).
+/// </summary>
+public sealed record LetterRequest(CouncilId Council, long AccountId, LocalDate On, string SourceKey, LetterFields Fields)
+{
+    public LetterType Type => Fields.Type;
+}
+
+/// <summary>What a request says beyond the account's own records, one closed set of types, one per letter type.</summary>
+[JsonDerivedType(typeof(DemandNoticeFields), "demand-notice")]
+[JsonDerivedType(typeof(ReminderFields), "reminder")]
+[JsonDerivedType(typeof(FinalNoticeFields), "final-notice")]
+[JsonDerivedType(typeof(SummonsFields), "summons")]
+[JsonDerivedType(typeof(DirectDebitAdvanceNoticeFields), "dd-advance-notice")]
+[JsonDerivedType(typeof(RefundFields), "refund")]
+[JsonDerivedType(typeof(ArrangementFields), "arrangement")]
+public abstract record LetterFields
+{
+    private protected LetterFields()
+    {
+    }
+
+    [JsonIgnore]
+    public abstract LetterType Type { get; }
+}
+
+/// <summary>A demand notice for the account's current bill for a financial year.</summary>
+public sealed record DemandNoticeFields(int YearStarting) : LetterFields
+{
+    public override LetterType Type => LetterType.DemandNotice;
+}
+
+/// <summary>
+/// A reminder (CTAE Regs 1992 reg 23(1)): <paramref name="SumDue"/> is the overdue instalments plus any falling
+/// due within 7 days; <paramref name="PayBy"/> the last of the 7 days beginning with the day of issue; the whole
+/// <paramref name="BalanceForYear"/> falls due on <paramref name="BalanceDueIfNotPaid"/> if it is not paid
+/// (reg 23(3)). A second reminder (<paramref name="ReminderNumber"/> 2) also warns of reg 23(4).
+/// </summary>
+public sealed record ReminderFields(int YearStarting, int ReminderNumber, Money SumDue, LocalDate PayBy, Money BalanceForYear, LocalDate BalanceDueIfNotPaid)
+    : LetterFields
+{
+    public override LetterType Type => LetterType.Reminder;
+}
+
+/// <summary>A final notice (CTAE Regs 1992 reg 33): the sum due, to be paid within 7 days of issue (reg 34(1)).</summary>
+public sealed record FinalNoticeFields(int YearStarting, Money AmountDue, LocalDate PayBy) : LetterFields
+{
+    public override LetterType Type => LetterType.FinalNotice;
+}
+
+/// <summary>A summons (CTAE Regs 1992 reg 34): the court, the hearing's date and time, the sum outstanding and the costs so far.</summary>
+public sealed record SummonsFields(int YearStarting, Money AmountOutstanding, Money Costs, string Court, LocalDateTime Hearing) : LetterFields
+{
+    public override LetterType Type => LetterType.Summons;
+}
+
+/// <summary>Advance notice of Direct Debit collections: each amount and date (formats.md 3, 10 working days ahead).</summary>
+public sealed record DirectDebitAdvanceNoticeFields(
+    int YearStarting, string ServiceUserNumber, string BankAccountEnding, IReadOnlyList<InstalmentLine> Collections) : LetterFields
+{
+    public override LetterType Type => LetterType.DirectDebitAdvanceNotice;
+}
+
+public sealed record RefundFields(Money Amount, string Reason, string PaidBy) : LetterFields
+{
+    public override LetterType Type => LetterType.RefundLetter;
+}
+
+/// <summary>An arrangement to pay: the amount it covers and the agreed schedule.</summary>
+public sealed record ArrangementFields(Money AmountCovered, IReadOnlyList<InstalmentLine> Instalments) : LetterFields
+{
+    public override LetterType Type => LetterType.ArrangementLetter;
+}
+
+/// <summary>The fields as the queue stores them: JSON with money in pence and ISO dates.</summary>
+internal static class LetterFieldsJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new MoneyConverter(), new LocalDateConverter(), new LocalDateTimeConverter() },
+    };
+
+    public static string Write(LetterFields fields) => JsonSerializer.Serialize(fields, Options);
+
+    public static LetterFields Read(string json) =>
+        JsonSerializer.Deserialize<LetterFields>(json, Options) ?? throw new InvalidOperationException("A letter request has no fields");
+
+    private sealed class MoneyConverter : JsonConverter<Money>
+    {
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Money.FromPence(reader.GetInt64());
+
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Pence);
+    }
+
+    private sealed class LocalDateConverter : JsonConverter<LocalDate>
+    {
+        public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            LocalDatePattern.Iso.Parse(reader.GetString()!).Value;
+
+        public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+    }
+
+    private sealed class LocalDateTimeConverter : JsonConverter<LocalDateTime>
+    {
+        public override LocalDateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            LocalDateTimePattern.GeneralIso.Parse(reader.GetString()!).Value;
+
+        public override void Write(Utf8JsonWriter writer, LocalDateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(LocalDateTimePattern.GeneralIso.Format(value));
+    }
+}

@@ -1,0 +1,113 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+
+namespace Reeve.Letters;
+
+/// <summary>A request in the queue: what was asked, and the notice that answered it once one is stored.</summary>
+public sealed record QueuedLetter(
+    long RequestId, long AccountId, LetterType Type, LocalDate On, string SourceKey, LetterFields Fields, Instant RequestedAt, long? NoticeId);
+
+/// <summary>
+/// The queue other modules ask for letters through. A request is checked against the rules for its letter type
+/// and stored once per source key, in the caller's transaction, so a recovery run that records a reminder and
+/// asks for its letter does both or neither, and a re-run asks again harmlessly. Print runs and Notify take
+/// requests off the queue; nothing here renders.
+/// </summary>
+public static class LetterRequests
+{
+    public static async Task<Outcome<QueuedLetter>> RequestAsync(DbConnection connection, DbTransaction transaction, LetterRequest request, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(request.SourceKey))
+        {
+            return new Outcome<QueuedLetter>.Invalid("SourceKey", "a letter request needs a source key, so asking twice queues one letter");
+        }
+
+        if (LetterModelBuilder.Check(request.Fields, request.On, WorkingDays.EnglandAndWales) is { } problem)
+        {
+            return new Outcome<QueuedLetter>.Invalid(problem.Field, problem.Message);
+        }
+
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        var council = request.Council.Value;
+        var existing = await FindAsync(connection, transaction, request.Council, request.SourceKey);
+        if (existing is not null)
+        {
+            return existing.AccountId == request.AccountId && existing.Type == request.Type && existing.On == request.On
+                && LetterFieldsJson.Write(existing.Fields) == LetterFieldsJson.Write(request.Fields)
+                ? existing
+                : new Outcome<QueuedLetter>.Conflict($"source key '{request.SourceKey}' already asked for a different letter (request {existing.RequestId})");
+        }
+
+        var accountExists = await connection.ExecuteScalarAsync<long>(
+            "select count(*) from account where council_id = @council and account_id = @accountId", new { council, accountId = request.AccountId }, transaction);
+        if (accountExists == 0)
+        {
+            return new Outcome<QueuedLetter>.NotFound($"account {request.AccountId}");
+        }
+
+        var id = await IdAllocator.ReserveAsync(connection, transaction, request.Council, "letter_request", 1);
+        await connection.ExecuteAsync(
+            "insert into letter_request (council_id, request_id, account_id, letter_type, request_date, source_key, fields, requested_at) " +
+            "values (@council, @id, @accountId, @type, @on, @sourceKey, @fields, @now)",
+            new
+            {
+                council, id, accountId = request.AccountId, type = request.Type.Code(), on = DapperSetup.ToDb(request.On, postgres),
+                sourceKey = request.SourceKey, fields = LetterFieldsJson.Write(request.Fields), now = DapperSetup.ToDb(now, postgres),
+            },
+            transaction);
+        return new QueuedLetter(id, request.AccountId, request.Type, request.On, request.SourceKey, request.Fields, now, null);
+    }
+
+    /// <summary>Every request for a letter type issued on a date, answered or not, in request order.</summary>
+    public static async Task<IReadOnlyList<QueuedLetter>> ForDateAsync(DbConnection connection, CouncilId council, LetterType type, LocalDate on) =>
+        (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.letter_type = @type and r.request_date = @on order by r.request_id",
+            new { council = council.Value, type = type.Code(), on = DapperSetup.ToDb(on, connection is Npgsql.NpgsqlConnection) }))
+        .Select(r => r.ToQueued()).ToList();
+
+    /// <summary>The newest request of a type for an account, or null.</summary>
+    public static async Task<QueuedLetter?> NewestAsync(DbConnection connection, CouncilId council, long accountId, LetterType type) =>
+        (await connection.QueryFirstOrDefaultAsync<Row>(
+            Row.Select + " where r.council_id = @council and r.account_id = @accountId and r.letter_type = @type order by r.request_date desc, r.request_id desc",
+            new { council = council.Value, accountId, type = type.Code() }))?.ToQueued();
+
+    public static async Task<IReadOnlyList<QueuedLetter>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
+        (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.account_id = @accountId order by r.request_id",
+            new { council = council.Value, accountId })).Select(r => r.ToQueued()).ToList();
+
+    public static async Task<QueuedLetter?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long requestId) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where r.council_id = @council and r.request_id = @requestId",
+            new { council = council.Value, requestId }, tx))?.ToQueued();
+
+    /// <summary>Records the notice that answered a request; a request is answered once.</summary>
+    public static Task AnswerAsync(DbConnection connection, DbTransaction tx, CouncilId council, long requestId, long noticeId) =>
+        connection.ExecuteAsync(
+            "insert into letter_request_notice (council_id, request_id, notice_id) values (@council, @requestId, @noticeId) on conflict do nothing",
+            new { council = council.Value, requestId, noticeId }, tx);
+
+    private static async Task<QueuedLetter?> FindAsync(DbConnection connection, DbTransaction? tx, CouncilId council, string sourceKey) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where r.council_id = @council and r.source_key = @sourceKey",
+            new { council = council.Value, sourceKey }, tx))?.ToQueued();
+
+    private sealed class Row
+    {
+        public const string Select =
+            "select r.request_id, r.account_id, r.letter_type, r.request_date, r.source_key, r.fields, r.requested_at, n.notice_id " +
+            "from letter_request r left join letter_request_notice n on n.council_id = r.council_id and n.request_id = r.request_id";
+
+        public long request_id { get; set; }
+        public long account_id { get; set; }
+        public string letter_type { get; set; } = "";
+        public object request_date { get; set; } = "";
+        public string source_key { get; set; } = "";
+        public string fields { get; set; } = "";
+        public object requested_at { get; set; } = "";
+        public long? notice_id { get; set; }
+
+        public QueuedLetter ToQueued() => new(request_id, account_id, LetterTypes.FromCode(letter_type), DapperSetup.ReadDate(request_date), source_key,
+            LetterFieldsJson.Read(fields), DapperSetup.ReadInstant(requested_at), notice_id);
+    }
+}
