@@ -70,6 +70,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.Arrangements(host));
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.BreathingSpace(host));
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
+        root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
         return root;
     }
 

@@ -73,6 +73,8 @@ public static class DemoCouncilBuilder
             await DemoDirectDebits.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, ct);
         }
 
+        await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
+
         await using (var connection = await db.OpenAsync(ct))
         {
             totals.Accounts = await connection.ExecuteScalarAsync<int>("select count(*) from account");

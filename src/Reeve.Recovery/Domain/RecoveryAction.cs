@@ -10,6 +10,7 @@ internal enum RecoveryStep
     SecondReminder,
     InstalmentsLost,
     Summons,
+    FinalNotice,
 }
 
 internal static class RecoverySteps
@@ -21,6 +22,26 @@ internal static class RecoverySteps
         RecoveryStep.SecondReminder => "second-reminder",
         RecoveryStep.InstalmentsLost => "instalments-lost",
         RecoveryStep.Summons => "summons",
+        RecoveryStep.FinalNotice => "final-notice",
+    };
+
+    public static RecoveryStep? FromCode(string code) => code switch
+    {
+        "first-reminder" => RecoveryStep.FirstReminder,
+        "second-reminder" => RecoveryStep.SecondReminder,
+        "instalments-lost" => RecoveryStep.InstalmentsLost,
+        "summons" => RecoveryStep.Summons,
+        "final-notice" => RecoveryStep.FinalNotice,
+        _ => null,
+    };
+
+    public static string Title(this RecoveryStep step) => step switch
+    {
+        RecoveryStep.FirstReminder => "First reminder",
+        RecoveryStep.SecondReminder => "Second reminder",
+        RecoveryStep.InstalmentsLost => "Loss of the right to instalments",
+        RecoveryStep.Summons => "Summons",
+        RecoveryStep.FinalNotice => "Final notice",
     };
 
     public static bool IsIssued(this RecoveryStep step) => step is not RecoveryStep.InstalmentsLost;
@@ -32,7 +53,10 @@ internal static class RecoverySteps
 /// </summary>
 internal sealed record RecoveryAction(LocalDate Date, RecoveryStep Step, Money Amount, LocalDate? Hearing, string Source);
 
-internal sealed record RecoveryTimeline(IReadOnlyList<RecoveryAction> Actions, IReadOnlyList<ExplanationStep> Explanation);
+/// <summary>A notice that was due on the as-at date or before it but is held back by a hold in force.</summary>
+internal sealed record HeldNotice(LocalDate Since, Hold Hold, RecoveryStep Notice);
+
+internal sealed record RecoveryTimeline(IReadOnlyList<RecoveryAction> Actions, IReadOnlyList<ExplanationStep> Explanation, HeldNotice? HeldBack = null);
 
 /// <summary>Where each step comes from, as the explanation and each action cite it.</summary>
 internal static class RecoverySources
@@ -45,6 +69,7 @@ internal static class RecoverySources
     public const string ReminderFailed = Regs + " reg 23(3)";
     public const string ThirdDefault = Regs + " reg 23(4)";
     public const string FinalNotice = Regs + " reg 33";
+    public const string FinalNoticeSummons = Regs + " reg 34(1): the final notice's sum unpaid 7 days after its issue";
     public const string Summons = Regs + " reg 34(1)-(2); at least 14 days from summons to hearing: SI 1998/295 reg 3";
     public const string Limitation = Regs + " reg 34(3)";
     public const string Hold = "Hold on the account: arrangement, dispute, officer hold or Breathing Space (SI 2020/1311)";

@@ -13,7 +13,17 @@ internal sealed record Payment(LocalDate Date, Money Amount);
 /// </summary>
 internal sealed record Hold(DateInterval Period, string Reason);
 
-/// <summary>Everything the engine needs to play one account's financial year up to an as-at date.</summary>
+/// <summary>A notice the council has already issued on the account's year, as the run recorded it.</summary>
+internal sealed record IssuedNotice(LocalDate Date, RecoveryStep Step, LocalDate? Hearing);
+
+/// <summary>
+/// Everything the engine needs to play one account's financial year up to an as-at date.
+/// <para><see cref="Issued"/> is null for the calculator, which plays every business day as a run day. The recovery
+/// run passes the notices already issued: before the as-at date those are the facts (a notice was issued on the
+/// day the run issued it, whatever a replay would say now), and only the as-at date is worked out afresh.</para>
+/// <para><see cref="FinalNotices"/> lets the run serve a reg 33 final notice where every instalment has fallen due
+/// and no reminder can be served; the calculator's contract ends the timeline there instead.</para>
+/// </summary>
 internal sealed record RecoveryCase(
     FinancialYear Year,
     IReadOnlyList<Instalment> Instalments,
@@ -21,4 +31,6 @@ internal sealed record RecoveryCase(
     RecoveryProfile Profile,
     IReadOnlyList<LocalDate> CourtSessions,
     IReadOnlyList<Hold> Holds,
-    LocalDate AsAt);
+    LocalDate AsAt,
+    IReadOnlyList<IssuedNotice>? Issued = null,
+    bool FinalNotices = false);

@@ -36,6 +36,7 @@ internal static class RecoveryEngine
         private const int ReminderPeriodDays = 7;
         private const int FurtherPeriodDays = 7;
         private const int LimitationYears = 6;
+        private const int FinalNoticeDays = 7;
 
         private readonly AccountPosition _account = new(c.Instalments, c.Payments.Where(p => p.Date <= c.AsAt));
         private readonly LocalDate[] _sessions = [.. c.CourtSessions.Order()];
@@ -48,7 +49,8 @@ internal static class RecoveryEngine
         private LocalDate? _balancePayableOn;
         private string _balanceSource = RecoverySources.ReminderFailed;
         private bool _balanceRecorded;
-        private (LocalDate Since, Hold Hold, RecoveryStep Notice)? _heldBack;
+        private HeldNotice? _heldBack;
+        private bool _finalNoticeDue;
         private bool _finished;
 
         public RecoveryTimeline Run()
@@ -77,7 +79,7 @@ internal static class RecoveryEngine
             }
 
             Explain($"Paid by {Iso(c.AsAt)}", _account.PaidBy(c.AsAt), RecoverySources.AsAt);
-            return new RecoveryTimeline(_actions, _explanation);
+            return new RecoveryTimeline(_actions, _explanation, _heldBack);
         }
 
         // The balance becomes payable at the start of its day, before the day's run (reg 23(3), (4)).
@@ -104,7 +106,13 @@ internal static class RecoveryEngine
         // A business day's run: at most one notice, unless a hold is in force.
         private void RunOn(LocalDate day)
         {
-            RecoveryStep? notice = _balanceRecorded ? SummonsDue(day) : ReminderDue(day);
+            if (c.Issued is { } issued && (day < c.AsAt || issued.Any(n => n.Date == day)))
+            {
+                Replay(day, issued);
+                return;
+            }
+
+            RecoveryStep? notice = _balanceRecorded ? SummonsDue(day) : _finalNoticeDue ? RecoveryStep.FinalNotice : ReminderDue(day);
             if (notice is null)
             {
                 _heldBack = null;
@@ -114,20 +122,71 @@ internal static class RecoveryEngine
             var hold = c.Holds.FirstOrDefault(h => h.Period.Contains(day));
             if (hold is not null)
             {
-                _heldBack ??= (day, hold, notice.Value);
+                _heldBack ??= new HeldNotice(day, hold, notice.Value);
                 return;
             }
 
-            if (notice == RecoveryStep.Summons)
+            switch (notice)
             {
-                IssueSummons(day);
-            }
-            else
-            {
-                IssueReminder(day);
+                case RecoveryStep.Summons:
+                    IssueSummons(day);
+                    break;
+                case RecoveryStep.FinalNotice:
+                    IssueFinalNotice(day);
+                    break;
+                default:
+                    IssueReminder(day);
+                    break;
             }
 
             _heldBack = null;
+        }
+
+        // The run's record of what it issued is the fact: a notice went out on the day it was issued, so the
+        // periods the law attaches to it run from that day (reg 23(3): "the day of issue").
+        private void Replay(LocalDate day, IReadOnlyList<IssuedNotice> issued)
+        {
+            _heldBack = null;
+            foreach (var notice in issued)
+            {
+                if (notice.Date != day || _finished)
+                {
+                    continue;
+                }
+
+                switch (notice.Step)
+                {
+                    case RecoveryStep.FirstReminder or RecoveryStep.SecondReminder when _remindersIssued < 2:
+                        IssueReminder(day);
+                        break;
+                    case RecoveryStep.FinalNotice when _balancePayableOn is null:
+                        IssueFinalNotice(day);
+                        break;
+                    case RecoveryStep.Summons:
+                        var unpaid = _account.UnpaidBalanceAt(day);
+                        _actions.Add(new RecoveryAction(day, RecoveryStep.Summons, unpaid, notice.Hearing, RecoverySources.Summons));
+                        Explain($"Summons issued {Iso(day)}" + (notice.Hearing is { } h ? $"; hearing at the court session on {Iso(h)}" : ""), unpaid, RecoverySources.Summons);
+                        _finished = true;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        // reg 33(1)-(2): where the sum is not an instalment default a reminder cannot cover (every instalment has
+        // fallen due, reg 23(2)), a final notice must be served before a summons; reg 34(1) allows the application
+        // once its sum is unpaid 7 days after issue.
+        private void IssueFinalNotice(LocalDate day)
+        {
+            var arrears = _account.ArrearsAt(day);
+            _finalNoticeDue = false;
+            _actions.Add(new RecoveryAction(day, RecoveryStep.FinalNotice, arrears, null, RecoverySources.FinalNotice));
+            Explain($"Final notice issued {Iso(day)}{HeldBackNote()}: every instalment had fallen due by {Iso(_account.LastDue)} and {arrears} was unpaid, so no reminder could be served (reg 23(2)); the sum is to be paid within 7 days",
+                arrears, RecoverySources.FinalNotice);
+            _balancePayableOn = day.PlusDays(FinalNoticeDays);
+            _balanceRecorded = true;
+            _balanceSource = RecoverySources.FinalNoticeSummons;
         }
 
         // reg 23(1)-(2): a reminder once the earliest unpaid instalment is reminderDaysAfterDue days overdue, at most
@@ -146,7 +205,7 @@ internal static class RecoveryEngine
 
         private void IssueReminder(LocalDate day)
         {
-            var earliest = _account.EarliestUnpaidDue(day)!.Value;
+            var earliest = _account.EarliestUnpaidDue(day) ?? day;
             var lastDayToPay = day.PlusDays(ReminderPeriodDays - 1);
             var overdue = _account.ArrearsAt(day);
             var amount = _account.DueBy(lastDayToPay) - _account.PaidBy(day);
@@ -240,11 +299,23 @@ internal static class RecoveryEngine
             }
 
             // Once every instalment has fallen due with no reminder running and nothing payable, nothing more can follow.
-            if (day >= _account.LastDue && _openReminder is null && _balancePayableOn is null)
+            if (day >= _account.LastDue && _openReminder is null && _balancePayableOn is null && !_finalNoticeDue)
             {
+                var arrears = _account.ArrearsAt(c.AsAt);
+                if (c.FinalNotices && _account.ArrearsAt(day).IsPositive && day >= _account.LastDue.PlusDays(c.Profile.ReminderDaysAfterDue - 1))
+                {
+                    // The run serves a reg 33 final notice from the next business day on.
+                    _finalNoticeDue = true;
+                    return;
+                }
+
+                if (c.FinalNotices && day < _account.LastDue.PlusDays(c.Profile.ReminderDaysAfterDue - 1))
+                {
+                    return;
+                }
+
                 _finished = true;
                 _heldBack = null;
-                var arrears = _account.ArrearsAt(c.AsAt);
                 if (arrears.IsPositive)
                 {
                     Explain($"No reminder can follow: every instalment had fallen due by {Iso(_account.LastDue)} (reg 23(2)); the arrears need a final notice under reg 33 before a summons, which this timeline does not issue",

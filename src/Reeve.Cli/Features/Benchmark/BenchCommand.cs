@@ -25,6 +25,7 @@ internal static class BenchCommand
         command.Subcommands.Add(DirectDebitBenchCommand.Create(host));
         command.Subcommands.Add(ImportPayments.PaymentsBenchCommand.Create(host));
         command.Subcommands.Add(PrintLetters.BillsBenchCommand.Create(host));
+        command.Subcommands.Add(RunRecovery.RecoveryBenchCommand.Create(host));
         return command;
     }
 

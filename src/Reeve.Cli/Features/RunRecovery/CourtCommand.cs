@@ -1,0 +1,220 @@
+using System.CommandLine;
+using Dapper;
+using Reeve.Kernel;
+using Reeve.Recovery;
+using Spectre.Console;
+
+namespace Reeve.Cli.Features.RunRecovery;
+
+/// <summary>
+/// `reeve recovery court add|list|complaints|outcomes`: magistrates' court sessions, the complaint list for a
+/// session as CSV and as a printable HTML page, and a hearing's outcomes from a CSV file (reference,outcome[,note]).
+/// </summary>
+internal static class CourtCommand
+{
+    private const string Name = "reeve recovery court";
+
+    private static Option<int?> Council() => new("--council") { Description = "The council (needed when the database holds several)", HelpName = "N" };
+
+    private static Option<string?> Officer() => new("--officer") { Description = "Your username, for the audit trail (default: $USER)", HelpName = "username" };
+
+    private static string Who(ParseResult parsed, Option<string?> officer, CliHost host) =>
+        parsed.GetValue(officer) is { Length: > 0 } named ? named.Trim().ToLowerInvariant() : host.Environment("USER") ?? "reeve recovery court";
+
+    private static async Task<CouncilId?> CouncilAsync(CliHost host, Reeve.Persistence.ReeveDatabase db, int? given, string command, CancellationToken ct)
+    {
+        var chosen = await CouncilChoice.ChooseAsync(db, given, ct);
+        if (chosen.Problem is { } problem)
+        {
+            await host.Stderr.WriteLineAsync($"{command}: {problem}");
+            return null;
+        }
+
+        return chosen.Id;
+    }
+
+    private static async Task<int> RefuseAsync(CliHost host, string command, string message)
+    {
+        await host.Stderr.WriteLineAsync($"{command}: {message}");
+        return ReeveCli.Refused;
+    }
+
+    public static Command Add(CliHost host)
+    {
+        var court = new Option<string>("--court") { Description = "The magistrates' court", Required = true };
+        var date = CliOptions.Date("--date", "The session's date");
+        date.Required = true;
+        var time = new Option<string>("--time") { Description = "The session's start time, HH:MM", DefaultValueFactory = _ => "10:00" };
+        var capacity = CliOptions.WholeNumber("--capacity", "How many complaints the court will hear", 500, minimum: 1, maximum: 1_000_000);
+        var council = Council();
+        var officer = Officer();
+        var command = new Command("add", "Add a court session for liability order complaints") { court, date, time, capacity, council, officer };
+        command.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            if (await CouncilAsync(host, db, parsed.GetValue(council), Name + " add", ct) is not { } id)
+            {
+                return ReeveCli.Refused;
+            }
+
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var outcome = await CourtSessions.AddAsync(connection, tx, id, parsed.GetValue(court) ?? "", parsed.GetValue(date)!.Value, parsed.GetValue(time) ?? "",
+                parsed.GetValue(capacity), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+            if (outcome is Outcome<CourtSession>.Invalid invalid)
+            {
+                return await RefuseAsync(host, Name + " add", $"--{invalid.Field}: {invalid.Message}");
+            }
+
+            await tx.CommitAsync(ct);
+            var session = ((Outcome<CourtSession>.Done)outcome).Value;
+            host.Out.MarkupLine(Markup.Escape($"Session {session.SessionId}: {session.Court}, {DateText.Iso.Format(session.Date)} {session.Time}, room for {session.Capacity:N0} complaints."));
+            return ReeveCli.Ok;
+        });
+        return command;
+    }
+
+    public static Command List(CliHost host)
+    {
+        var council = Council();
+        var command = new Command("list", "List the court sessions with the complaints listed at each") { council };
+        command.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            if (await CouncilAsync(host, db, parsed.GetValue(council), Name + " list", ct) is not { } id)
+            {
+                return ReeveCli.Refused;
+            }
+
+            await using var connection = await db.OpenAsync(ct);
+            var table = new Table().AddColumns("Session", "Court", "Date", "Time", "Listed", "Capacity");
+            foreach (var s in await CourtSessions.ListAsync(connection, id))
+            {
+                table.AddRow($"{s.SessionId}", Markup.Escape(s.Court), DateText.Iso.Format(s.Date), s.Time, $"{s.Listed:N0}", $"{s.Capacity:N0}");
+            }
+
+            host.Out.Write(table);
+            return ReeveCli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Complaints(CliHost host)
+    {
+        var session = new Option<int>("--session") { Description = "The court session", HelpName = "N", Required = true };
+        var csv = new Option<string?>("--csv") { Description = "Write the complaint list as CSV to this file", HelpName = "file" };
+        var html = new Option<string?>("--html") { Description = "Write the complaint list as a printable HTML page to this file", HelpName = "file" };
+        var council = Council();
+        var command = new Command("complaints", "The complaint list for a session, for the court") { session, csv, html, council };
+        command.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            if (await CouncilAsync(host, db, parsed.GetValue(council), Name + " complaints", ct) is not { } id)
+            {
+                return ReeveCli.Refused;
+            }
+
+            await using var connection = await db.OpenAsync(ct);
+            if (await CourtSessions.GetAsync(connection, id, parsed.GetValue(session)) is not { } found)
+            {
+                return await RefuseAsync(host, Name + " complaints", $"--session: there is no court session {parsed.GetValue(session)}");
+            }
+
+            var lines = await CourtSessions.ComplaintListAsync(connection, id, found.SessionId);
+            var councilName = await connection.ExecuteScalarAsync<string>("select name from council where council_id = @id", new { id = id.Value }) ?? "";
+            var written = new List<string>();
+            if (parsed.GetValue(csv) is { Length: > 0 } csvPath)
+            {
+                await File.WriteAllTextAsync(csvPath, CourtSessions.ComplaintListCsv(found, lines), ct);
+                written.Add(csvPath);
+            }
+
+            if (parsed.GetValue(html) is { Length: > 0 } htmlPath)
+            {
+                await File.WriteAllTextAsync(htmlPath, CourtSessions.ComplaintListHtml(councilName, found, lines), ct);
+                written.Add(htmlPath);
+            }
+
+            if (written.Count == 0)
+            {
+                await host.Stdout.WriteAsync(CourtSessions.ComplaintListCsv(found, lines));
+            }
+            else
+            {
+                host.Out.MarkupLine(Markup.Escape($"{lines.Count:N0} complaints for {found.Court} on {DateText.Iso.Format(found.Date)} written to {string.Join(" and ", written)}."));
+            }
+
+            return ReeveCli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Outcomes(CliHost host)
+    {
+        var session = new Option<int>("--session") { Description = "The court session heard", HelpName = "N", Required = true };
+        var file = new Option<string>("--file")
+        {
+            Description = "CSV lines of account reference, outcome (liability-order, withdrawn, adjourned, paid-before-hearing) and an optional note",
+            HelpName = "file",
+            Required = true,
+        };
+        var council = Council();
+        var officer = Officer();
+        var command = new Command("outcomes", "Record a hearing's outcomes in bulk, all or nothing") { session, file, council, officer };
+        command.SetAction(async (parsed, ct) =>
+        {
+            const string name = Name + " outcomes";
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            if (await CouncilAsync(host, db, parsed.GetValue(council), name, ct) is not { } id)
+            {
+                return ReeveCli.Refused;
+            }
+
+            var path = parsed.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                return await RefuseAsync(host, name, $"--file: there is no file {path}");
+            }
+
+            var entries = new List<OutcomeEntry>();
+            var lineNumber = 0;
+            foreach (var line in await File.ReadAllLinesAsync(path, ct))
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line) || (lineNumber == 1 && line.StartsWith("reference", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                var fields = line.Split(',', 3);
+                if (fields.Length < 2 || CourtSessions.OutcomeFromCode(fields[1]) is not { } outcome)
+                {
+                    return await RefuseAsync(host, name, $"--file: line {lineNumber}, field outcome: must be liability-order, withdrawn, adjourned or paid-before-hearing; nothing was recorded");
+                }
+
+                entries.Add(new OutcomeEntry(fields[0].Trim(), outcome, fields.Length > 2 ? fields[2].Trim() : ""));
+            }
+
+            var result = await CourtSessions.RecordOutcomesAsync(db, id, parsed.GetValue(session), entries, Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);
+            switch (result)
+            {
+                case Outcome<IReadOnlyList<OutcomeResult>>.Done { Value: var recorded }:
+                    var table = new Table().AddColumns("Account", "Year", "Outcome", "Costs", "Why");
+                    foreach (var r in recorded)
+                    {
+                        table.AddRow(Markup.Escape(r.Reference), r.Year.ToString(), Markup.Escape(r.Recorded.Title()), Markup.Escape(r.Costs.ToDisplayString()), Markup.Escape(r.Why));
+                    }
+
+                    host.Out.Write(table);
+                    return ReeveCli.Ok;
+                case Outcome<IReadOnlyList<OutcomeResult>>.Invalid invalid:
+                    return await RefuseAsync(host, name, $"{invalid.Field}: {invalid.Message}");
+                case Outcome<IReadOnlyList<OutcomeResult>>.NotFound notFound:
+                    return await RefuseAsync(host, name, $"--session: there is no {notFound.What}");
+                default:
+                    return await RefuseAsync(host, name, "refused");
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+#pragma warning disable IDE1006 // column names as the database spells them
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Persistence;
+using Reeve.Recovery.Domain;
+
+namespace Reeve.Recovery;
+
+/// <summary>
+/// A step the recovery run recorded on an account's year: the notice the letters module prints (its kind, account,
+/// date and sums), or the day the right to instalments was lost, with the rule that made it due.
+/// </summary>
+public sealed record RecoveryNotice(
+    long NoticeId, long AccountId, string Reference, FinancialYear Year, string Step, LocalDate Date, Money Amount, Money Costs,
+    LocalDate? PayBy, string? Court, LocalDate? Hearing, string Source, string Explanation, long? RunId, string? Outcome)
+{
+    public string Title => RecoverySteps.FromCode(Step)?.Title() ?? Step;
+}
+
+public static class RecoveryNotices
+{
+    private const string Select =
+        "select n.notice_id, n.account_id, a.reference, n.financial_year, n.step, n.notice_date, n.amount_pence, n.costs_pence, n.pay_by, " +
+        "s.court, s.session_date, n.source_rule, n.explanation, n.run_id, " +
+        "(select o.outcome from court_outcome o where o.council_id = n.council_id and o.notice_id = n.notice_id order by o.outcome_id desc limit 1) as outcome " +
+        "from recovery_notice n join account a on a.council_id = n.council_id and a.account_id = n.account_id " +
+        "left join court_session s on s.council_id = n.council_id and s.session_id = n.session_id ";
+
+    public static async Task<IReadOnlyList<RecoveryNotice>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
+        (await connection.QueryAsync<Row>(Select + "where n.council_id = @council and n.account_id = @accountId order by n.financial_year desc, n.notice_date, n.notice_id",
+            new { council = council.Value, accountId })).Select(r => r.ToNotice()).ToList();
+
+    public static async Task<IReadOnlyList<RecoveryNotice>> ForRunAsync(DbConnection connection, CouncilId council, long runId, int most = 500) =>
+        (await connection.QueryAsync<Row>(Select + "where n.council_id = @council and n.run_id = @runId order by a.reference, n.financial_year, n.notice_id limit @most",
+            new { council = council.Value, runId, most })).Select(r => r.ToNotice()).ToList();
+
+    private sealed class Row
+    {
+        public long notice_id { get; set; }
+        public long account_id { get; set; }
+        public string reference { get; set; } = "";
+        public int financial_year { get; set; }
+        public string step { get; set; } = "";
+        public object notice_date { get; set; } = "";
+        public long amount_pence { get; set; }
+        public long costs_pence { get; set; }
+        public object? pay_by { get; set; }
+        public string? court { get; set; }
+        public object? session_date { get; set; }
+        public string source_rule { get; set; } = "";
+        public string explanation { get; set; } = "";
+        public long? run_id { get; set; }
+        public string? outcome { get; set; }
+
+        public RecoveryNotice ToNotice() => new(notice_id, account_id, reference, new FinancialYear(financial_year), step, DapperSetup.ReadDate(notice_date),
+            Money.FromPence(amount_pence), Money.FromPence(costs_pence), pay_by is null ? null : DapperSetup.ReadDate(pay_by), court,
+            session_date is null ? null : DapperSetup.ReadDate(session_date), source_rule, explanation, run_id, outcome);
+    }
+}

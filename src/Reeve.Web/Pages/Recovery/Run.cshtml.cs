@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.Officers;
+using Reeve.Persistence;
+using Reeve.Recovery;
+using Reeve.Web.Security;
+
+namespace Reeve.Web.Pages.Recovery;
+
+/// <summary>
+/// One run: its counts, approval by a Team Leader or Manager who did not prepare it, execution, and the notices
+/// and steps it recorded.
+/// </summary>
+public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
+{
+    public RecoveryRunSummary? Run { get; private set; }
+
+    public IReadOnlyList<RecoveryNotice> Notices { get; private set; } = [];
+
+    public bool MayApprove => Run is { Status: "prepared" } run && User.OfficerRole() is Role.TeamLeader or Role.Manager
+        && !string.Equals(run.PreparedBy, User.OfficerUsername(), StringComparison.OrdinalIgnoreCase);
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    {
+        // Reading is open to every signed-in officer; changing needs a role that may change (Auditors only read).
+        if (!User.CanChange())
+        {
+            return Forbid();
+        }
+
+        var outcome = await RecoveryRun.ApproveAsync(db, User.CouncilId(), id, User.OfficerUsername(), clock.GetCurrentInstant(), ct);
+        return await AfterAsync(id, outcome is Outcome<RecoveryRunSummary>.Done ? null : Message(outcome), "approve", "Run approved", ct);
+    }
+
+    public async Task<IActionResult> OnPostExecuteAsync(long id, CancellationToken ct)
+    {
+        // Reading is open to every signed-in officer; changing needs a role that may change (Auditors only read).
+        if (!User.CanChange())
+        {
+            return Forbid();
+        }
+
+        var outcome = await RecoveryRun.ExecuteAsync(db, User.CouncilId(), id, UkTime.Today(clock), User.OfficerUsername(), clock, ct: ct);
+        return await AfterAsync(id, outcome is Outcome<RecoveryRunReport>.Done ? null : Message(outcome), "execute",
+            outcome is Outcome<RecoveryRunReport>.Done { Value: var r } ? $"Run executed: {r.NoticesWritten:N0} notices and steps recorded" : "", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(long id, string? error, string field, string done, CancellationToken ct)
+    {
+        if (error is null)
+        {
+            Notice = done;
+            return Redirect($"/recovery/runs/{id}");
+        }
+
+        ModelState.AddModelError(field, error);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private static string Message<T>(Outcome<T> outcome) => outcome switch
+    {
+        Outcome<T>.Invalid invalid => invalid.Message,
+        Outcome<T>.Conflict conflict => conflict.Message,
+        Outcome<T>.NotFound notFound => $"There is no {notFound.What}",
+        _ => "Refused",
+    };
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        Run = await RecoveryRun.FindAsync(connection, User.CouncilId(), id);
+        if (Run is null)
+        {
+            return false;
+        }
+
+        Notices = await RecoveryNotices.ForRunAsync(connection, User.CouncilId(), id);
+        return true;
+    }
+}

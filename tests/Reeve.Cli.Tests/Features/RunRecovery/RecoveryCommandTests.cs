@@ -1,0 +1,57 @@
+using Reeve.Kernel;
+using Reeve.Persistence;
+using Reeve.TestKit;
+
+namespace Reeve.Cli.Tests.Features.RunRecovery;
+
+public sealed class RecoveryCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<string> CouncilDatabaseAsync()
+    {
+        var path = _folder.File("reeve.db");
+        using var db = ReeveDatabase.Sqlite(path);
+        await MigrationRunner.MigrateAsync(db);
+        await Seed.CouncilAsync(db, new CouncilId(1), "test", CliRun.Now);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_run_for_a_past_or_future_date_is_refused_and_a_preview_writes_nothing()
+    {
+        // Notices are issued on the day of the run (CTAE Regs 1992 reg 23(1)); the CLI's clock says 20 November 2026.
+        var db = await CouncilDatabaseAsync();
+
+        var past = await CliRun.RunAsync("recovery", "run", "--date", "2026-11-19", "--db", db, "--officer", "rita");
+        var future = await CliRun.RunAsync("recovery", "run", "--date", "2026-11-21", "--db", db, "--officer", "rita");
+        var preview = await CliRun.RunAsync("recovery", "run", "--preview", "--date", "2026-11-19", "--db", db);
+        var runs = await CliRun.RunAsync("recovery", "runs", "--db", db);
+
+        past.ExitCode.ShouldBe(ReeveCli.Refused);
+        past.Stderr.ShouldContain("--date: A recovery run is prepared for today (2026-11-20)");
+        future.ExitCode.ShouldBe(ReeveCli.Refused);
+        future.Stderr.ShouldContain("cannot be dated after today");
+        preview.ExitCode.ShouldBe(ReeveCli.Ok);
+        preview.Stdout.ShouldContain("nothing was written");
+        runs.Stdout.ShouldNotContain("rita");
+    }
+
+    [Fact]
+    public async Task A_court_session_is_added_and_listed_and_a_weekend_session_is_refused()
+    {
+        var db = await CouncilDatabaseAsync();
+
+        var added = await CliRun.RunAsync("recovery", "court", "add", "--court", "Wealdmoor Magistrates' Court", "--date", "2026-12-15", "--capacity", "250", "--db", db);
+        var weekend = await CliRun.RunAsync("recovery", "court", "add", "--court", "Wealdmoor Magistrates' Court", "--date", "2026-12-19", "--db", db);
+        var list = await CliRun.RunAsync("recovery", "court", "list", "--db", db);
+
+        added.ExitCode.ShouldBe(ReeveCli.Ok, added.Stderr);
+        weekend.ExitCode.ShouldBe(ReeveCli.Refused);
+        weekend.Stderr.ShouldContain("not a business day");
+        list.Stdout.ShouldContain("2026-12-15");
+        list.Stdout.ShouldNotContain("2026-12-19");
+    }
+}
