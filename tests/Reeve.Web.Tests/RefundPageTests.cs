@@ -40,7 +40,7 @@ public sealed class RefundPageTests(ReeveAppFixture app)
         (await StatusAsync(reference)).ShouldBe("approved");
         (await app.CountAsync("select count(*) from ledger_entry where council_id = @c and idempotency_key = @key",
             new { c = app.HomeCouncil.Value, key = $"refund:{refundId}" })).ShouldBe(1);
-        (await leader.GetPageAsync($"/accounts/{reference}")).ShouldContain("refund-confirmation");
+        (await leader.GetPageAsync($"/accounts/{reference}")).ShouldContain("letter confirming refund");
     }
 
     [Fact]

@@ -88,6 +88,11 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         first.Lines.Single().Source.ShouldContain("reg 23(1)");
         (await NoticesAsync(account)).ShouldBe([("first-reminder", "2025-05-08", 15_000, 0)]);
         later.ByStage["instalments-lost"].ShouldBe(0);
+        // The reminder's letter is queued with it: the sum, 7 days beginning with the day of issue, the balance due on day 15 if not paid.
+        var letter = (await ReadAsync(c => Reeve.Letters.LetterRequests.ForAccountAsync(c, Council, account.AccountId))).ShouldHaveSingleItem();
+        var reminder = letter.Fields.ShouldBeOfType<Reeve.Letters.ReminderFields>();
+        (reminder.ReminderNumber, reminder.SumDue, reminder.PayBy, reminder.BalanceDueIfNotPaid)
+            .ShouldBe((1, Money.FromPence(15_000), D("2025-05-14"), D("2025-05-22")));
         (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from account_event where kind = 'recovery-first-reminder'"))).ShouldBe(1);
     }
 
@@ -111,6 +116,12 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
             ("summons", "2025-06-05", 135_000, 7_000),
         ]);
         (await ReadAsync(c => c.ExecuteScalarAsync<long>("select amount_pence from ledger_entry where kind = 'costs' and idempotency_key like 'recovery:summons-costs:%'"))).ShouldBe(7_000);
+        // The summons letter names the court, the hearing and the costs (reg 34); the loss of instalments sends no letter of its own.
+        var letters = await ReadAsync(c => Reeve.Letters.LetterRequests.ForAccountAsync(c, Council, account.AccountId));
+        letters.Select(l => l.Type).ShouldBe([Reeve.Letters.LetterType.Reminder, Reeve.Letters.LetterType.Summons]);
+        var summonsLetter = letters[1].Fields.ShouldBeOfType<Reeve.Letters.SummonsFields>();
+        (summonsLetter.AmountOutstanding, summonsLetter.Costs, summonsLetter.Court, summonsLetter.Hearing.Date)
+            .ShouldBe((Money.FromPence(135_000), Money.FromPence(7_000), "Wealdmoor Magistrates' Court", D("2025-06-30")));
     }
 
     [Fact]
@@ -283,6 +294,7 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         resumed.NoticesWritten.ShouldBe(3);
         again.NoticesWritten.ShouldBe(0);
         (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(distinct account_id) from recovery_notice where step = 'first-reminder'"))).ShouldBe(5);
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from letter_request where letter_type = 'reminder'"))).ShouldBe(5);
     }
 
     [Fact]

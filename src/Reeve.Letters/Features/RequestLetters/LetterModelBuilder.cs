@@ -38,8 +38,9 @@ public static class LetterModelBuilder
             ("BalanceDueIfNotPaid", $"the balance falls due at the end of a further 7 days after the failure, so no earlier than {r.PayBy.PlusDays(8)} (CTAE Regs 1992 reg 23(3))"),
         ReminderFields r when r.BalanceForYear < r.SumDue => ("BalanceForYear", "the balance for the year cannot be less than the sum due now"),
         FinalNoticeFields f when !f.AmountDue.IsPositive => ("AmountDue", "the sum on a final notice must be more than £0.00"),
-        FinalNoticeFields f when f.PayBy < on.PlusDays(7) =>
-            ("PayBy", $"a final notice issued on {on} must give at least 7 days to pay, until {on.PlusDays(7)} (CTAE Regs 1992 reg 34(1))"),
+        // Reg 34(1): no summons until 7 days beginning with the day the final notice was issued, so pay-by is at least issue + 6.
+        FinalNoticeFields f when f.PayBy < on.PlusDays(6) =>
+            ("PayBy", $"a final notice issued on {on} must give 7 days beginning with the day of issue to pay, until {on.PlusDays(6)} (CTAE Regs 1992 reg 34(1))"),
         SummonsFields s when !s.AmountOutstanding.IsPositive => ("AmountOutstanding", "the sum on a summons must be more than £0.00"),
         SummonsFields s when s.Costs.IsNegative => ("Costs", "costs cannot be negative"),
         SummonsFields s when string.IsNullOrWhiteSpace(s.Court) => ("Court", "a summons must name the court"),

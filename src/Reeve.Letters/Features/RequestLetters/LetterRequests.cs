@@ -62,6 +62,76 @@ public static class LetterRequests
         return new QueuedLetter(id, request.AccountId, request.Type, request.On, request.SourceKey, request.Fields, now, null);
     }
 
+    /// <summary>
+    /// Many requests at once, for a batch run (a recovery run's notices): each checked as <see cref="RequestAsync"/>
+    /// checks it, those whose source key is already queued left alone, the rest written in bulk (binary COPY on
+    /// PostgreSQL) in the caller's transaction. Returns how many were queued; the first refused request stops the
+    /// batch with its problem, and nothing of it is written.
+    /// </summary>
+    public static async Task<Outcome<int>> RequestManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LetterRequest> requests, Instant now)
+    {
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(requests[i].SourceKey))
+            {
+                return new Outcome<int>.Invalid($"requests[{i}].SourceKey", "a letter request needs a source key, so asking twice queues one letter");
+            }
+
+            if (LetterModelBuilder.Check(requests[i].Fields, requests[i].On, WorkingDays.EnglandAndWales) is { } problem)
+            {
+                return new Outcome<int>.Invalid($"requests[{i}].{problem.Field}", problem.Message);
+            }
+        }
+
+        var fresh = new List<LetterRequest>(requests.Count);
+        foreach (var council in requests.GroupBy(r => r.Council))
+        {
+            var queued = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var keys in council.Select(r => r.SourceKey).Distinct(StringComparer.Ordinal).Chunk(500))
+            {
+                queued.UnionWith(await connection.QueryAsync<string>(
+                    $"select source_key from letter_request where council_id = @council and source_key in ({string.Join(", ", keys.Select((_, k) => "@k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)))})",
+                    KeyParameters(council.Key, keys), transaction));
+            }
+
+            fresh.AddRange(council.Where(r => queued.Add(r.SourceKey)));
+        }
+
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        var rows = new List<object?[]>(fresh.Count);
+        foreach (var council in fresh.GroupBy(r => r.Council))
+        {
+            var list = council.ToList();
+            var first = await IdAllocator.ReserveAsync(connection, transaction, council.Key, "letter_request", list.Count);
+            rows.AddRange(list.Select((r, i) => new object?[]
+            {
+                council.Key.Value, first + i, r.AccountId, r.Type.Code(), DapperSetup.ToDb(r.On, postgres), r.SourceKey,
+                LetterFieldsJson.Write(r.Fields), DapperSetup.ToDb(now, postgres),
+            }));
+        }
+
+        await BulkWriter.WriteAsync(connection, transaction, "letter_request",
+            ["council_id", "request_id", "account_id", "letter_type", "request_date", "source_key", "fields", "requested_at"], rows);
+        return rows.Count;
+    }
+
+    private static DynamicParameters KeyParameters(CouncilId council, string[] keys)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("council", council.Value);
+        for (var k = 0; k < keys.Length; k++)
+        {
+            parameters.Add("k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[k]);
+        }
+
+        return parameters;
+    }
+
     /// <summary>Every request for a letter type issued on a date, answered or not, in request order.</summary>
     public static async Task<IReadOnlyList<QueuedLetter>> ForDateAsync(DbConnection connection, CouncilId council, LetterType type, LocalDate on) =>
         (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.letter_type = @type and r.request_date = @on order by r.request_id",

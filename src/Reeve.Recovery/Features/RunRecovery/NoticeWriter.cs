@@ -2,6 +2,7 @@ using System.Data.Common;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Letters;
 using Reeve.Persistence;
 using Reeve.Recovery.Domain;
 
@@ -113,6 +114,46 @@ internal static class NoticeWriter
 
         await BulkWriter.WriteAsync(connection, tx, "recovery_notice", NoticeColumns, notices, ct);
         await BulkWriter.WriteAsync(connection, tx, "account_event", EventColumns, events, ct);
+
+        // Each notice's letter is queued with it, in the same transaction, keyed by the notice's own source key: a
+        // resumed run queues nothing twice, and `reeve letters print --type reminder --date D` prints the day's.
+        var letters = new List<LetterRequest>(steps.Count);
+        foreach (var (w, action) in steps)
+        {
+            if (Letter(council, w, action, context.Costs.GetValueOrDefault(w.Decision.AccountYear.Kind)?.SummonsCosts ?? Money.Zero) is { } letter)
+            {
+                letters.Add(letter);
+            }
+        }
+
+        var queued = await LetterRequests.RequestManyAsync(connection, tx, letters, now);
+        if (queued is not Outcome<int>.Done)
+        {
+            throw new InvalidOperationException($"The run's letters could not be queued: {queued}");
+        }
+
         return steps.Count;
     }
+
+    /// <summary>The letter a step sends, with the sums and dates the notice states (regs 23, 33 and 34).</summary>
+    private static LetterRequest? Letter(CouncilId council, RecoveryRun.Allocated w, RecoveryAction action, Money summonsCosts)
+    {
+        var ay = w.Decision.AccountYear;
+        var key = "recovery:" + SourceKey(ay.AccountId, ay.Year, action.Step);
+        var balance = Money.Max(action.Amount, Money.Sum(ay.Instalments.Select(i => i.Amount)) - Money.Sum(ay.Payments.Select(p => p.Amount)));
+        LetterFields? fields = action.Step switch
+        {
+            // Reg 23(3): 7 days beginning with the day of issue to pay; failing that, the balance is due at the end of a further 7 days.
+            RecoveryStep.FirstReminder or RecoveryStep.SecondReminder => new ReminderFields(ay.Year.StartYear, action.Step == RecoveryStep.FirstReminder ? 1 : 2,
+                action.Amount, action.Date.PlusDays(6), balance, action.Date.PlusDays(14)),
+            RecoveryStep.FinalNotice => new FinalNoticeFields(ay.Year.StartYear, action.Amount, action.Date.PlusDays(6)),
+            RecoveryStep.Summons when w.Session is { } session => new SummonsFields(ay.Year.StartYear, action.Amount, summonsCosts, session.Court,
+                session.Date.At(HearingTime)),
+            _ => null,
+        };
+        return fields is null ? null : new LetterRequest(council, ay.AccountId, action.Date, key, fields);
+    }
+
+    // Court sessions are kept by day; the letter gives the usual 10 o'clock listing until sessions carry a time.
+    private static readonly LocalTime HearingTime = new(10, 0);
 }
