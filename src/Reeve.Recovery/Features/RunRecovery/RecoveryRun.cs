@@ -354,6 +354,10 @@ public static class RecoveryRun
             await context.PrimeProfilesAsync(chunk.Years);
             var sessionDates = context.Sessions.Where(s => s.SpaceLeft > 0).Select(s => s.Date).ToList();
             var decided = new RecoveryDecision[chunk.Years.Count];
+            if (decided.Length == 0)
+            {
+                return [];
+            }
 
             // Deciding is CPU only and each account's year is independent, so the chunk is shared across the cores.
             var partitions = Partitioner.Create(0, chunk.Years.Count, Math.Max(256, chunk.Years.Count / (Environment.ProcessorCount * 4) + 1));

@@ -37,6 +37,13 @@ public sealed class TinyDemo : IAsyncLifetime, IDisposable
         return copy;
     }
 
+    public static async Task ExecuteAsync(string dbFile, string sql)
+    {
+        using var db = ReeveDatabase.Sqlite(dbFile);
+        await using var c = await db.OpenAsync();
+        await c.ExecuteAsync(sql);
+    }
+
     public static async Task<T> QueryAsync<T>(string dbFile, string sql, object? args = null)
     {
         using var db = ReeveDatabase.Sqlite(dbFile);
