@@ -78,6 +78,10 @@ public sealed class RecoveryBrowserTests(ReeveAppFixture app, BrowserFixture bro
         await page.GotoAsync($"/recovery/court/{session}");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("Wealdmoor Magistrates' Court");
         await AssertAccessibleAsync(page, "a court session's complaint list");
+        var pdf = await page.APIRequest.GetAsync($"/recovery/court/{session}?handler=Pdf");
+        pdf.Status.ShouldBe(200);
+        pdf.Headers["content-type"].ShouldBe("application/pdf");
+        System.Text.Encoding.ASCII.GetString(await pdf.BodyAsync(), 0, 5).ShouldBe("%PDF-");
 
         await page.GotoAsync($"/accounts/{reference}/recovery");
         await AssertAccessibleAsync(page, "account recovery page");

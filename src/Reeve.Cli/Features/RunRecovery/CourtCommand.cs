@@ -104,8 +104,9 @@ internal static class CourtCommand
         var session = new Option<int>("--session") { Description = "The court session", HelpName = "N", Required = true };
         var csv = new Option<string?>("--csv") { Description = "Write the complaint list as CSV to this file", HelpName = "file" };
         var html = new Option<string?>("--html") { Description = "Write the complaint list as a printable HTML page to this file", HelpName = "file" };
+        var pdf = new Option<string?>("--pdf") { Description = "Write the complaint list as a PDF to this file", HelpName = "file" };
         var council = Council();
-        var command = new Command("complaints", "The complaint list for a session, for the court") { session, csv, html, council };
+        var command = new Command("complaints", "The complaint list for a session, for the court") { session, csv, html, pdf, council };
         command.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -133,6 +134,12 @@ internal static class CourtCommand
             {
                 await File.WriteAllTextAsync(htmlPath, CourtSessions.ComplaintListHtml(councilName, found, lines), ct);
                 written.Add(htmlPath);
+            }
+
+            if (parsed.GetValue(pdf) is { Length: > 0 } pdfPath)
+            {
+                await File.WriteAllBytesAsync(pdfPath, CourtSessions.ComplaintListPdf(councilName, found, lines), ct);
+                written.Add(pdfPath);
             }
 
             if (written.Count == 0)

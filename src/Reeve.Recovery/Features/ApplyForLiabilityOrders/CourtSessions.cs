@@ -7,6 +7,7 @@ using Dapper;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Letters;
 using Reeve.Officers;
 using Reeve.Persistence;
 
@@ -157,6 +158,28 @@ public static class CourtSessions
 
         return csv.ToString();
     }
+
+    /// <summary>
+    /// The complaint list as a PDF for the court and the council's court officer: the session, the regulation the
+    /// complaints are made under, and each summons with the defendant, the sum outstanding and the costs.
+    /// </summary>
+    public static byte[] ComplaintListPdf(string councilName, CourtSession session, IReadOnlyList<ComplaintLine> lines) =>
+        ListPdf.Render(
+            $"Complaint list: {session.Court}",
+            [
+                $"{councilName}: complaints for liability orders, {DateText.LongForm.Format(session.Date)} at {session.Time}",
+                "Council Tax (Administration and Enforcement) Regulations 1992 reg 34; Non-Domestic Rating (Collection and Enforcement) (Local Lists) Regulations 1989 reg 12",
+                $"{lines.Count} complaint{(lines.Count == 1 ? "" : "s")}; total outstanding with costs {Money.Sum(lines.Select(l => l.Amount + l.SummonsCosts)).ToDisplayString()}",
+            ],
+            [
+                new ListColumn("Account", 20), new ListColumn("Year", 15), new ListColumn("Defendant", 36), new ListColumn("Address", 50),
+                new ListColumn("Served", 18), new ListColumn("Outstanding", 21, Right: true), new ListColumn("Costs", 17, Right: true),
+            ],
+            lines.Select(l => (IReadOnlyList<string>)
+            [
+                l.Reference, l.Year.ToString(), l.Defendant, l.Address, l.ServedOn is { } served ? DateText.Iso.Format(served) : "",
+                l.Amount.ToDisplayString(), l.SummonsCosts.ToDisplayString(),
+            ]).ToList());
 
     /// <summary>The complaint list as a self-contained, printable HTML page with a proper table for screen readers.</summary>
     public static string ComplaintListHtml(string councilName, CourtSession session, IReadOnlyList<ComplaintLine> lines)

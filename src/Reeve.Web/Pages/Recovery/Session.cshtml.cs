@@ -46,6 +46,18 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
         return Content(CourtSessions.ComplaintListHtml(name, Session!, Lines), "text/html; charset=utf-8");
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        var name = await connection.ExecuteScalarAsync<string>("select name from council where council_id = @id", new { id = User.CouncilId().Value }) ?? "";
+        return File(CourtSessions.ComplaintListPdf(name, Session!, Lines), "application/pdf", $"complaints-{DateText.Iso.Format(Session!.Date)}-{id}.pdf");
+    }
+
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         // Reading is open to every signed-in officer; changing needs a role that may change (Auditors only read).
