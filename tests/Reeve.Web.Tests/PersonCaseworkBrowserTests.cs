@@ -88,6 +88,16 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
         (await page.Locator("#hold-list tbody tr", new() { HasText = "Arrangement to pay" }).InnerTextAsync()).ShouldContain("In force");
         await AssertAccessibleAsync(page, "person page with arrangement, holds and Breathing Space");
 
+        // Miss the first arrangement payment (due in 14 days): the letter is queued and the grace period starts.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Arrangement", Exact = true }).ClickAsync();
+        await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "Check the payments made by" }), Today.PlusDays(16));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check payments" }).ClickAsync();
+        await ArriveAsync(page, $"**/people/{partyId}#arrangements");
+        (await page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("1 missed");
+        (await app.CountAsync(
+            "select count(*) from letter_request r join account_party p on p.council_id = r.council_id and p.account_id = r.account_id " +
+            "where r.council_id = @c and p.party_id = @partyId and r.letter_type = 'arrangement'", new { c = app.HomeCouncil.Value, partyId })).ShouldBe(1);
+
         foreach (var path in new[] { $"/people/{partyId}/vulnerability", "/people/queues" })
         {
             await page.GotoAsync(path);

@@ -27,7 +27,10 @@ internal static class PeopleCommands
 
             var day = parsed.GetValue(date) ?? UkTime.Today(host.Clock);
             await using var connection = await db.OpenAsync(ct);
-            var result = await People.Arrangements.MonitorAsync(connection, chosen.Id!.Value, day, "reeve arrangements monitor", host.Clock.GetCurrentInstant());
+            var now = host.Clock.GetCurrentInstant();
+            var councilId = chosen.Id!.Value;
+            var result = await People.Arrangements.MonitorAsync(connection, councilId, day, "reeve arrangements monitor", now, null,
+                (c, tx, arrangement, on) => Letters.ArrangementLetters.RequestMissedPaymentAsync(c, tx, arrangement, on, councilId, now));
             host.Out.MarkupLine(Markup.Escape(
                 $"Checked {result.Checked} kept arrangement(s) on {day:uuuu-MM-dd}: {result.Missed} missed a payment (letter due, grace period), " +
                 $"{result.Broken} broken (holds ended), {result.Completed} paid in full."));

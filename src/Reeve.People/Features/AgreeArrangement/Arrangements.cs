@@ -220,7 +220,13 @@ public static class Arrangements
     /// still short when the grace ends, or a second instalment missed, breaks the arrangement and ends its holds so
     /// recovery resumes. Paid in full completes it. Running the same day again changes nothing.
     /// </summary>
-    public static async Task<MonitorResult> MonitorAsync(DbConnection connection, CouncilId council, LocalDate day, string officer, Instant now, long? partyId = null)
+    /// <param name="requestLetter">
+    /// Asks for the missed-payment letter in the same transaction. The letters module depends on this one, so the
+    /// caller (the CLI or the web app) passes its request function in; without it the letter-due event stands alone.
+    /// </param>
+    public static async Task<MonitorResult> MonitorAsync(
+        DbConnection connection, CouncilId council, LocalDate day, string officer, Instant now, long? partyId = null,
+        Func<DbConnection, DbTransaction, Arrangement, LocalDate, Task>? requestLetter = null)
     {
         var postgres = connection is Npgsql.NpgsqlConnection;
         var ids = (await connection.QueryAsync<long>(
@@ -287,6 +293,11 @@ public static class Arrangements
                         $"Letter due ({LetterType}): instalment {firstShort.Number} of {firstShort.Amount.ToDisplayString()} due {firstShort.DueOn:uuuu-MM-dd} " +
                         $"under arrangement {id} was missed; the arrangement stands if it is paid by {graceUntil:uuuu-MM-dd}",
                         officer, "Council's arrangement policy: one missed payment gets a reminder and a grace period");
+                }
+
+                if (requestLetter is not null)
+                {
+                    await requestLetter(connection, tx, a, day);
                 }
 
                 missed++;

@@ -118,7 +118,10 @@ public sealed class ArrangementModel(ReeveDatabase db, CaseworkCommand casework,
         }
 
         await using var connection = await db.OpenAsync(ct);
-        var result = await Arrangements.MonitorAsync(connection, User.CouncilId(), day.Value, User.OfficerUsername(), casework.Now, id);
+        var council = User.CouncilId();
+        var now = casework.Now;
+        var result = await Arrangements.MonitorAsync(connection, council, day.Value, User.OfficerUsername(), now, id,
+            (c, tx, arrangement, on) => Reeve.Letters.ArrangementLetters.RequestMissedPaymentAsync(c, tx, arrangement, on, council, now));
         await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, OfficerAudit.Subjects.Person, id.ToString(CultureInfo.InvariantCulture),
             $"Arrangement payments checked on {day:uuuu-MM-dd}");
         TempData["Notice"] = $"Payments checked on {Show.Date(day.Value)}: {result.Missed} missed, {result.Broken} broken, {result.Completed} completed";
