@@ -71,6 +71,7 @@ public static class DemoCouncilBuilder
             await DemoPayments.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, progress, ct);
             await DemoCasework.RunAsync(db, generator.Profile.Id, options.AsAt, now, ct);
             await DemoDirectDebits.RunAsync(db, generator.Profile, options.Seed, options.AsAt, now, ct);
+            await DemoLetterDetails.RunAsync(db, generator.Profile, now, ct);
         }
 
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);

@@ -19,7 +19,7 @@ internal static class DemoDirectDebits
     private const string Officer = "demo";
 
     // Valid pairs from formats.md 4.3, so every demo mandate passes the modulus check the form applies.
-    private static readonly (string Sort, string Account)[] BankDetails =
+    internal static readonly (string Sort, string Account)[] BankDetails =
         [("089999", "66374958"), ("107999", "88837491"), ("202959", "63748472"), ("871427", "46238510"), ("820000", "73688637"), ("134020", "63849203")];
 
     private sealed class Payer
