@@ -74,6 +74,13 @@ public static class DemoCouncilBuilder
             await DemoLetterDetails.RunAsync(db, generator.Profile, now, ct);
         }
 
+        // Statistics for the planner before the recovery runs read across every account, as a council's nightly
+        // maintenance would have them.
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "analyze", commandType: System.Data.CommandType.Text);
+        }
+
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
 
         await using (var connection = await db.OpenAsync(ct))
