@@ -36,12 +36,11 @@ internal static class BenchCommand
         var reads = CliOptions.WholeNumber("--reads", "How many balances to read", LedgerBenchOptions.DefaultReads, minimum: 1);
         var batch = CliOptions.WholeNumber("--batch-size", "Entries posted per transaction", LedgerBenchOptions.DefaultBatchSize, minimum: 1);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the entries and the accounts read", LedgerBenchOptions.DefaultSeed, minimum: 0);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
+        var json = JsonOption();
+        var keep = KeepOption();
         var command = new Command("ledger",
             "Post entries through Reeve and raw into an identical table, then read balances. " +
-            "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
-            $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
+            WhereItRuns)
         {
             entries, accounts, reads, batch, seed, json, keep,
         };
@@ -148,7 +147,20 @@ internal static class BenchCommand
         return table;
     }
 
-    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
+    /// <summary>`--json`: the figures as JSON on stdout, for every benchmark.</summary>
+    internal static Option<bool> JsonOption() => new("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
+
+    /// <summary>`--keep`: keep the scratch database, for every benchmark.</summary>
+    internal static Option<bool> KeepOption() => new("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
+
+    /// <summary>Where every benchmark runs, said the same way in each one's help.</summary>
+    internal static string WhereItRuns =>
+        "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
+        $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.";
+
+    internal static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
+
+    internal static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
     private static string Ms(double ms) => ms.ToString("0.000", CultureInfo.InvariantCulture) + " ms";
 

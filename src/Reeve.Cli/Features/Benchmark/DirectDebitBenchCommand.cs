@@ -16,11 +16,11 @@ internal static class DirectDebitBenchCommand
     {
         var mandates = CliOptions.WholeNumber("--mandates", "How many active mandates with an instalment due", DirectDebitBenchOptions.DefaultMandates, minimum: 1, maximum: 10_000_000);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the amounts and bank details", DirectDebitBenchOptions.DefaultSeed, minimum: 0);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards" };
+        var json = BenchCommand.JsonOption();
+        var keep = BenchCommand.KeepOption();
         var command = new Command("dd",
             "Write the Standard 18 collection file for N mandates through Reeve, and the same lines from memory as the baseline. " +
-            $"Uses --db if given (PostgreSQL gets a throwaway schema; a SQLite file must be new), else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
+            BenchCommand.WhereItRuns)
         {
             mandates, seed, json, keep,
         };

@@ -15,11 +15,11 @@ internal static class PaymentsBenchCommand
         var lines = CliOptions.WholeNumber("--lines", "How many lines the bank statement has", PaymentsBenchOptions.DefaultLines, minimum: 1);
         var accounts = CliOptions.WholeNumber("--accounts", "How many accounts the payments name", PaymentsBenchOptions.DefaultAccounts, minimum: 1, maximum: 9_999_999);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the statement", PaymentsBenchOptions.DefaultSeed, minimum: 0);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards" };
+        var json = BenchCommand.JsonOption();
+        var keep = BenchCommand.KeepOption();
         var command = new Command("payments",
             "Import a generated bank CSV statement through Reeve (matching, allocation, suspense) against a raw load of the same lines, then import it again. " +
-            "Uses --db if given (PostgreSQL gets a throwaway schema), else a temporary SQLite file.")
+            BenchCommand.WhereItRuns)
         {
             lines, accounts, seed, json, keep,
         };
@@ -36,13 +36,12 @@ internal static class PaymentsBenchCommand
     private static Table ToTable(PaymentsFigures f)
     {
         static string S(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
-        static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
         var table = new Table().AddColumns("Measure", "Figure", "Target", "");
-        table.AddRow("Import, match and allocate", S(f.Import), $"< {PaymentsFigures.ImportTargetSeconds:0} s", Verdict(f.ImportPasses));
+        table.AddRow("Import, match and allocate", S(f.Import), $"< {PaymentsFigures.ImportTargetSeconds:0} s", BenchCommand.Verdict(f.ImportPasses));
         table.AddRow($"Raw load of the same lines ({f.BaselineMethod})", S(f.Baseline), "", "");
         table.AddRow("Ratio to the raw load", f.Ratio.ToString("0.0", CultureInfo.InvariantCulture) + "x", "", "");
-        table.AddRow("Peak memory during the import (working set)", $"{f.PeakWorkingSetBytes / (1024 * 1024):N0} MiB", "< 1,024 MiB", Verdict(f.MemoryPasses));
-        table.AddRow("Re-import of the same file", S(f.Reimport) + (f.ReimportPostedNothing ? ", posted nothing" : ", POSTED AGAIN"), $"< {PaymentsFigures.ReimportTargetSeconds:0} s", Verdict(f.ReimportPasses));
+        table.AddRow("Peak memory during the import (working set)", $"{f.PeakWorkingSetBytes / (1024 * 1024):N0} MiB", "< 1,024 MiB", BenchCommand.Verdict(f.MemoryPasses));
+        table.AddRow("Re-import of the same file", S(f.Reimport) + (f.ReimportPostedNothing ? ", posted nothing" : ", POSTED AGAIN"), $"< {PaymentsFigures.ReimportTargetSeconds:0} s", BenchCommand.Verdict(f.ReimportPasses));
         table.AddRow("Posted / to suspense", $"{f.Posted:N0} / {f.Suspended:N0}", "", "");
         return table;
     }

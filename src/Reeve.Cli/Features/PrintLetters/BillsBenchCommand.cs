@@ -1,3 +1,4 @@
+using Reeve.Cli.Features.Benchmark;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -20,7 +21,7 @@ internal static class BillsBenchCommand
         var perFile = CliOptions.WholeNumber("--letters-per-file", "Letters in each print PDF", Reeve.Letters.PrintRun.LettersPerFile, minimum: 1, maximum: 100_000);
         var parallel = CliOptions.WholeNumber("--parallel", "Print files rendered at once (default: one per processor)", Environment.ProcessorCount, minimum: 1, maximum: 256);
         var output = new Option<string?>("--out") { Description = "The folder for the print files (default: a temporary folder, deleted afterwards)", HelpName = "folder" };
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
+        var json = BenchCommand.JsonOption();
         var command = new Command("bills", "Render council tax demand notices into print PDFs, timed against writing the same letters' text without layout")
         {
             count, perFile, parallel, output, json,
@@ -61,21 +62,17 @@ internal static class BillsBenchCommand
 
     private static Table ToTable(BillsFigures f) =>
         new Table()
-            .Title($"Demand notices to print files: {f.Letters:N0} letters, {f.Pages:N0} pages in {f.Files:N0} PDFs ({Mib(f.PdfBytes)})")
+            .Title($"Demand notices to print files: {f.Letters:N0} letters, {f.Pages:N0} pages in {f.Files:N0} PDFs ({BenchCommand.Mib(f.PdfBytes)})")
             .AddColumns("Figure", "Reeve", "Baseline", "Ratio", "Target", "Result")
             .AddRow("Render and write",
                 $"{f.Reeve.TotalSeconds:N2} s ({f.PagesPerSecond:N0} pages/s)",
-                $"{f.Baseline.TotalSeconds:N2} s ({f.BaselinePagesPerSecond:N0} pages/s, the same letters' text with no layout, {Mib(f.BaselineBytes)})",
+                $"{f.Baseline.TotalSeconds:N2} s ({f.BaselinePagesPerSecond:N0} pages/s, the same letters' text with no layout, {BenchCommand.Mib(f.BaselineBytes)})",
                 $"{f.Ratio:N2}x",
                 $">= {BillsFigures.PagesPerSecondTarget:N0} pages/s",
-                Verdict(f.SpeedPasses))
-            .AddRow("Peak memory", $"{Mib(f.PeakWorkingSetBytes)} working set", $"{Mib(f.PeakManagedBytes)} managed heap", "", $"< {Mib(BillsFigures.MemoryTargetBytes)}",
-                Verdict(f.MemoryPasses))
+                BenchCommand.Verdict(f.SpeedPasses))
+            .AddRow("Peak memory", $"{BenchCommand.Mib(f.PeakWorkingSetBytes)} working set", $"{BenchCommand.Mib(f.PeakManagedBytes)} managed heap", "", $"< {BenchCommand.Mib(BillsFigures.MemoryTargetBytes)}",
+                BenchCommand.Verdict(f.MemoryPasses))
             .Caption(Markup.Escape($"Memory: {f.PeakWorkingSetMeasure}; managed heap is the highest GC.GetTotalMemory sampled every 20 ms. {Environment.ProcessorCount} processors."));
-
-    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
-
-    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
     private static JsonObject ToJson(BillsFigures f) => new()
     {

@@ -22,12 +22,11 @@ internal static class AnnualBillingBenchCommand
         var year = CliOptions.WholeNumber("--year", "The financial year billed", AnnualBillingBenchOptions.DefaultYear, minimum: 1993, maximum: 9998);
         var chunk = CliOptions.WholeNumber("--chunk", "Dwellings billed per transaction", Reeve.CouncilTax.RaiseAnnualBills.ChunkSize, minimum: 1, maximum: 1_000_000);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the households and bands", AnnualBillingBenchOptions.DefaultSeed, minimum: 0);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
+        var json = BenchCommand.JsonOption();
+        var keep = BenchCommand.KeepOption();
         var command = new Command("annual-billing",
             "Bill a council's dwellings for a year through Reeve, and write the same rows raw into identical tables. " +
-            "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
-            $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
+            BenchCommand.WhereItRuns)
         {
             dwellings, year, chunk, seed, json, keep,
         };
@@ -52,14 +51,14 @@ internal static class AnnualBillingBenchCommand
             $"{f.Baseline.TotalSeconds:N2} s ({Markup.Escape(f.BaselineMethod)} of the same {f.Tables.Sum(t => t.Rows):N0} rows)",
             $"{f.Ratio:N2}x",
             $"<= {AnnualBillingFigures.RatioTarget:N1}x",
-            Verdict(f.RatioPasses));
+            BenchCommand.Verdict(f.RatioPasses));
         table.AddRow(
             "Peak memory",
-            $"{Mib(f.PeakWorkingSetBytes)} working set",
-            $"{Mib(f.PeakManagedBytes)} managed heap",
+            $"{BenchCommand.Mib(f.PeakWorkingSetBytes)} working set",
+            $"{BenchCommand.Mib(f.PeakManagedBytes)} managed heap",
             "",
-            $"< {Mib(AnnualBillingFigures.MemoryTargetBytes)}",
-            Verdict(f.MemoryPasses));
+            $"< {BenchCommand.Mib(AnnualBillingFigures.MemoryTargetBytes)}",
+            BenchCommand.Verdict(f.MemoryPasses));
         foreach (var t in f.Tables)
         {
             table.AddRow($"  {t.Table}", "", $"{t.Baseline.TotalSeconds:N2} s ({t.Rows:N0} rows)", "", "", "");
@@ -69,10 +68,6 @@ internal static class AnnualBillingBenchCommand
         table.Caption(Markup.Escape($"{f.Database}. Memory: {f.PeakWorkingSetMeasure}; managed heap is the highest GC.GetTotalMemory sampled every 20 ms."));
         return table;
     }
-
-    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
-
-    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
     private static JsonObject ToJson(AnnualBillingFigures f) => new()
     {

@@ -21,12 +21,11 @@ internal static class RecoveryBenchCommand
         var arrears = CliOptions.WholeNumber("--arrears-percent", "The share of accounts in arrears", RecoveryBenchOptions.DefaultArrearsPercent, minimum: 0, maximum: 100);
         var chunk = CliOptions.WholeNumber("--chunk", "Accounts read, decided and written per transaction", Reeve.Recovery.RecoveryRun.ChunkSize, minimum: 1, maximum: 1_000_000);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the accounts and payments", RecoveryBenchOptions.DefaultSeed, minimum: 0);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards, to look into the figures" };
+        var json = BenchCommand.JsonOption();
+        var keep = BenchCommand.KeepOption();
         var command = new Command("recovery",
             "Evaluate every account's recovery and write the actions through Reeve, against only reading the same rows. " +
-            "Uses --db if given (a PostgreSQL database gets a throwaway schema; a SQLite file must be new), " +
-            $"else ${CliOptions.DatabaseVariable} if it names PostgreSQL, else a temporary SQLite file.")
+            BenchCommand.WhereItRuns)
         {
             accounts, arrears, chunk, seed, json, keep,
         };
@@ -51,8 +50,8 @@ internal static class RecoveryBenchCommand
             $"{f.ReadOnly.TotalSeconds:N2} s (reading the same {f.RowsRead:N0} rows only)",
             $"{f.Ratio:N2}x",
             $"< {RecoveryFigures.RunTarget.TotalSeconds:N0} s",
-            Verdict(f.RunPasses));
-        table.AddRow("Peak memory", $"{Mib(f.PeakWorkingSetBytes)} working set", $"{Mib(f.PeakManagedBytes)} managed heap", "", $"< {Mib(RecoveryFigures.MemoryTargetBytes)}", Verdict(f.MemoryPasses));
+            BenchCommand.Verdict(f.RunPasses));
+        table.AddRow("Peak memory", $"{BenchCommand.Mib(f.PeakWorkingSetBytes)} working set", $"{BenchCommand.Mib(f.PeakManagedBytes)} managed heap", "", $"< {BenchCommand.Mib(RecoveryFigures.MemoryTargetBytes)}", BenchCommand.Verdict(f.MemoryPasses));
         foreach (var (stage, count) in f.Report.ByStage)
         {
             table.AddRow($"  {Markup.Escape(Reeve.Recovery.Domain.RecoveryStages.Title(stage))}", $"{count:N0}", "", "", "", "");
@@ -62,10 +61,6 @@ internal static class RecoveryBenchCommand
         table.Caption(Markup.Escape($"{f.Database}. Memory: {f.PeakWorkingSetMeasure}."));
         return table;
     }
-
-    private static string Verdict(bool passes) => passes ? "[green]PASS[/]" : "[red]FAIL[/]";
-
-    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
 
     private static JsonObject ToJson(RecoveryFigures f)
     {

@@ -14,11 +14,11 @@ internal static class PersonPageBenchCommand
     {
         var accounts = CliOptions.WholeNumber("--accounts", "How many accounts the council has", PersonPageBenchOptions.DefaultAccounts, minimum: 100, maximum: 9_999_999);
         var reads = CliOptions.WholeNumber("--reads", "How many times to read the person page", PersonPageBenchOptions.DefaultReads, minimum: 1);
-        var json = new Option<bool>("--json") { Description = "Write the figures as JSON on stdout (progress goes to stderr)" };
-        var keep = new Option<bool>("--keep") { Description = "Keep the scratch schema or file afterwards" };
+        var json = BenchCommand.JsonOption();
+        var keep = BenchCommand.KeepOption();
         var command = new Command("person-page",
             "Load a council of --accounts accounts and a person with 20 accounts and 5 years of history, then time the person page " +
-            "against reading the same rows by primary key. Uses --db if given (PostgreSQL: a throwaway schema), else a temporary SQLite file.")
+            "against reading the same rows by primary key. " + BenchCommand.WhereItRuns)
         {
             accounts, reads, json, keep,
         };
