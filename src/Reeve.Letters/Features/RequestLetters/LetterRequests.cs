@@ -21,12 +21,7 @@ public static class LetterRequests
 {
     public static async Task<Outcome<QueuedLetter>> RequestAsync(DbConnection connection, DbTransaction transaction, LetterRequest request, Instant now)
     {
-        if (string.IsNullOrWhiteSpace(request.SourceKey))
-        {
-            return new Outcome<QueuedLetter>.Invalid("SourceKey", "a letter request needs a source key, so asking twice queues one letter");
-        }
-
-        if (LetterModelBuilder.Check(request.Fields, request.On, WorkingDays.EnglandAndWales) is { } problem)
+        if (Problem(request) is { } problem)
         {
             return new Outcome<QueuedLetter>.Invalid(problem.Field, problem.Message);
         }
@@ -72,12 +67,7 @@ public static class LetterRequests
     {
         for (var i = 0; i < requests.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(requests[i].SourceKey))
-            {
-                return new Outcome<int>.Invalid($"requests[{i}].SourceKey", "a letter request needs a source key, so asking twice queues one letter");
-            }
-
-            if (LetterModelBuilder.Check(requests[i].Fields, requests[i].On, WorkingDays.EnglandAndWales) is { } problem)
+            if (Problem(requests[i]) is { } problem)
             {
                 return new Outcome<int>.Invalid($"requests[{i}].{problem.Field}", problem.Message);
             }
@@ -119,6 +109,12 @@ public static class LetterRequests
             ["council_id", "request_id", "account_id", "letter_type", "request_date", "source_key", "fields", "requested_at"], rows);
         return rows.Count;
     }
+
+    /// <summary>What is wrong with a request before anything is looked up: no source key, or fields the law refuses.</summary>
+    private static (string Field, string Message)? Problem(LetterRequest request) =>
+        string.IsNullOrWhiteSpace(request.SourceKey)
+            ? ("SourceKey", "a letter request needs a source key, so asking twice queues one letter")
+            : LetterModelBuilder.Check(request.Fields, request.On, WorkingDays.EnglandAndWales) is { } problem ? (problem.Field, problem.Message) : null;
 
     private static DynamicParameters KeyParameters(CouncilId council, string[] keys)
     {

@@ -34,6 +34,32 @@ public abstract class LetterRequestTests(IDatabaseEngine engine) : DatabaseTest(
     }
 
     [Fact]
+    public async Task A_batch_queues_each_new_source_key_once_and_leaves_those_already_queued()
+    {
+        var account = await Accounts.OpenAsync(Db, Council, Now);
+        await RequestAsync(account.AccountId, "run-8/a", Reminder());
+        LetterRequest Ask(string key) => new(Council, account.AccountId, IssuedOn, key, Reminder());
+
+        var queued = await InTransactionAsync((c, tx) => LetterRequests.RequestManyAsync(c, tx, [Ask("run-8/a"), Ask("run-8/b"), Ask("run-8/b"), Ask("run-8/c")], Now));
+
+        queued.ShouldBeOfType<Outcome<int>.Done>().Value.ShouldBe(2);
+        (await ReadAsync(c => c.QueryAsync<string>("select source_key from letter_request order by source_key"))).ShouldBe(["run-8/a", "run-8/b", "run-8/c"]);
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_refused_request_names_it_and_queues_nothing()
+    {
+        var account = await Accounts.OpenAsync(Db, Council, Now);
+        LetterRequest Ask(string key, ReminderFields fields) => new(Council, account.AccountId, IssuedOn, key, fields);
+
+        var outcome = await InTransactionAsync((c, tx) => LetterRequests.RequestManyAsync(c, tx,
+            [Ask("run-9/a", Reminder()), Ask("run-9/b", Reminder() with { PayBy = IssuedOn.PlusDays(5) })], Now));
+
+        outcome.ShouldBeOfType<Outcome<int>.Invalid>().Field.ShouldBe("requests[1].PayBy");
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from letter_request"))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_source_key_reused_for_a_different_letter_is_refused()
     {
         var account = await Accounts.OpenAsync(Db, Council, Now);
