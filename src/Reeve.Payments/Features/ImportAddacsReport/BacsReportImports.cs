@@ -54,6 +54,36 @@ public static partial class BacsReportImports
             : null;
     }
 
+    /// <summary>
+    /// The frame every Bacs report import shares: parse (a refusal names the line and field, nothing written), then in
+    /// one transaction skip a file seen before (by SHA-256), apply each advice, and record the file and the outcomes.
+    /// </summary>
+    internal static async Task<BacsReportResult> ImportAsync<TReport>(
+        ReeveDatabase db, CouncilId council, BacsReportKind kind, string fileName, byte[] content, Func<string, Outcome<TReport>> parse,
+        Func<DbConnection, DbTransaction, TReport, List<AdviceOutcome>, Task> apply, string officer, Instant now, CancellationToken ct)
+    {
+        var parsed = parse(Text(content));
+        if (parsed is Outcome<TReport>.Invalid invalid)
+        {
+            return new BacsReportResult.Refused(invalid.Field, invalid.Message);
+        }
+
+        var report = ((Outcome<TReport>.Done)parsed).Value;
+        var sha = ImportPayments.Sha256Of(content);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await PreviousAsync(connection, tx, council, sha) is { } previous)
+        {
+            return new BacsReportResult.AlreadyImported(previous);
+        }
+
+        var outcomes = new List<AdviceOutcome>();
+        await apply(connection, tx, report, outcomes);
+        var id = await RecordAsync(connection, tx, council, kind, sha, fileName, outcomes, officer, now);
+        await tx.CommitAsync(ct);
+        return new BacsReportResult.Imported(id, outcomes);
+    }
+
     internal static string Text(byte[] content) => Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
 
     internal static async Task<long?> PreviousAsync(DbConnection connection, DbTransaction tx, CouncilId council, string sha) =>

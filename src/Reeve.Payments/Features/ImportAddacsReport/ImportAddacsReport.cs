@@ -16,36 +16,18 @@ namespace Reeve.Payments;
 /// </summary>
 public static class ImportAddacsReport
 {
-    public static async Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default)
-    {
-        var parsed = AddacsReport.Parse(BacsReportImports.Text(content));
-        if (parsed is Outcome<AddacsReport>.Invalid invalid)
-        {
-            return new BacsReportResult.Refused(invalid.Field, invalid.Message);
-        }
-
-        var report = ((Outcome<AddacsReport>.Done)parsed).Value;
-
-        var sha = ImportPayments.Sha256Of(content);
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await BacsReportImports.PreviousAsync(connection, tx, council, sha) is { } previous)
-        {
-            return new BacsReportResult.AlreadyImported(previous);
-        }
-
-        var outcomes = new List<AdviceOutcome>();
-        for (var i = 0; i < report.Advices.Count; i++)
-        {
-            var advice = report.Advices[i];
-            var (mandateId, outcome) = await ApplyAsync(connection, tx, council, advice, officer, now);
-            outcomes.Add(new AdviceOutcome(i + 1, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, mandateId, outcome));
-        }
-
-        var id = await BacsReportImports.RecordAsync(connection, tx, council, BacsReportKind.Addacs, sha, fileName, outcomes, officer, now);
-        await tx.CommitAsync(ct);
-        return new BacsReportResult.Imported(id, outcomes);
-    }
+    public static Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        BacsReportImports.ImportAsync<AddacsReport>(db, council, BacsReportKind.Addacs, fileName, content, AddacsReport.Parse,
+            async (connection, tx, report, outcomes) =>
+            {
+                for (var i = 0; i < report.Advices.Count; i++)
+                {
+                    var advice = report.Advices[i];
+                    var (mandateId, outcome) = await ApplyAsync(connection, tx, council, advice, officer, now);
+                    outcomes.Add(new AdviceOutcome(i + 1, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, mandateId, outcome));
+                }
+            },
+            officer, now, ct);
 
     private static async Task<(long? MandateId, string Outcome)> ApplyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AddacsAdvice advice, string officer, Instant now)
     {

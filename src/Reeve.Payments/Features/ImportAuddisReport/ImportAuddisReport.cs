@@ -13,56 +13,39 @@ namespace Reeve.Payments;
 /// </summary>
 public static class ImportAuddisReport
 {
-    public static async Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default)
-    {
-        var parsed = AuddisReport.Parse(BacsReportImports.Text(content));
-        if (parsed is Outcome<AuddisReport>.Invalid invalid)
-        {
-            return new BacsReportResult.Refused(invalid.Field, invalid.Message);
-        }
-
-        var report = ((Outcome<AuddisReport>.Done)parsed).Value;
-        var sha = ImportPayments.Sha256Of(content);
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await BacsReportImports.PreviousAsync(connection, tx, council, sha) is { } previous)
-        {
-            return new BacsReportResult.AlreadyImported(previous);
-        }
-
-        var outcomes = new List<AdviceOutcome>();
-        foreach (var file in report.Files)
-        {
-            outcomes.Add(new AdviceOutcome(outcomes.Count + 1, file.VolumeSerialNumber, file.FileErrorCode, file.Accepted ? "file accepted" : "file rejected", null,
-                file.Accepted
-                    ? $"file {file.VolumeSerialNumber} of {file.ProcessingDate:uuuu-MM-dd}: {file.AcceptedInstructions} accepted, {file.RejectedInstructions} rejected"
-                    : $"file {file.VolumeSerialNumber} of {file.ProcessingDate:uuuu-MM-dd} rejected whole: {file.ErrorText}; for an officer to lodge again"));
-        }
-
-        foreach (var rejection in report.Rejections)
-        {
-            var mandate = await Mandates.ByReferenceAsync(connection, tx, council, rejection.Reference);
-            string outcome;
-            if (mandate is null)
+    public static Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        BacsReportImports.ImportAsync<AuddisReport>(db, council, BacsReportKind.Auddis, fileName, content, AuddisReport.Parse,
+            async (connection, tx, report, outcomes) =>
             {
-                outcome = "no mandate with that reference: for an officer to look at";
-            }
-            else if (!mandate.IsLive)
-            {
-                outcome = $"the mandate is already {mandate.Status}: nothing changed";
-            }
-            else
-            {
-                await Mandates.EndAsync(connection, tx, council, mandate.MandateId, MandateStatus.Rejected,
-                    $"{rejection.Reason.Meaning} (AUDDIS {rejection.Reason.Code})", report.Header.GeneratedOn, tellTheBank: false, officer, "Bacs AUDDIS", now);
-                outcome = "rejected; the account pays by other means now; letter asked for";
-            }
+                foreach (var file in report.Files)
+                {
+                    outcomes.Add(new AdviceOutcome(outcomes.Count + 1, file.VolumeSerialNumber, file.FileErrorCode, file.Accepted ? "file accepted" : "file rejected", null,
+                        file.Accepted
+                            ? $"file {file.VolumeSerialNumber} of {file.ProcessingDate:uuuu-MM-dd}: {file.AcceptedInstructions} accepted, {file.RejectedInstructions} rejected"
+                            : $"file {file.VolumeSerialNumber} of {file.ProcessingDate:uuuu-MM-dd} rejected whole: {file.ErrorText}; for an officer to lodge again"));
+                }
 
-            outcomes.Add(new AdviceOutcome(outcomes.Count + 1, rejection.Reference, rejection.Reason.Code, rejection.Reason.Meaning, mandate?.MandateId, outcome));
-        }
+                foreach (var rejection in report.Rejections)
+                {
+                    var mandate = await Mandates.ByReferenceAsync(connection, tx, council, rejection.Reference);
+                    string outcome;
+                    if (mandate is null)
+                    {
+                        outcome = "no mandate with that reference: for an officer to look at";
+                    }
+                    else if (!mandate.IsLive)
+                    {
+                        outcome = $"the mandate is already {mandate.Status}: nothing changed";
+                    }
+                    else
+                    {
+                        await Mandates.EndAsync(connection, tx, council, mandate.MandateId, MandateStatus.Rejected,
+                            $"{rejection.Reason.Meaning} (AUDDIS {rejection.Reason.Code})", report.Header.GeneratedOn, tellTheBank: false, officer, "Bacs AUDDIS", now);
+                        outcome = "rejected; the account pays by other means now; letter asked for";
+                    }
 
-        var id = await BacsReportImports.RecordAsync(connection, tx, council, BacsReportKind.Auddis, sha, fileName, outcomes, officer, now);
-        await tx.CommitAsync(ct);
-        return new BacsReportResult.Imported(id, outcomes);
-    }
+                    outcomes.Add(new AdviceOutcome(outcomes.Count + 1, rejection.Reference, rejection.Reason.Code, rejection.Reason.Meaning, mandate?.MandateId, outcome));
+                }
+            },
+            officer, now, ct);
 }

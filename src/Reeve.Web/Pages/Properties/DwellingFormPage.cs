@@ -65,13 +65,16 @@ public abstract class DwellingFormPage(ReeveDatabase db, OfficerAudit audit, ICl
 
     public IReadOnlyList<PartyReader.Match> Matches { get; private set; } = [];
 
-    /// <summary>A party number finds that person; anything else searches names. The search is audited like any other.</summary>
-    protected async Task FindAsync(CancellationToken ct)
+    /// <summary>
+    /// A party number finds that person; anything else searches names. The search is audited like any other.
+    /// Returns the party id when exactly one person matches, so a form can choose them already.
+    /// </summary>
+    protected async Task<string?> FindAsync(CancellationToken ct)
     {
         var text = Person?.Trim() ?? "";
         if (text.Length == 0)
         {
-            return;
+            return null;
         }
 
         await using var connection = await Db.OpenAsync(ct);
@@ -89,6 +92,8 @@ public abstract class DwellingFormPage(ReeveDatabase db, OfficerAudit audit, ICl
         {
             await Audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Search, OfficerAudit.Subjects.Search, "", text);
         }
+
+        return Matches.Count == 1 ? Matches[0].PartyId.ToString(CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>Everyone who has lived at or owned the dwelling, once each, for choosing the person an award is about.</summary>

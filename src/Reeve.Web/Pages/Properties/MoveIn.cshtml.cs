@@ -51,12 +51,7 @@ public sealed class MoveInModel(ReeveDatabase db, OfficerAudit audit, IClock clo
             return NotFound();
         }
 
-        await FindAsync(ct);
-        if (Matches.Count == 1)
-        {
-            PartyId = Matches[0].PartyId.ToString(CultureInfo.InvariantCulture);
-        }
-
+        PartyId = await FindAsync(ct);
         return Page();
     }
 

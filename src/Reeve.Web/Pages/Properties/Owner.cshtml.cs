@@ -29,12 +29,7 @@ public sealed class OwnerModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
             return NotFound();
         }
 
-        await FindAsync(ct);
-        if (Matches.Count == 1)
-        {
-            PartyId = Matches[0].PartyId.ToString(CultureInfo.InvariantCulture);
-        }
-
+        PartyId = await FindAsync(ct);
         return Page();
     }
 
