@@ -59,7 +59,8 @@ public sealed class CashCommandTests : IAsyncLifetime
 
         (await CliRun.RunAsync("payments", "refunds", "settings", "--db", _f.Db, "--limit", "100.00", "--sun", "123456", "--sort-code", "089999",
             "--account-number", "66374958", "--name", "Wealdmoor DC")).ExitCode.ShouldBe(0);
-        var none = await CliRun.RunAsync("payments", "refunds", "pay", "--db", _f.Db, "--processing-date", "2026-11-24", "--out", output);
+        // `reeve refunds pay`, as the issue and officers spell it, is the same command as `reeve payments refunds pay`.
+        var none = await CliRun.RunAsync("refunds", "pay", "--db", _f.Db, "--processing-date", "2026-11-24", "--out", output);
         none.ExitCode.ShouldBe(0, none.Stderr);
         none.Stdout.ShouldContain("No approved bank refunds");
         File.Exists(output).ShouldBeFalse();
