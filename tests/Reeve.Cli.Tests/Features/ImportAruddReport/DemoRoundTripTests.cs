@@ -46,20 +46,8 @@ public sealed class DemoRoundTripTests(TinyDemo demo) : IClassFixture<TinyDemo>,
         var balanceBefore = await BalanceAsync(db, accountRef);
         var amount = $"{first.AmountPence / 100}.{first.AmountPence % 100:D2}";
         var arudd = _folder.File("arudd.xml");
-        await File.WriteAllTextAsync(arudd, $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <BACSDocument><Data><ARUDD>
-              <Header reportType="REFT1019" adviceNumber="00000777" currentProcessingDate="2026-12-02"/>
-              <ServiceLicenseInformation userName="WEALDMOOR DISTRICT COUNCIL" userNumber="424242"/>
-              <Advice><OriginatingAccountRecords><OriginatingAccountRecord>
-                <OriginatingAccount name="WEALDMOOR DISTRICT COUNCIL" number="88837491" sortCode="10-79-99" type="0"/>
-                <ReturnedDebitItem ref="{first.Reference}" transCode="{first.Code}" returnCode="0001" returnDescription="INSTRUCTION CANCELLED" originalProcessingDate="2026-11-30" valueOf="{amount}" currency="GBP">
-                  <PayerAccount number="{first.AccountNumber}" ref="{first.Reference}" name="{first.Name}" sortCode="{first.SortCode}"/>
-                </ReturnedDebitItem>
-                <Totals numberOf="1" valueOf="{amount}" currency="GBP"/>
-              </OriginatingAccountRecord></OriginatingAccountRecords></Advice>
-            </ARUDD></Data></BACSDocument>
-            """);
+        await File.WriteAllTextAsync(arudd, AruddXml.Report("2026-12-02", "WEALDMOOR DISTRICT COUNCIL", "424242", "88837491", "10-79-99",
+            new ReturnedDebit(first.Reference, first.Code, "0001", "INSTRUCTION CANCELLED", "2026-11-30", amount, first.AccountNumber, first.Name, first.SortCode), amount));
 
         var returned = await CliRun.RunAsync("dd", "import", "--db", db, "--council", "1", arudd);
         var again = await CliRun.RunAsync("dd", "import", "--db", db, "--council", "1", arudd);
