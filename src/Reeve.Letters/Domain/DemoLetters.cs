@@ -74,7 +74,7 @@ public static class DemoLetters
         Instalments(new LocalDate(2025, 9, 1), 6, Money.FromPence(10_000), Money.FromPence(10_000)));
 
     public static DirectDebitCancelledModel DirectDebitCancelled { get; } = new(
-        Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", "your bank told us you cancelled the Direct Debit on 4 September 2025",
+        Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", "Your bank told us you cancelled it on 4 September 2025",
         Money.FromPence(91_200), new LocalDate(2025, 10, 1),
         Instalments(new LocalDate(2025, 10, 1), 6, Money.FromPence(15_200), Money.FromPence(15_200)));
 

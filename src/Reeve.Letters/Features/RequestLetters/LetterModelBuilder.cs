@@ -100,7 +100,7 @@ public static class LetterModelBuilder
                 [new InstalmentLine(calendar.AddWorkingDays(today, 10), owed)]),
             LetterType.RefundLetter => new RefundFields(balance.IsNegative ? -balance : Money.FromPounds(100), "your account is in credit", "bank transfer"),
             LetterType.ArrangementLetter => new ArrangementFields(owed, Split(owed, 6, today.PlusMonths(1))),
-            LetterType.DirectDebitCancelled => new DirectDebitCancelledFields("0000000000", "your bank told us the Direct Debit was cancelled", owed,
+            LetterType.DirectDebitCancelled => new DirectDebitCancelledFields("0000000000", "Your bank told us it was cancelled", owed,
                 today.PlusDays(14), []),
             LetterType.DirectDebitUnpaid => new DirectDebitUnpaidFields("0000000000", owed, "Refer to payer", today, owed, today.PlusDays(6)),
             LetterType.DirectDebitRePresentation => new DirectDebitRePresentationFields("0000000000", owed, "Refer to payer", today,

@@ -211,7 +211,33 @@ public static class Mandates
         await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, effective, DirectDebitEvents.LetterDue,
             $"{(rejected ? DirectDebitEvents.Letters.Rejected : DirectDebitEvents.Letters.Cancelled)}: tell the payer the Direct Debit {mandate.Reference} has ended ({reason}) and how to pay the instalments now",
             officer, sourceRule);
+        if (!rejected)
+        {
+            await DirectDebitLetters.CancelledAsync(connection, tx, council, mandate,
+                tellTheBank ? $"We cancelled it: {reason}" : $"Your bank told us it has been cancelled ({reason})", now);
+        }
+
+        await WithdrawRePresentationsAsync(connection, tx, council, mandate, effective, officer, now);
         return (await GetAsync(connection, tx, council, mandateId))!;
+    }
+
+    /// <summary>
+    /// A returned debit waiting for its one re-presentation is never presented under a mandate that has ended
+    /// (formats.md 3: a cancelled instruction may not be collected on): it becomes unpaid, for recovery.
+    /// </summary>
+    private static async Task WithdrawRePresentationsAsync(DbConnection connection, DbTransaction tx, CouncilId council, Mandate mandate, LocalDate effective, string officer, Instant now)
+    {
+        var waiting = (await connection.QueryAsync<(long CollectionId, long Pence)>(
+            "select collection_id, amount_pence from dd_collection where council_id = @council and mandate_id = @mandateId and status = 'represent-due'",
+            new { council = council.Value, mandateId = mandate.MandateId }, tx)).ToList();
+        foreach (var (collectionId, pence) in waiting)
+        {
+            await connection.ExecuteAsync("update dd_collection set status = 'unpaid' where council_id = @council and collection_id = @collectionId",
+                new { council = council.Value, collectionId }, tx);
+            await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, effective, DirectDebitEvents.Unpaid,
+                $"Direct Debit of {Money.FromPence(pence).ToDisplayString()} ({mandate.Reference}) will not be presented again: the Direct Debit has ended",
+                officer, "Bacs: no collection under a cancelled instruction");
+        }
     }
 
     public static async Task<Mandate?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long mandateId) =>
