@@ -14,10 +14,10 @@ namespace Reeve.Payments;
 /// in the same commit or not at all. Each request's source key names the mandate or the collection it is about,
 /// so importing or running again queues nothing twice. The letter is dated the day it is asked for (UK time).
 /// </summary>
-internal static class DirectDebitLetters
+public static class DirectDebitLetters
 {
     /// <summary>A Direct Debit has ended: what is owed now and the instalments still to pay, from the latest bills.</summary>
-    public static async Task CancelledAsync(DbConnection connection, DbTransaction tx, CouncilId council, Mandate mandate, string whatHappened, Instant now)
+    internal static async Task CancelledAsync(DbConnection connection, DbTransaction tx, CouncilId council, Mandate mandate, string whatHappened, Instant now)
     {
         var on = now.InZone(UkTime.Zone).Date;
         var owed = await OwedAsync(connection, tx, council, mandate.AccountId);
@@ -28,7 +28,7 @@ internal static class DirectDebitLetters
     }
 
     /// <summary>A returned Direct Debit that will not be collected again: pay it within 7 days beginning with the day of issue.</summary>
-    public static async Task UnpaidAsync(
+    internal static async Task UnpaidAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long accountId, string sourceKey, string mandateReference, Money amount, string reason,
         LocalDate returnedOn, Instant now)
     {
@@ -39,7 +39,7 @@ internal static class DirectDebitLetters
     }
 
     /// <summary>A returned Direct Debit that will be presented once more, on the day the payer is told.</summary>
-    public static async Task RePresentationAsync(
+    internal static async Task RePresentationAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long accountId, long collectionId, Mandate mandate, Money amount, string reason,
         LocalDate returnedOn, LocalDate rePresentOn, Instant now) =>
         await QueueAsync(connection, tx, new LetterRequest(council, accountId, now.InZone(UkTime.Zone).Date, $"dd-re-presentation:{collectionId}",
