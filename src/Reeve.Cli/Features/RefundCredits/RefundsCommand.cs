@@ -110,24 +110,18 @@ internal static class RefundsCommand
     private static Command PayCards(CliHost host)
     {
         var council = PaymentsCommand.Council();
-        var baseUrl = new Option<string>("--base-url")
-        {
-            Description = "GOV.UK Pay's API address", HelpName = "url", DefaultValueFactory = _ => "https://publicapi.payments.service.gov.uk/",
-        };
+        var baseUrl = TakeCardPayments.GovUkPayConnection.BaseUrl();
         var command = new Command("pay-cards", "Refund approved card refunds to the card through GOV.UK Pay, and check those sent") { baseUrl, council };
         command.SetAction(async (parsed, ct) =>
         {
             const string name = "reeve payments refunds pay-cards";
-            if (host.Environment("REEVE_GOVUKPAY_API_KEY") is not { Length: > 0 } key)
+            var (connected, refusal) = TakeCardPayments.GovUkPayConnection.Connect(host, parsed, baseUrl);
+            if (connected is null)
             {
-                return await PaymentsCommand.RefuseAsync(host, name, "set REEVE_GOVUKPAY_API_KEY to the council's GOV.UK Pay API key");
+                return await PaymentsCommand.RefuseAsync(host, name, refusal!);
             }
 
-            if (!Uri.TryCreate(parsed.GetValue(baseUrl), UriKind.Absolute, out var url))
-            {
-                return await PaymentsCommand.RefuseAsync(host, name, "--base-url: not an absolute URL");
-            }
-
+            using var http = connected;
             using var db = CliOptions.OpenDatabase(parsed, host);
             var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
             if (chosen.Problem is { } problem)
@@ -135,7 +129,6 @@ internal static class RefundsCommand
                 return await PaymentsCommand.RefuseAsync(host, name, problem);
             }
 
-            using var http = Payments.Features.TakeCardPayments.GovUkPayClient.Connect(url, key);
             var attempts = await PayCardRefunds.PayAsync(db, new Payments.Features.TakeCardPayments.GovUkPayClient(http), chosen.Id!.Value,
                 host.Environment("USER") ?? name, host.Clock.GetCurrentInstant(), ct);
             foreach (var a in attempts)
