@@ -94,6 +94,24 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     }
 
     [Fact]
+    public async Task A_return_imported_too_late_to_give_notice_within_the_month_is_not_presented_again_and_asks_the_payer_to_pay()
+    {
+        await SetOriginatorAsync();
+        var account = await BilledAccountAsync();
+        var mandate = await LodgedMandateAsync(account);
+        Collected(await CollectAsync(MayRun));
+        // Imported on 27 May: five working days' notice runs to 3 June, past a month from the 30 April processing day.
+        Clock.SetTo(Instant.FromUtc(2025, 5, 27, 9, 0));
+
+        var outcome = (await ReturnAsync(mandate, "0128", "REFER TO PAYER")).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report.Outcomes.ShouldHaveSingleItem();
+
+        outcome.Outcome.ShouldContain("the month to present it again has passed");
+        (await CollectionStatusAsync()).ShouldBe("unpaid");
+        var letter = (await LettersAsync(account)).ShouldHaveSingleItem();
+        letter.Fields.ShouldBeOfType<DirectDebitUnpaidFields>().PayBy.ShouldBe(new LocalDate(2025, 6, 2));
+    }
+
+    [Fact]
     public async Task A_debit_returned_while_the_account_is_held_is_not_presented_again_and_no_letter_asks_for_it()
     {
         await SetOriginatorAsync();
