@@ -33,6 +33,16 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
 
     private Task<string> CollectionStatusAsync() => ReadAsync(c => c.ExecuteScalarAsync<string>("select status from dd_collection order by collection_id limit 1"))!;
 
+    /// <summary>An account billed £1,000.00 in ten instalments, its mandate lodged and May's £100.00 collected.</summary>
+    private async Task<(Account Account, Mandate Mandate)> CollectedOnceAsync()
+    {
+        await SetOriginatorAsync();
+        var account = await BilledAccountAsync();
+        var mandate = await LodgedMandateAsync(account);
+        Collected(await CollectAsync(MayRun));
+        return (account, mandate);
+    }
+
     private async Task HoldAsync(Account account, LocalDate from) =>
         (await InTransactionAsync((c, tx) => AccountHolds.PlaceAsync(c, tx, Council,
             new PlaceHold(account.AccountId, HoldReason.BreathingSpace, from, null, "Breathing Space moratorium", Officer), Now)))
@@ -68,10 +78,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_debit_returned_refer_to_payer_is_collected_again_on_the_day_its_letter_names()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
 
         var outcome = (await ReturnAsync(mandate, "0128", "REFER TO PAYER")).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report.Outcomes.ShouldHaveSingleItem();
 
@@ -96,10 +103,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_return_imported_too_late_to_give_notice_within_the_month_is_not_presented_again_and_asks_the_payer_to_pay()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
         // Imported on 27 May: five working days' notice runs to 3 June, past a month from the 30 April processing day.
         Clock.SetTo(Instant.FromUtc(2025, 5, 27, 9, 0));
 
@@ -114,10 +118,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_debit_returned_while_the_account_is_held_is_not_presented_again_and_no_letter_asks_for_it()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
         await HoldAsync(account, new LocalDate(2025, 5, 1));
 
         var outcome = (await ReturnAsync(mandate, "0128", "REFER TO PAYER")).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report.Outcomes.ShouldHaveSingleItem();
@@ -132,10 +133,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_hold_placed_after_the_return_stops_the_run_presenting_it_again()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
         await ReturnAsync(mandate, "0128", "REFER TO PAYER");
         await HoldAsync(account, new LocalDate(2025, 5, 9));
 
@@ -149,10 +147,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_debit_waiting_to_be_presented_again_is_not_presented_after_the_payer_cancels_the_mandate()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
         await ReturnAsync(mandate, "0128", "REFER TO PAYER");
 
         await CancelAsync(mandate);
@@ -166,10 +161,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_debit_returned_instruction_cancelled_ends_the_mandate_and_queues_the_cancelled_letter_only()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
 
         await ReturnAsync(mandate, "1012", "INSTRUCTION CANCELLED");
 
@@ -184,10 +176,7 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     [Fact]
     public async Task A_debit_that_will_not_be_presented_again_queues_one_unpaid_letter_giving_seven_days_to_pay()
     {
-        await SetOriginatorAsync();
-        var account = await BilledAccountAsync();
-        var mandate = await LodgedMandateAsync(account);
-        Collected(await CollectAsync(MayRun));
+        var (account, mandate) = await CollectedOnceAsync();
         var report = Arudd(Item(mandate.Reference, "0000", "AMOUNT DIFFERS", MayRun, "100.00"), "100.00", ReturnedOn);
 
         await ImportAruddReport.ImportAsync(Db, Council, "arudd.xml", report, Officer, Now);
