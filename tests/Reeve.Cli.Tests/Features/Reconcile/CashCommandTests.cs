@@ -2,7 +2,7 @@ using Reeve.Cli.Tests.Features.ImportPayments;
 
 namespace Reeve.Cli.Tests.Features.Reconcile;
 
-/// <summary>`reeve payments statement`, `reconcile` and `refunds pay` on a council with one account charged £1,200.00 and a bank statement imported.</summary>
+/// <summary>`reeve payments statement`, `reconcile`, `refunds pay` and `refunds pay-cards` on a council with one account charged £1,200.00 and a bank statement imported.</summary>
 public sealed class CashCommandTests : IAsyncLifetime
 {
     private readonly PaymentsFixture _f = new();
@@ -64,5 +64,14 @@ public sealed class CashCommandTests : IAsyncLifetime
         none.ExitCode.ShouldBe(0, none.Stderr);
         none.Stdout.ShouldContain("No approved bank refunds");
         File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Paying_card_refunds_without_a_GOV_UK_Pay_key_is_refused_naming_where_the_key_goes()
+    {
+        var refused = await CliRun.RunAsync("payments", "refunds", "pay-cards", "--db", _f.Db);
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Stderr.ShouldContain("REEVE_GOVUKPAY_API_KEY");
     }
 }
