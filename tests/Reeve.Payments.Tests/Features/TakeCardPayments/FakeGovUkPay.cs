@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,10 +26,7 @@ public sealed class FakeGovUkPay : IDisposable
 
     public FakeGovUkPay()
     {
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Start();
+        BaseAddress = Reeve.TestKit.LoopbackListener.Start(_listener);
         _ = Task.Run(ServeAsync);
     }
 
@@ -192,13 +188,6 @@ public sealed class FakeGovUkPay : IDisposable
         };
         _refunds[refundId] = (paymentId, refund);
         return (202, refund.DeepClone());
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public static string WebhookBody(string paymentId, string status, long amount) =>
