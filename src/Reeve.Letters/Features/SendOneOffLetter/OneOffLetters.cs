@@ -83,6 +83,8 @@ public static class OneOffLetters
             case Outcome<QueuedLetter>.Invalid i:
                 return new Outcome<StoredNotice>.Invalid(i.Field, i.Message);
             case Outcome<QueuedLetter>.Conflict c:
+                // Nothing was queued; a refusal in a Breathing Space was logged on the account, and that log is kept.
+                await tx.CommitAsync();
                 return new Outcome<StoredNotice>.Conflict(c.Message);
             case Outcome<QueuedLetter>.NotFound n:
                 return new Outcome<StoredNotice>.NotFound(n.What);
