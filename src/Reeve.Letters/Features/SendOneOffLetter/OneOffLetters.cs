@@ -70,6 +70,17 @@ public static class OneOffLetters
         }
 
         await using var tx = await connection.BeginTransactionAsync();
+
+        // A one-off letter goes out today, whatever date the request it repeats carried, so a Breathing Space in
+        // force today refuses a payment demand here (SI 2020/1311 reg 11(1)); the queue checks the letter's own date.
+        if (LetterRequests.DemandsPayment(type) && await Moratoriums.InForceAsync(connection, tx, council, accountId, today) is { } hold)
+        {
+            var refused = $"one-off {type.Code()} letter sent by {officer}";
+            await Moratoriums.RecordRefusalAsync(connection, tx, council, hold, today, refused, officer, now);
+            await tx.CommitAsync();
+            return new Outcome<StoredNotice>.Conflict(Moratoriums.RefusalMessage(hold, refused));
+        }
+
         var queued = await LetterRequests.RequestAsync(connection, tx, new LetterRequest(council, accountId, done.Value.IssuedOn, $"one-off/{formKey}", done.Value.Fields), now);
         switch (queued)
         {
