@@ -105,6 +105,24 @@ public abstract class BreathingSpaceRefusalTests(IDatabaseEngine engine) : Datab
     }
 
     [Fact]
+    public async Task A_missed_arrangement_payment_in_a_breathing_space_queues_no_letter_and_monitoring_goes_on()
+    {
+        var account = await HeldAccountAsync();
+        var arrangement = new Reeve.People.Arrangement(7, 1, 1, null, "kept", Reeve.People.Frequency.Monthly, Money.FromPence(30_000), IssuedOn, "test", 1, null, null, null,
+            [new Reeve.People.AccountShare(account.AccountId, account.Reference.Value, Money.FromPence(30_000), Money.FromPence(15_000))],
+            [new Reeve.People.Instalment(1, IssuedOn, Money.FromPence(15_000)), new Reeve.People.Instalment(2, IssuedOn.PlusMonths(1), Money.FromPence(15_000))]);
+
+        await InTransactionAsync(async (c, tx) =>
+        {
+            await ArrangementLetters.RequestMissedPaymentAsync(c, tx, arrangement, IssuedOn.PlusDays(3), Council, Now);
+            return 0;
+        });
+
+        (await QueuedAsync()).ShouldBe(0);
+        (await RefusalsAsync(account)).ShouldHaveSingleItem().Summary.ShouldContain("arrangement letter");
+    }
+
+    [Fact]
     public void Only_letters_asking_for_what_is_owed_count_as_payment_demands()
     {
         LetterTypes.All.Where(LetterRequests.DemandsPayment).ShouldBe(
