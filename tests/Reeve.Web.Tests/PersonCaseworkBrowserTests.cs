@@ -137,6 +137,14 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
             await page.GetByRole(AriaRole.Button, new() { Name = "Start Breathing Space" }).ClickAsync();
             await ArriveAsync(page, $"**/people/{partyId}#breathing-space");
 
+            // Day 31: the debt adviser's midway review (SI 2020/1311 reg 27) says it continues; the person's page shows it.
+            var reviewed = MoveClockTo(Today.PlusDays(20));
+            await page.GotoAsync($"/people/{partyId}/breathing-space");
+            await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "Day of the review" }), reviewed);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record midway review" }).ClickAsync();
+            await ArriveAsync(page, $"**/people/{partyId}#breathing-space");
+            (await page.Locator("#breathing-space-list").InnerTextAsync()).ShouldContain("the Breathing Space continues");
+
             // Some weeks on, with the bill's instalments overdue and the Breathing Space still in force, the day's run: the
             // preview gives the person's account as held, and executing it issues nothing to it.
             var during = MoveClockTo(WorkingDayFrom(Today.PlusDays(30)));
