@@ -162,6 +162,7 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
 
             // A reminder sent by hand is refused, and the refusal is on the person's timeline.
             await page.GotoAsync($"/accounts/{reference}/letters/new?type=reminder");
+            (await page.Locator("#moratorium-warning").InnerTextAsync()).ShouldContain("will be refused");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send letter" }).ClickAsync();
             var refusal = await page.Locator(".govuk-error-summary").InnerTextAsync();
             refusal.ShouldContain("Refused");
