@@ -67,6 +67,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.RenderLetters.LettersCommand.Create(host));
         root.Subcommands.Add(Features.ImportPayments.PaymentsCommand.Create(host));
         root.Subcommands.Add(Features.ImportAruddReport.DirectDebitCommand.Create(host));
+        root.Subcommands.Add(Features.RefundCredits.RefundsCommand.Create(host)); // `reeve refunds pay`, as officers say it; also under `payments`
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.Arrangements(host));
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.BreathingSpace(host));
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));

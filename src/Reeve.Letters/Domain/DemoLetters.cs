@@ -73,6 +73,19 @@ public static class DemoLetters
         Council, Recipient, Reference, new LocalDate(2025, 8, 20), Money.FromPence(60_000),
         Instalments(new LocalDate(2025, 9, 1), 6, Money.FromPence(10_000), Money.FromPence(10_000)));
 
+    public static DirectDebitCancelledModel DirectDebitCancelled { get; } = new(
+        Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", "Your bank told us you cancelled it on 4 September 2025",
+        Money.FromPence(91_200), new LocalDate(2025, 10, 1),
+        Instalments(new LocalDate(2025, 10, 1), 6, Money.FromPence(15_200), Money.FromPence(15_200)));
+
+    public static DirectDebitUnpaidModel DirectDebitUnpaid { get; } = new(
+        Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", Money.FromPence(15_200), "Instruction cancelled",
+        new LocalDate(2025, 9, 5), Money.FromPence(106_400), new LocalDate(2025, 9, 14));
+
+    public static DirectDebitRePresentationModel DirectDebitRePresentation { get; } = new(
+        Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", Money.FromPence(15_200), "Refer to payer",
+        new LocalDate(2025, 9, 5), new LocalDate(2025, 9, 16), "5678");
+
     public static ILetterModel For(LetterType type) => type switch
     {
         LetterType.DemandNotice => DemandNotice,
@@ -82,6 +95,9 @@ public static class DemoLetters
         LetterType.DirectDebitAdvanceNotice => DirectDebitAdvanceNotice,
         LetterType.RefundLetter => Refund,
         LetterType.ArrangementLetter => Arrangement,
+        LetterType.DirectDebitCancelled => DirectDebitCancelled,
+        LetterType.DirectDebitUnpaid => DirectDebitUnpaid,
+        LetterType.DirectDebitRePresentation => DirectDebitRePresentation,
     };
 
     private static List<InstalmentLine> Instalments(LocalDate first, int count, Money firstAmount, Money others) =>

@@ -164,6 +164,55 @@ public sealed record ArrangementModel(
     public Money? SlipAmount => Instalments.Count > 0 ? Instalments[0].Amount : AmountCovered;
 }
 
+/// <summary>A Direct Debit has ended: what happened, what is owed now and by when, and how to pay or set up a new one.</summary>
+public sealed record DirectDebitCancelledModel(
+    CouncilDetails Council,
+    Addressee Recipient,
+    AccountReference AccountReference,
+    LocalDate IssuedOn,
+    string MandateReference,
+    string WhatHappened,
+    Money AmountOwed,
+    LocalDate PayBy,
+    IReadOnlyList<InstalmentLine> Instalments) : ILetterModel
+{
+    public bool HasInstalments => Instalments.Count > 0;
+
+    public Money? SlipAmount => Instalments.Count > 0 ? Instalments[0].Amount : AmountOwed.IsPositive ? AmountOwed : null;
+}
+
+/// <summary>A Direct Debit came back unpaid and will not be collected again: the missed amount is to be paid another way.</summary>
+public sealed record DirectDebitUnpaidModel(
+    CouncilDetails Council,
+    Addressee Recipient,
+    AccountReference AccountReference,
+    LocalDate IssuedOn,
+    string MandateReference,
+    Money AmountReturned,
+    string Reason,
+    LocalDate ReturnedOn,
+    Money AmountOwed,
+    LocalDate PayBy) : ILetterModel
+{
+    public Money? SlipAmount => AmountReturned;
+}
+
+/// <summary>A Direct Debit came back unpaid and will be collected once more on <see cref="RePresentOn"/>.</summary>
+public sealed record DirectDebitRePresentationModel(
+    CouncilDetails Council,
+    Addressee Recipient,
+    AccountReference AccountReference,
+    LocalDate IssuedOn,
+    string MandateReference,
+    Money Amount,
+    string Reason,
+    LocalDate ReturnedOn,
+    LocalDate RePresentOn,
+    string BankAccountEnding) : ILetterModel
+{
+    public Money? SlipAmount => null;
+}
+
 internal static class Percent
 {
     public static string Change(Money before, Money after)

@@ -10,6 +10,9 @@ public enum LetterType
     DirectDebitAdvanceNotice,
     RefundLetter,
     ArrangementLetter,
+    DirectDebitCancelled,
+    DirectDebitUnpaid,
+    DirectDebitRePresentation,
 }
 
 /// <summary>How a notice reaches a person: on paper, or through GOV.UK Notify by email or text message.</summary>
@@ -34,6 +37,9 @@ public static class LetterTypes
         LetterType.DirectDebitAdvanceNotice => "dd-advance-notice",
         LetterType.RefundLetter => "refund",
         LetterType.ArrangementLetter => "arrangement",
+        LetterType.DirectDebitCancelled => "dd-cancelled",
+        LetterType.DirectDebitUnpaid => "dd-unpaid",
+        LetterType.DirectDebitRePresentation => "dd-re-presentation",
     };
 
     public static LetterType FromCode(string code) =>
@@ -63,5 +69,8 @@ public static class LetterTypes
         LetterType.DirectDebitAdvanceNotice => typeof(DirectDebitAdvanceNoticeModel),
         LetterType.RefundLetter => typeof(RefundModel),
         LetterType.ArrangementLetter => typeof(ArrangementModel),
+        LetterType.DirectDebitCancelled => typeof(DirectDebitCancelledModel),
+        LetterType.DirectDebitUnpaid => typeof(DirectDebitUnpaidModel),
+        LetterType.DirectDebitRePresentation => typeof(DirectDebitRePresentationModel),
     };
 }

@@ -59,5 +59,24 @@ public static class RequiredBlocks
             new("schedule", "the agreed payments and their dates", ["Instalments"], "council practice"),
             new("if-missed", "what happens if a payment is missed", [], "CTAE Regs 1992 reg 34"),
         ],
+        LetterType.DirectDebitCancelled =>
+        [
+            new("what-happened", "that the Direct Debit has ended, and why", ["MandateReference", "WhatHappened"], "Direct Debit scheme rules (formats.md 3)"),
+            new("what-you-owe", "what the account owes now and when the next payment is due", ["AmountOwed", "PayBy"], "CTAE Regs 1992 Sch 1 para 2"),
+            new("how-to-pay", "how to pay now, or set up a new Direct Debit", ["Council.Website", "Council.Telephone"], "council practice"),
+        ],
+        LetterType.DirectDebitUnpaid =>
+        [
+            new("what-happened", "the Direct Debit that was not paid and the bank's reason", ["AmountReturned", "Reason"], "Direct Debit scheme rules (formats.md 3)"),
+            new("what-you-owe", "the amount to pay and the date to pay it by", ["AmountReturned", "PayBy", "AmountOwed"], "CTAE Regs 1992 reg 23(1)"),
+            new("how-to-pay", "how to pay, or set up a new Direct Debit", ["Council.Website", "Council.Telephone"], "council practice"),
+        ],
+        LetterType.DirectDebitRePresentation =>
+        [
+            new("what-happened", "the Direct Debit that was not paid and the bank's reason", ["Amount", "Reason"], "Direct Debit scheme rules (formats.md 3)"),
+            new("collect-again", "the day the amount will be collected again, and from which account", ["Amount", "RePresentOn", "BankAccountEnding"],
+                "Direct Debit Guarantee: notice before a re-presentation (formats.md 3)"),
+            new("how-to-pay", "how to pay another way instead", ["Council.Website", "Council.Telephone"], "council practice"),
+        ],
     };
 }

@@ -21,21 +21,23 @@ internal static class PaymentsCommand
 
     public static Command Create(CliHost host)
     {
-        var file = new Option<string>("--file") { Description = "The payment file", HelpName = "file", Required = true };
+        // The file may be named either way: `reeve payments import statement.xml` or `--file statement.xml`.
+        var fileArgument = new Argument<string?>("file") { Description = "The payment file", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "The payment file (or give it as the argument)", HelpName = "file" };
         var format = new Option<PaymentFileFormat?>("--format")
         {
-            Description = "camt053 (ISO 20022 bank statement), bank-csv (a bank's CSV export) or agent-csv (PayPoint, Post Office, allpay)",
-            HelpName = "camt053|bank-csv|agent-csv",
+            Description = "camt053 (ISO 20022 bank statement), csv or bank-csv (a bank's CSV export), agent or agent-csv (PayPoint, Post Office, allpay)",
+            HelpName = "camt053|csv|agent",
             Required = true,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (PaymentFileFormats.FromCode(text) is { } f)
+                if (PaymentFileFormats.FromCode(ShortFormats.GetValueOrDefault(text, text)) is { } f)
                 {
                     return f;
                 }
 
-                result.AddError($"--format must be camt053, bank-csv or agent-csv; '{text}' is not");
+                result.AddError($"--format must be camt053, csv (bank-csv) or agent (agent-csv); '{text}' is not");
                 return null;
             },
         };
@@ -45,11 +47,19 @@ internal static class PaymentsCommand
             HelpName = "name-or-file",
         };
         var council = Council();
-        var import = new Command("import", "Import a payment file: matched credits are posted, the rest go to suspense") { file, format, layout, council };
+        var import = new Command("import", "Import a payment file: matched credits are posted, the rest go to suspense") { fileArgument, file, format, layout, council };
+        import.Validators.Add(result =>
+        {
+            if ((result.GetValue(fileArgument) is null) == (result.GetValue(file) is null))
+            {
+                result.AddError("Name the payment file once: as the argument or with --file");
+            }
+        });
         import.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
-            return await ImportAsync(host, db, parsed.GetValue(file)!, parsed.GetValue(format)!.Value, parsed.GetValue(layout), GivenCouncil(parsed, council), ct);
+            var path = parsed.GetValue(fileArgument) ?? parsed.GetValue(file)!;
+            return await ImportAsync(host, db, path, parsed.GetValue(format)!.Value, parsed.GetValue(layout), GivenCouncil(parsed, council), ct);
         });
         return new Command("payments", "Payments received: imports, the suspense queue, refunds, statements and reconciliation")
         {
@@ -57,6 +67,9 @@ internal static class PaymentsCommand
             Reconcile.ReconcileCommand.Create(host), TakeCardPayments.CardStatusCommand.Create(host),
         };
     }
+
+    // The short names the issue and officers use for the two CSV kinds.
+    private static readonly Dictionary<string, string> ShortFormats = new(StringComparer.Ordinal) { ["csv"] = "bank-csv", ["agent"] = "agent-csv" };
 
     internal static Option<int> Council() =>
         CliOptions.WholeNumber("--council", "The council's number (needed when the database holds more than one)", 0, minimum: 1);
@@ -69,7 +82,7 @@ internal static class PaymentsCommand
         const string command = "reeve payments import";
         if (!File.Exists(path))
         {
-            return await RefuseAsync(host, command, $"--file: there is no file at {path}");
+            return await RefuseAsync(host, command, $"file: there is no file at {path}");
         }
 
         var layout = ResolveLayout(format, layoutGiven);

@@ -11,7 +11,9 @@ namespace Reeve.Cli.Features.RefundCredits;
 /// <summary>
 /// `reeve payments refunds pay --processing-date D --out FILE`: approved bank refunds in a Standard 18 Direct
 /// Credit file, once per processing day (running it again writes the same file); `reeve payments refunds
-/// settings`: the council's approval limit and the account refunds are paid from.
+/// settings`: the council's approval limit and the account refunds are paid from; `reeve payments refunds
+/// pay-cards`: approved card refunds paid back to the card through GOV.UK Pay (the API key from
+/// REEVE_GOVUKPAY_API_KEY, never the command line), exiting 1 if any was refused or failed.
 /// </summary>
 internal static class RefundsCommand
 {
@@ -99,6 +101,45 @@ internal static class RefundsCommand
             host.Out.MarkupLine(Markup.Escape($"Refunds above {amount.ToDisplayString()} now need a second officer's approval."));
             return ReeveCli.Ok;
         });
-        return new Command("refunds", "Refunds of credits: pay approved bank refunds, and the refund settings") { pay, settings };
+        return new Command("refunds", "Refunds of credits: pay approved bank refunds, pay card refunds through GOV.UK Pay, and the refund settings")
+        {
+            pay, PayCards(host), settings,
+        };
+    }
+
+    private static Command PayCards(CliHost host)
+    {
+        var council = PaymentsCommand.Council();
+        var baseUrl = TakeCardPayments.GovUkPayConnection.BaseUrl();
+        var command = new Command("pay-cards", "Refund approved card refunds to the card through GOV.UK Pay, and check those sent") { baseUrl, council };
+        command.SetAction(async (parsed, ct) =>
+        {
+            const string name = "reeve payments refunds pay-cards";
+            var (connected, refusal) = TakeCardPayments.GovUkPayConnection.Connect(host, parsed, baseUrl);
+            if (connected is null)
+            {
+                return await PaymentsCommand.RefuseAsync(host, name, refusal!);
+            }
+
+            using var http = connected;
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
+            if (chosen.Problem is { } problem)
+            {
+                return await PaymentsCommand.RefuseAsync(host, name, problem);
+            }
+
+            var attempts = await PayCardRefunds.PayAsync(db, new Payments.Features.TakeCardPayments.GovUkPayClient(http), chosen.Id!.Value,
+                host.Environment("USER") ?? name, host.Clock.GetCurrentInstant(), ct);
+            foreach (var a in attempts)
+            {
+                host.Out.MarkupLine(Markup.Escape($"Refund {a.RefundId} ({a.Amount.ToDisplayString()}, account {a.Account}): {a.State.Describe()}"));
+            }
+
+            var failed = attempts.Count(a => a.State.Status is CardRefundState.Refused or CardRefundState.Error);
+            host.Out.MarkupLine(Markup.Escape($"{attempts.Count} card refund(s) tried; {attempts.Count(a => a.State.Status == CardRefundState.Success)} paid, {failed} refused or failed."));
+            return failed == 0 ? ReeveCli.Ok : ReeveCli.Failed;
+        });
+        return command;
     }
 }

@@ -16,32 +16,25 @@ internal static class CardStatusCommand
     public static Command Create(CliHost host)
     {
         var council = PaymentsCommand.Council();
-        var baseUrl = new Option<string>("--base-url")
-        {
-            Description = "GOV.UK Pay's API address", HelpName = "url", DefaultValueFactory = _ => "https://publicapi.payments.service.gov.uk/",
-        };
+        var baseUrl = GovUkPayConnection.BaseUrl();
         var command = new Command("card-status", "Reconcile card payments with GOV.UK Pay: post those that succeeded") { baseUrl, council };
         command.SetAction(async (parsed, ct) =>
         {
             const string name = "reeve payments card-status";
-            if (host.Environment("REEVE_GOVUKPAY_API_KEY") is not { Length: > 0 } key)
+            var (connected, refusal) = GovUkPayConnection.Connect(host, parsed, baseUrl);
+            if (connected is null)
             {
-                return await PaymentsCommand.RefuseAsync(host, name, "set REEVE_GOVUKPAY_API_KEY to the council's GOV.UK Pay API key");
-            }
-
-            if (!Uri.TryCreate(parsed.GetValue(baseUrl), UriKind.Absolute, out var url))
-            {
-                return await PaymentsCommand.RefuseAsync(host, name, "--base-url: not an absolute URL");
+                return await PaymentsCommand.RefuseAsync(host, name, refusal!);
             }
 
             using var db = CliOptions.OpenDatabase(parsed, host);
+            using var http = connected;
             var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
             if (chosen.Problem is { } problem)
             {
                 return await PaymentsCommand.RefuseAsync(host, name, problem);
             }
 
-            using var http = GovUkPayClient.Connect(url, key);
             var results = await TakeCardPayment.ReconcileAsync(db, new GovUkPayClient(http), chosen.Id!.Value, host.Clock.GetCurrentInstant(), ct);
             var posted = 0;
             foreach (var result in results)

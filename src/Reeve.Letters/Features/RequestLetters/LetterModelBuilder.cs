@@ -21,6 +21,12 @@ public static class LetterModelBuilder
             d.ServiceUserNumber, d.BankAccountEnding, d.Collections),
         RefundFields r => new RefundModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, r.Amount, r.Reason, r.PaidBy),
         ArrangementFields a => new ArrangementModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, a.AmountCovered, a.Instalments),
+        DirectDebitCancelledFields c => new DirectDebitCancelledModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, c.MandateReference,
+            c.WhatHappened, c.AmountOwed, c.PayBy, c.Instalments),
+        DirectDebitUnpaidFields u => new DirectDebitUnpaidModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, u.MandateReference,
+            u.AmountReturned, u.Reason, u.ReturnedOn, u.AmountOwed, u.PayBy),
+        DirectDebitRePresentationFields r => new DirectDebitRePresentationModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, r.MandateReference,
+            r.Amount, r.Reason, r.ReturnedOn, r.RePresentOn, r.BankAccountEnding),
         DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by DemandNotices.Build", nameof(fields)),
         _ => throw new ArgumentOutOfRangeException(nameof(fields), fields.GetType().Name, "Not a letter type"),
     };
@@ -56,6 +62,22 @@ public static class LetterModelBuilder
         ArrangementFields a when a.Instalments.Count == 0 => ("Instalments", "an arrangement has at least one payment"),
         ArrangementFields a when Money.Sum(a.Instalments.Select(i => i.Amount)) != a.AmountCovered =>
             ("Instalments", $"the payments add up to {Money.Sum(a.Instalments.Select(i => i.Amount)).ToDisplayString()}, not the {a.AmountCovered.ToDisplayString()} the arrangement covers"),
+        DirectDebitCancelledFields c when string.IsNullOrWhiteSpace(c.WhatHappened) => ("WhatHappened", "say why the Direct Debit ended"),
+        DirectDebitCancelledFields c when c.AmountOwed.IsNegative => ("AmountOwed", "the amount owed cannot be negative"),
+        DirectDebitCancelledFields c when c.Instalments.Any(i => !i.Amount.IsPositive) => ("Instalments", "every instalment must be more than £0.00"),
+        DirectDebitCancelledFields c when c.Instalments.Count > 0 && c.PayBy != c.Instalments.Min(i => i.DueOn) =>
+            ("PayBy", "the next payment is due on the first instalment's date"),
+        DirectDebitCancelledFields c when c.PayBy < on => ("PayBy", $"the next payment cannot be due before the letter is issued on {on}"),
+        DirectDebitUnpaidFields u when !u.AmountReturned.IsPositive => ("AmountReturned", "the unpaid Direct Debit must be more than £0.00"),
+        DirectDebitUnpaidFields u when string.IsNullOrWhiteSpace(u.Reason) => ("Reason", "give the bank's reason for returning the Direct Debit"),
+        // The payer is given the same 7 days, beginning with the day of issue, that a reminder gives (CTAE Regs 1992 reg 23(1)),
+        // so recovery's reminder never asks for the same money sooner than this letter did.
+        DirectDebitUnpaidFields u when u.PayBy < on.PlusDays(6) =>
+            ("PayBy", $"a letter issued on {on} must give until {on.PlusDays(6)} to pay the missed Direct Debit (7 days beginning with the day of issue)"),
+        DirectDebitRePresentationFields r when !r.Amount.IsPositive => ("Amount", "the Direct Debit to collect again must be more than £0.00"),
+        DirectDebitRePresentationFields r when string.IsNullOrWhiteSpace(r.Reason) => ("Reason", "give the bank's reason for returning the Direct Debit"),
+        // The payer must hear before the money is taken again: the letter is issued before the re-presentation day.
+        DirectDebitRePresentationFields r when r.RePresentOn <= on => ("RePresentOn", $"the Direct Debit must be collected again after the letter is issued on {on}"),
         _ => null,
     };
 
@@ -78,6 +100,11 @@ public static class LetterModelBuilder
                 [new InstalmentLine(calendar.AddWorkingDays(today, 10), owed)]),
             LetterType.RefundLetter => new RefundFields(balance.IsNegative ? -balance : Money.FromPounds(100), "your account is in credit", "bank transfer"),
             LetterType.ArrangementLetter => new ArrangementFields(owed, Split(owed, 6, today.PlusMonths(1))),
+            LetterType.DirectDebitCancelled => new DirectDebitCancelledFields("0000000000", "Your bank told us it was cancelled", owed,
+                today.PlusDays(14), []),
+            LetterType.DirectDebitUnpaid => new DirectDebitUnpaidFields("0000000000", owed, "Refer to payer", today, owed, today.PlusDays(6)),
+            LetterType.DirectDebitRePresentation => new DirectDebitRePresentationFields("0000000000", owed, "Refer to payer", today,
+                calendar.AddWorkingDays(today, 6), "0000"),
         };
     }
 

@@ -25,6 +25,9 @@ public sealed record LetterRequest(CouncilId Council, long AccountId, LocalDate 
 [JsonDerivedType(typeof(DirectDebitAdvanceNoticeFields), "dd-advance-notice")]
 [JsonDerivedType(typeof(RefundFields), "refund")]
 [JsonDerivedType(typeof(ArrangementFields), "arrangement")]
+[JsonDerivedType(typeof(DirectDebitCancelledFields), "dd-cancelled")]
+[JsonDerivedType(typeof(DirectDebitUnpaidFields), "dd-unpaid")]
+[JsonDerivedType(typeof(DirectDebitRePresentationFields), "dd-re-presentation")]
 public abstract record LetterFields
 {
     private protected LetterFields()
@@ -81,6 +84,37 @@ public sealed record RefundFields(Money Amount, string Reason, string PaidBy) : 
 public sealed record ArrangementFields(Money AmountCovered, IReadOnlyList<InstalmentLine> Instalments) : LetterFields
 {
     public override LetterType Type => LetterType.ArrangementLetter;
+}
+
+/// <summary>
+/// A Direct Debit that has ended (the payer's bank cancelled it, ADDACS or ARUDD, or an officer did): what
+/// happened, what the account owes now, the instalments still to pay and when, and the date the next payment is
+/// due by (<paramref name="PayBy"/>, the first of them, or 14 days after issue when none is left).
+/// </summary>
+public sealed record DirectDebitCancelledFields(
+    string MandateReference, string WhatHappened, Money AmountOwed, LocalDate PayBy, IReadOnlyList<InstalmentLine> Instalments) : LetterFields
+{
+    public override LetterType Type => LetterType.DirectDebitCancelled;
+}
+
+/// <summary>
+/// A Direct Debit returned unpaid that will not be collected again (ARUDD, formats.md 2.3): the amount, the
+/// bank's reason, what the account owes now and the date to pay the missed amount by.
+/// </summary>
+public sealed record DirectDebitUnpaidFields(
+    string MandateReference, Money AmountReturned, string Reason, LocalDate ReturnedOn, Money AmountOwed, LocalDate PayBy) : LetterFields
+{
+    public override LetterType Type => LetterType.DirectDebitUnpaid;
+}
+
+/// <summary>
+/// A Direct Debit returned unpaid that will be presented once more (ARUDD reason 0, formats.md 3): the amount,
+/// the reason, and the day it will be taken from the payer's account again.
+/// </summary>
+public sealed record DirectDebitRePresentationFields(
+    string MandateReference, Money Amount, string Reason, LocalDate ReturnedOn, LocalDate RePresentOn, string BankAccountEnding) : LetterFields
+{
+    public override LetterType Type => LetterType.DirectDebitRePresentation;
 }
 
 /// <summary>The fields as the queue stores them: JSON with money in pence and ISO dates.</summary>

@@ -100,6 +100,9 @@ public static class NoticeStore
         LetterType.DirectDebitAdvanceNotice => "Direct Debit advance notice",
         LetterType.RefundLetter => "Refund letter",
         LetterType.ArrangementLetter => "Arrangement letter",
+        LetterType.DirectDebitCancelled => "Direct Debit cancelled",
+        LetterType.DirectDebitUnpaid => "Direct Debit unpaid",
+        LetterType.DirectDebitRePresentation => "Direct Debit to be collected again",
     };
 
     private sealed class Row

@@ -30,20 +30,25 @@ public sealed record ReturnedCollection(
     LocalDate DueOn,
     Money Amount,
     LocalDate OriginalProcessingDate,
-    LocalDate ReturnedOn);
+    LocalDate ReturnedOn,
+    bool AccountHeld = false);
 
 public sealed record PlannedCollection(MandatePayer Payer, FinancialYear Year, LocalDate DueOn, int Attempt, TransactionCode Code, Money Amount, long? RePresents);
 
 public sealed record SkippedCollection(MandatePayer Payer, LocalDate DueOn, Money Amount, string Reason);
 
 /// <param name="Expired">Returned collections whose month for re-presentation has passed: they are now unpaid.</param>
+/// <param name="Withdrawn">Returned collections not presented again because recovery is now held on the account: they are now unpaid.</param>
 public sealed record CollectionPlan(
     LocalDate ProcessingDate,
     LocalDate EntryDate,
     IReadOnlyList<PlannedCollection> Collections,
     IReadOnlyList<SkippedCollection> Skipped,
-    IReadOnlyList<ReturnedCollection> Expired)
+    IReadOnlyList<ReturnedCollection> Expired,
+    IReadOnlyList<ReturnedCollection>? Withdrawn = null)
 {
+    public IReadOnlyList<ReturnedCollection> Withdrawn { get; } = Withdrawn ?? [];
+
     public Money Total => Money.Sum(Collections.Select(c => c.Amount));
 }
 
@@ -57,6 +62,16 @@ public static class CollectionPlanner
 {
     /// <summary>Notice recommended before a re-presentation (AccessPaySuite, formats.md 3), counted from the day the return was imported.</summary>
     public const int RePresentationNoticeWorkingDays = 5;
+
+    /// <summary>
+    /// When a debit returned on <paramref name="returnedOn"/> is presented again: the first processing day after the
+    /// payer's notice, and the day the money leaves the payer's account, which the re-presentation letter names.
+    /// </summary>
+    public static CollectionDays RePresentationDays(LocalDate returnedOn, WorkingDays calendar)
+    {
+        var processing = calendar.AddWorkingDays(returnedOn, RePresentationNoticeWorkingDays);
+        return new CollectionDays(calendar.AddWorkingDays(processing, -1), processing, calendar.AddWorkingDays(processing, 1));
+    }
 
     /// <summary>The due days whose collection is processed on <paramref name="processingDate"/>: the day after it up to the entry day.</summary>
     public static (LocalDate From, LocalDate To) DueWindow(LocalDate processingDate, WorkingDays calendar) =>
@@ -136,6 +151,7 @@ public static class CollectionPlanner
         }
 
         var expired = new List<ReturnedCollection>();
+        var withdrawn = new List<ReturnedCollection>();
         foreach (var r in returned.OrderBy(r => r.Payer.MandateId).ThenBy(r => r.DueOn))
         {
             // A re-presentation is allowed up to a month from the original processing day (formats.md 3).
@@ -145,7 +161,14 @@ public static class CollectionPlanner
                 continue;
             }
 
-            var noticeEnds = calendar.AddWorkingDays(r.ReturnedOn, RePresentationNoticeWorkingDays);
+            if (r.AccountHeld)
+            {
+                // Never re-presented while recovery is held on the account (a moratorium, a dispute): it becomes unpaid.
+                withdrawn.Add(r);
+                continue;
+            }
+
+            var noticeEnds = RePresentationDays(r.ReturnedOn, calendar).ProcessingDay;
             if (processingDate < noticeEnds)
             {
                 skipped.Add(new SkippedCollection(r.Payer, r.DueOn, r.Amount,
@@ -156,6 +179,6 @@ public static class CollectionPlanner
             collections.Add(new PlannedCollection(r.Payer, r.Year, r.DueOn, 2, TransactionCode.RePresentation, r.Amount, r.CollectionId));
         }
 
-        return new CollectionPlan(processingDate, entryDate, collections, skipped, expired);
+        return new CollectionPlan(processingDate, entryDate, collections, skipped, expired, withdrawn);
     }
 }

@@ -88,11 +88,20 @@ public static class ReceiptReader
     }
 
     /// <summary>Money in from a bank's CSV export: lines with a positive amount; the description carries the reference.</summary>
-    public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines) => new(
-        lines.Where(l => l.Amount.IsPositive)
-            .Select(l => new Receipt(Number(l.LineNumber), l.Amount, l.Date, l.Description, $"line {Number(l.LineNumber)}", null))
-            .ToList(),
-        lines.Count(l => !l.Amount.IsPositive));
+    public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines)
+    {
+        var receipts = new List<Receipt>(lines.Count);
+        foreach (var l in lines)
+        {
+            if (l.Amount.IsPositive)
+            {
+                var number = Number(l.LineNumber);
+                receipts.Add(new Receipt(number, l.Amount, l.Date, l.Description, "line " + number, null));
+            }
+        }
+
+        return new ReceiptFile(receipts, lines.Count - receipts.Count);
+    }
 
     /// <summary>Every payment in an agent's file is money in; the agent's transaction id is its bank reference.</summary>
     public static ReceiptFile From(AgentPaymentFile file) => new(

@@ -28,7 +28,10 @@ public sealed record AgentPayment(int LineNumber, string Reference, Money Amount
 
 public sealed record AgentPaymentFile(IReadOnlyList<AgentPayment> Payments, Money Total)
 {
-    public static Outcome<AgentPaymentFile> Parse(string text, AgentFileLayout layout)
+    public static Outcome<AgentPaymentFile> Parse(string text, AgentFileLayout layout) => Parse(new StringReader(text), layout);
+
+    /// <summary>Reads every line or none, naming the line and field at fault, from a reader (a large file is not held as one string).</summary>
+    public static Outcome<AgentPaymentFile> Parse(TextReader text, AgentFileLayout layout)
     {
         var pattern = LocalDatePattern.CreateWithInvariantCulture(layout.DatePattern);
         try

@@ -25,7 +25,10 @@ public sealed record BankCsvLine(int LineNumber, LocalDate Date, string Descript
 public static class BankCsvStatement
 {
     /// <summary>Reads every line or none, naming the line and field at fault; a running balance, where given, must follow from the amounts.</summary>
-    public static Outcome<IReadOnlyList<BankCsvLine>> Parse(string text, BankCsvLayout layout)
+    public static Outcome<IReadOnlyList<BankCsvLine>> Parse(string text, BankCsvLayout layout) => Parse(new StringReader(text), layout);
+
+    /// <inheritdoc cref="Parse(string, BankCsvLayout)"/>
+    public static Outcome<IReadOnlyList<BankCsvLine>> Parse(TextReader text, BankCsvLayout layout)
     {
         if (layout.AmountColumn is null == (layout.PaidInColumn is null || layout.PaidOutColumn is null))
         {

@@ -9,26 +9,32 @@ internal sealed class CsvFormatException(int line, string field, string message)
 /// <summary>Splits CSV text into lines of fields: commas (or another delimiter), double-quoted fields with "" for a quote.</summary>
 internal static class CsvLines
 {
-    public static IEnumerable<(int Line, string[] Fields)> Read(string text, char delimiter)
+    public static IEnumerable<(int Line, string[] Fields)> Read(string text, char delimiter) => Read(new StringReader(text), delimiter);
+
+    /// <summary>
+    /// Line by line from a reader, so a million-line statement is never held as one string nor as a million
+    /// line strings at once: each line is dropped once its fields are read.
+    /// </summary>
+    public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, char delimiter)
     {
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        var current = new System.Text.StringBuilder();
+        while (reader.ReadLine() is { } line)
         {
             lineNumber++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            yield return (lineNumber, Split(line, delimiter, lineNumber));
+            yield return (lineNumber, Split(line, delimiter, lineNumber, current));
         }
     }
 
-    private static string[] Split(string line, char delimiter, int lineNumber)
+    private static string[] Split(string line, char delimiter, int lineNumber, System.Text.StringBuilder current)
     {
         var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
+        current.Clear();
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
         {

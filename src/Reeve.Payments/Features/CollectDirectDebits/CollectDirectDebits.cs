@@ -70,7 +70,7 @@ public static class CollectDirectDebits
         {
             var previous = await PreviousAsync(connection, tx, council, processingDate, pg);
             await tx.CommitAsync(ct);
-            return new Result.NothingToCollect(previous, plan.Skipped, plan.Expired.Count);
+            return new Result.NothingToCollect(previous, plan.Skipped, plan.Expired.Count + plan.Withdrawn.Count);
         }
 
         var runId = await IdAllocator.ReserveAsync(connection, tx, council, "dd_collection_run", 1);
@@ -111,7 +111,7 @@ public static class CollectDirectDebits
         }
 
         var due = await ReadDueAsync(connection, tx, council, from, to);
-        var returned = await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx);
+        var returned = await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value, day = DapperSetup.ToDb(processingDate, pg) }, tx);
         return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned()));
     }
 
@@ -175,7 +175,9 @@ public static class CollectDirectDebits
 
     private const string ReturnedSql =
         "select c.collection_id, c.financial_year, c.due_on, c.amount_pence, c.processing_date, c.returned_on, " +
-        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference " +
+        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, " +
+        "case when exists (select 1 from account_hold h where h.council_id = c.council_id and h.account_id = m.account_id " +
+        "and h.hold_from <= @day and (h.hold_to is null or h.hold_to >= @day)) then 1 else 0 end as held " +
         "from dd_collection c join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id and m.status in ('lodged', 'active') " +
         "where c.council_id = @council and c.status = 'represent-due'";
 
@@ -228,16 +230,26 @@ public static class CollectDirectDebits
         }
     }
 
-    /// <summary>Returned collections whose month for re-presentation ran out become unpaid, for recovery (formats.md 3).</summary>
+    /// <summary>
+    /// Returned collections whose month for re-presentation ran out become unpaid, for recovery, and the payer is
+    /// asked to pay another way (formats.md 3); those withdrawn because the account is now held become unpaid too,
+    /// with no letter asking for payment while the hold lasts.
+    /// </summary>
     private static async Task MarkExpiredAsync(DbConnection connection, DbTransaction tx, CouncilId council, CollectionPlan plan, string officer, Instant now)
     {
-        foreach (var r in plan.Expired)
+        foreach (var (r, held) in plan.Expired.Select(r => (r, false)).Concat(plan.Withdrawn.Select(r => (r, true))))
         {
             await connection.ExecuteAsync("update dd_collection set status = 'unpaid' where council_id = @council and collection_id = @id and status = 'represent-due'",
                 new { council = council.Value, id = r.CollectionId }, tx);
             await AccountEvents.RecordAsync(connection, tx, council, r.Payer.AccountId, now, plan.ProcessingDate, DirectDebitEvents.Unpaid,
-                $"Direct Debit of {r.Amount.ToDisplayString()} due {r.DueOn:d MMMM yyyy} ({r.Payer.Reference}) unpaid: the month to re-present it has passed",
-                officer, "Bacs: re-presentation within one month of the original processing day");
+                $"Direct Debit of {r.Amount.ToDisplayString()} due {r.DueOn:d MMMM yyyy} ({r.Payer.Reference}) unpaid: " +
+                (held ? "recovery is held on the account, so it is not presented again" : "the month to re-present it has passed"),
+                officer, held ? "Bacs: no re-presentation while the account is held" : "Bacs: re-presentation within one month of the original processing day");
+            if (!held)
+            {
+                await DirectDebitLetters.UnpaidAsync(connection, tx, council, r.Payer.AccountId, $"dd-unpaid:{r.CollectionId}", r.Payer.Reference, r.Amount,
+                    "the month in which we could collect it again has passed", r.ReturnedOn, now);
+            }
         }
     }
 
@@ -287,10 +299,11 @@ public static class CollectDirectDebits
         public string sort_code { get; set; } = "";
         public string account_number { get; set; } = "";
         public string reference { get; set; } = "";
+        public long held { get; set; }
 
         public ReturnedCollection ToReturned() => new(
             new MandatePayer(mandate_id, account_id, payer_name, SortCode.Parse(sort_code), AccountNumber.Parse(account_number), reference),
             collection_id, new FinancialYear((int)financial_year), DapperSetup.ReadDate(due_on), Money.FromPence(amount_pence),
-            DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(returned_on));
+            DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(returned_on), held != 0);
     }
 }

@@ -55,33 +55,54 @@ public static partial class BacsReportImports
     }
 
     /// <summary>
-    /// The frame every Bacs report import shares: parse (a refusal names the line and field, nothing written), then in
-    /// one transaction skip a file seen before (by SHA-256), apply each advice, and record the file and the outcomes.
+    /// The frame ADDACS and AUDDIS imports share: <see cref="RunAsync"/> with the file and its advices recorded in
+    /// bacs_report_import and bacs_report_item.
     /// </summary>
-    internal static async Task<BacsReportResult> ImportAsync<TReport>(
+    internal static Task<BacsReportResult> ImportAsync<TReport>(
         ReeveDatabase db, CouncilId council, BacsReportKind kind, string fileName, byte[] content, Func<string, Outcome<TReport>> parse,
-        Func<DbConnection, DbTransaction, TReport, List<AdviceOutcome>, Task> apply, string officer, Instant now, CancellationToken ct)
+        Func<DbConnection, DbTransaction, TReport, List<AdviceOutcome>, Task> apply, string officer, Instant now, CancellationToken ct) =>
+        RunAsync<TReport, BacsReportResult>(db, content, parse,
+            (field, message) => new BacsReportResult.Refused(field, message),
+            (connection, tx, sha) => PreviousAsync(connection, tx, council, sha),
+            previous => new BacsReportResult.AlreadyImported(previous),
+            async (connection, tx, report, sha) =>
+            {
+                var outcomes = new List<AdviceOutcome>();
+                await apply(connection, tx, report, outcomes);
+                var id = await RecordAsync(connection, tx, council, kind, sha, fileName, outcomes, officer, now);
+                return new BacsReportResult.Imported(id, outcomes);
+            },
+            ct);
+
+    /// <summary>
+    /// The frame every Bacs report import (ARUDD, ADDACS, AUDDIS) shares: parse (a refusal names the line and field,
+    /// nothing written), then in one transaction skip a file seen before (by SHA-256, looked up by
+    /// <paramref name="previous"/>), apply the report and record it (<paramref name="apply"/>), and commit. A file
+    /// seen before, or an exception while applying, rolls everything back.
+    /// </summary>
+    internal static async Task<TResult> RunAsync<TReport, TResult>(
+        ReeveDatabase db, byte[] content, Func<string, Outcome<TReport>> parse, Func<string, string, TResult> refused,
+        Func<DbConnection, DbTransaction, string, Task<long?>> previous, Func<long, TResult> alreadyImported,
+        Func<DbConnection, DbTransaction, TReport, string, Task<TResult>> apply, CancellationToken ct)
     {
         var parsed = parse(Text(content));
         if (parsed is Outcome<TReport>.Invalid invalid)
         {
-            return new BacsReportResult.Refused(invalid.Field, invalid.Message);
+            return refused(invalid.Field, invalid.Message);
         }
 
         var report = ((Outcome<TReport>.Done)parsed).Value;
         var sha = ImportPayments.Sha256Of(content);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await PreviousAsync(connection, tx, council, sha) is { } previous)
+        if (await previous(connection, tx, sha) is { } seen)
         {
-            return new BacsReportResult.AlreadyImported(previous);
+            return alreadyImported(seen);
         }
 
-        var outcomes = new List<AdviceOutcome>();
-        await apply(connection, tx, report, outcomes);
-        var id = await RecordAsync(connection, tx, council, kind, sha, fileName, outcomes, officer, now);
+        var result = await apply(connection, tx, report, sha);
         await tx.CommitAsync(ct);
-        return new BacsReportResult.Imported(id, outcomes);
+        return result;
     }
 
     internal static string Text(byte[] content) => Encoding.UTF8.GetString(content).TrimStart('\uFEFF');

@@ -4,6 +4,7 @@ using Dapper;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Payments.Domain.DirectDebit;
 using Reeve.Payments.Domain.Receipts;
 using Reeve.Payments.Domain.Reports;
 using Reeve.Persistence;
@@ -11,14 +12,17 @@ using Reeve.Persistence;
 namespace Reeve.Payments;
 
 /// <summary>
-/// Imports an ARUDD report (Direct Debits returned unpaid, formats.md 2.3), all or nothing: each returned debit
-/// reverses the Direct Debit payment it took back (same account, amount and processing date, not yet reversed),
-/// once. The report is known by its SHA-256, so importing it again reverses nothing; and the ledger lets an entry
-/// be reversed only once. A returned debit with no matching payment is recorded with the reason, for an officer.
-/// A debit Reeve collected (a dd_collection row) returned with a reason that allows it (ARUDD 0, refer to payer)
-/// is re-presented once, with code 18, by a later collection run after the payer's notice; any other return,
-/// and a re-presentation that comes back again, is recorded on the account as direct-debit-unpaid, which is
-/// where recovery picks it up.
+/// Imports an ARUDD report (Direct Debits returned unpaid, formats.md 2.3) on the frame every Bacs report shares
+/// (<see cref="BacsReportImports.RunAsync"/>: parsed first, then once by SHA-256 and all or nothing), keeping its own
+/// record of reversals. Each returned debit reverses the Direct Debit payment it took back (same account, amount and
+/// processing date, not yet reversed), once; the ledger lets an entry be reversed only once. A returned debit with no
+/// matching payment is recorded with the reason, for an officer. A debit Reeve collected (a dd_collection row)
+/// returned with a reason that allows it (ARUDD 0, refer to payer) is re-presented once, with code 18, by a later
+/// collection run after the payer's notice, and the dd-re-presentation letter names the day; it is not re-presented
+/// under a mandate that has ended, while recovery is held on the account, or once the month for it would pass. Any
+/// other return, and a re-presentation that comes back again, is recorded on the account as direct-debit-unpaid,
+/// which is where recovery picks it up, and the dd-unpaid letter asks the payer to pay it another way. A reason that
+/// says the instruction is gone (1, 2, B) ends the mandate, and the dd-cancelled letter says what is owed now.
 /// </summary>
 public static class ImportAruddReport
 {
@@ -39,26 +43,20 @@ public static class ImportAruddReport
         public sealed record Imported(Report Report) : Result;
     }
 
-    public static async Task<Result> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default)
+    public static Task<Result> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        BacsReportImports.RunAsync<AruddReport, Result>(db, content, AruddReport.Parse,
+            (field, message) => new Result.Refused(field, message),
+            (connection, tx, sha) => connection.ExecuteScalarAsync<long?>("select import_id from arudd_import where council_id = @council and sha256 = @sha",
+                new { council = council.Value, sha }, tx),
+            previous => new Result.AlreadyImported(previous),
+            (connection, tx, report, sha) => ApplyAsync(connection, tx, council, fileName, sha, report, officer, now),
+            ct);
+
+    // ARUDD keeps its own record (arudd_import, returned_debit): the reversed count and total, and each item's reversal.
+    private static async Task<Result> ApplyAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, string fileName, string sha, AruddReport report, string officer, Instant now)
     {
-        var parsed = AruddReport.Parse(Encoding.UTF8.GetString(content).TrimStart('\uFEFF'));
-        if (parsed is Outcome<AruddReport>.Invalid invalid)
-        {
-            return new Result.Refused(invalid.Field, invalid.Message);
-        }
-
-        var report = ((Outcome<AruddReport>.Done)parsed).Value;
-
-        var sha = ImportPayments.Sha256Of(content);
-        var pg = db.IsPostgres;
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteScalarAsync<long?>("select import_id from arudd_import where council_id = @council and sha256 = @sha",
-                new { council = council.Value, sha }, tx) is { } previous)
-        {
-            return new Result.AlreadyImported(previous);
-        }
-
+        var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "arudd_import", 1);
         await connection.ExecuteAsync(
             "insert into arudd_import (council_id, import_id, sha256, file_name, advice_number, processing_date, items, reversed_count, reversed_pence, imported_at, imported_by) " +
@@ -74,7 +72,7 @@ public static class ImportAruddReport
         for (var i = 0; i < report.Items.Count; i++)
         {
             var item = report.Items[i];
-            var (accountId, entryId, outcome) = await ReturnAsync(connection, tx, council, item, report.CurrentProcessingDate, officer, now);
+            var (accountId, entryId, outcome) = await ReturnAsync(connection, tx, council, importId, i + 1, item, report.CurrentProcessingDate, officer, now);
             outcomes.Add(new ItemOutcome(i + 1, item.Reference, item.ReturnCode, item.Amount, entryId, outcome));
             await connection.ExecuteAsync(
                 "insert into returned_debit (council_id, import_id, item_no, bacs_reference, return_code, amount_pence, original_processing_date, account_id, reversed_entry_id, outcome) " +
@@ -92,12 +90,11 @@ public static class ImportAruddReport
         await connection.ExecuteAsync(
             "update arudd_import set reversed_count = @count, reversed_pence = @pence where council_id = @council and import_id = @importId",
             new { council = council.Value, importId, count = reversed.Count, pence = total.Pence }, tx);
-        await tx.CommitAsync(ct);
         return new Result.Imported(new Report(importId, report.Items.Count, reversed.Count, total, outcomes));
     }
 
     private static async Task<(long? AccountId, long? EntryId, string Outcome)> ReturnAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, ReturnedDebit item, LocalDate processingDate, string officer, Instant now)
+        DbConnection connection, DbTransaction tx, CouncilId council, long importId, int itemNo, ReturnedDebit item, LocalDate processingDate, string officer, Instant now)
     {
         if (PayerReference.Read(item.Reference) is not ReferenceReading.Found found)
         {
@@ -136,15 +133,17 @@ public static class ImportAruddReport
         }
 
         await RecordUnpaidAsync(connection, tx, council, accountId, item, processingDate, officer, now);
+        await DirectDebitLetters.UnpaidAsync(connection, tx, council, accountId, $"dd-unpaid:arudd:{importId}:{itemNo}", item.Reference.Trim(), item.Amount,
+            item.Reason.Meaning, processingDate, now);
         return (accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})");
     }
 
-    private sealed record CollectionRow(long CollectionId, long EntryId, long Attempt);
+    private sealed record CollectionRow(long CollectionId, long MandateId, long EntryId, long Attempt);
 
     // The collection a returned debit names: its mandate reference, original processing day and amount.
     private static async Task<CollectionRow?> CollectionAsync(DbConnection connection, DbTransaction tx, CouncilId council, ReturnedDebit item) =>
         await connection.QueryFirstOrDefaultAsync<CollectionRow>(
-            "select c.collection_id as CollectionId, c.entry_id as EntryId, cast(c.attempt as bigint) as Attempt from dd_collection c " +
+            "select c.collection_id as CollectionId, c.mandate_id as MandateId, c.entry_id as EntryId, cast(c.attempt as bigint) as Attempt from dd_collection c " +
             "join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id " +
             "where c.council_id = @council and m.reference = @reference and c.processing_date = @date and c.amount_pence = @amount and c.status = 'collected' " +
             "order by c.collection_id",
@@ -165,26 +164,65 @@ public static class ImportAruddReport
             return (accountId, null, $"not reversed: {reversal}");
         }
 
-        // formats.md 3: after reason 0 the debit may be presented once more (18), within a month, after notice.
-        var represent = item.Reason.Action == DirectDebitAction.RePresent && collection.Attempt == 1;
+        var mandate = (await Mandates.GetAsync(connection, tx, council, collection.MandateId))!;
+        var today = now.InZone(UkTime.Zone).Date;
+
+        // The payer's notice runs from the day Reeve learns of the return (the report's day, or a later import).
+        var noticeFrom = today > processingDate ? today : processingDate;
+        var again = CollectionPlanner.RePresentationDays(noticeFrom, WorkingDays.EnglandAndWales);
+        var held = (await AccountHolds.ForAccountAsync(connection, council, accountId, tx)).FirstOrDefault(h => h.InForceOn(noticeFrom));
+        var notAgain = RePresentationRefusal(item, collection, mandate, held, again, out var cancels);
         var pg = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update dd_collection set status = @status, return_code = @code, returned_on = @returnedOn where council_id = @council and collection_id = @id",
-            new { council = council.Value, id = collection.CollectionId, status = represent ? "represent-due" : "unpaid", code = item.ReturnCode, returnedOn = DapperSetup.ToDb(processingDate, pg) },
+            new { council = council.Value, id = collection.CollectionId, status = notAgain is null ? "represent-due" : "unpaid", code = item.ReturnCode, returnedOn = DapperSetup.ToDb(noticeFrom, pg) },
             tx);
-        if (!represent)
+        if (notAgain is not null)
         {
             await RecordUnpaidAsync(connection, tx, council, accountId, item, processingDate, officer, now);
-            return (accountId, collection.EntryId, $"reversed and recorded unpaid ({item.Reason.Meaning})");
+            if (cancels && mandate.IsLive)
+            {
+                // ARUDD 1, 2 and B say the instruction itself is gone: end the mandate (no 0C, the bank has ended it),
+                // which moves the account to paying by other means and queues the dd-cancelled letter.
+                await Mandates.EndAsync(connection, tx, council, mandate.MandateId, MandateStatus.Cancelled,
+                    $"the Direct Debit of {item.Amount.ToDisplayString()} was returned unpaid: {item.Reason.Meaning}, ARUDD {item.ReturnCode}",
+                    processingDate, tellTheBank: false, officer, "Bacs ARUDD", now);
+            }
+            else if (held is null)
+            {
+                await DirectDebitLetters.UnpaidAsync(connection, tx, council, accountId, $"dd-unpaid:{collection.CollectionId}", mandate.Reference, item.Amount,
+                    item.Reason.Meaning, processingDate, now);
+            }
+
+            return (accountId, collection.EntryId, $"reversed and recorded unpaid ({item.Reason.Meaning}; {notAgain})");
         }
 
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.Returned,
-            $"Direct Debit of {item.Amount.ToDisplayString()} ({item.Reference}) returned: {item.Reason.Meaning}; it will be presented once more",
+            $"Direct Debit of {item.Amount.ToDisplayString()} ({item.Reference}) returned: {item.Reason.Meaning}; it will be presented once more, on {again.EntryDay:d MMMM yyyy}",
             officer, "Bacs ARUDD reason 0: re-present once within a month");
+        await DirectDebitLetters.RePresentationAsync(connection, tx, council, accountId, collection.CollectionId, mandate, item.Amount, item.Reason.Meaning,
+            processingDate, again.EntryDay, now);
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.LetterDue,
-            $"{DirectDebitEvents.Letters.RePresentation}: tell the payer the Direct Debit of {item.Amount.ToDisplayString()} was returned and will be collected again",
+            $"{DirectDebitEvents.Letters.RePresentation}: tell the payer the Direct Debit of {item.Amount.ToDisplayString()} was returned and will be collected again on {again.EntryDay:d MMMM yyyy}",
             officer, "Bacs ARUDD reason 0: notice before re-presentation");
-        return (accountId, collection.EntryId, $"reversed; to be re-presented ({item.Reason.Meaning})");
+        return (accountId, collection.EntryId, $"reversed; to be re-presented on {again.EntryDay:uuuu-MM-dd} ({item.Reason.Meaning})");
+    }
+
+    /// <summary>
+    /// Why a returned collection will not be presented again, or null when it will (formats.md 3): only a reason
+    /// that allows it (ARUDD 0), only once, only under a mandate still live, never while recovery is held on the
+    /// account, and only if the payer's notice still lets it go within a month of the original processing day.
+    /// </summary>
+    private static string? RePresentationRefusal(
+        ReturnedDebit item, CollectionRow collection, Mandate mandate, AccountHold? held, CollectionDays again, out bool cancelsMandate)
+    {
+        cancelsMandate = item.Reason.Action == DirectDebitAction.CancelMandate;
+        return item.Reason.Action != DirectDebitAction.RePresent ? "the reason does not allow a re-presentation"
+            : collection.Attempt != 1 ? "it was already presented again once"
+            : !mandate.IsLive ? $"the Direct Debit is {mandate.Status}"
+            : held is not null ? $"the account is held ({held.Reason.Describe()})"
+            : again.ProcessingDay > item.OriginalProcessingDate.PlusMonths(1) ? "the month to present it again has passed"
+            : null;
     }
 
     private static string ReversalReason(ReturnedDebit item) =>

@@ -22,6 +22,8 @@ namespace Reeve.Payments;
 /// </summary>
 public static class ImportPayments
 {
+    private const int PostingChunk = 20_000;
+
     /// <param name="Layout">A <see cref="BankCsvLayout"/> for bank CSV, an <see cref="AgentFileLayout"/> for agent files, null for camt.053.</param>
     public sealed record Request(CouncilId Council, string FileName, byte[] Content, PaymentFileFormat Format, object? Layout, string Officer);
 
@@ -57,7 +59,11 @@ public static class ImportPayments
 
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default)
+    public static Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default) =>
+        ImportAsync(db, request, now, PostingChunk, ct);
+
+    /// <param name="postingChunk">How many lines' entries are made and posted at a time (tests make it small to cross chunks).</param>
+    internal static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, int postingChunk, CancellationToken ct = default)
     {
         // The same bytes were either imported before or refused before: a file already imported is known by its
         // hash alone, before the (much longer) parse, so a re-run of a large statement returns at once.
@@ -84,7 +90,7 @@ public static class ImportPayments
             return previous;
         }
 
-        var report = await PostAsync(connection, tx, request, file, sha, now, ct);
+        var report = await PostAsync(connection, tx, request, file, sha, now, postingChunk, ct);
         if (report is Outcome<Report>.Done done)
         {
             await tx.CommitAsync(ct);
@@ -103,31 +109,28 @@ public static class ImportPayments
 
     private static Outcome<ReceiptFile> Parse(Request request)
     {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(request.Content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
+        if (!System.Text.Unicode.Utf8.IsValid(request.Content))
         {
             return new Outcome<ReceiptFile>.Invalid("file", "The file is not UTF-8 text: it may be corrupt or in another format");
         }
 
+        // CSV files are read line by line from the bytes; a camt.053 statement is XML and is read whole.
+        TextReader Lines() => new StreamReader(new MemoryStream(request.Content, writable: false), Utf8, detectEncodingFromByteOrderMarks: true);
         return (request.Format, request.Layout) switch
         {
-            (PaymentFileFormat.Camt053, _) => Camt053Statement.Parse(text) switch
+            (PaymentFileFormat.Camt053, _) => Camt053Statement.Parse(Utf8.GetString(request.Content).TrimStart('\uFEFF')) switch
             {
                 Outcome<Camt053Statement>.Done d => ReceiptReader.From(d.Value),
                 Outcome<Camt053Statement>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
                 var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
             },
-            (PaymentFileFormat.BankCsv, BankCsvLayout layout) => BankCsvStatement.Parse(text, layout) switch
+            (PaymentFileFormat.BankCsv, BankCsvLayout layout) => BankCsvStatement.Parse(Lines(), layout) switch
             {
                 Outcome<IReadOnlyList<BankCsvLine>>.Done d => ReceiptReader.From(d.Value),
                 Outcome<IReadOnlyList<BankCsvLine>>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
                 var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
             },
-            (PaymentFileFormat.AgentCsv, AgentFileLayout layout) => AgentPaymentFile.Parse(text, layout) switch
+            (PaymentFileFormat.AgentCsv, AgentFileLayout layout) => AgentPaymentFile.Parse(Lines(), layout) switch
             {
                 Outcome<AgentPaymentFile>.Done d => ReceiptReader.From(d.Value),
                 Outcome<AgentPaymentFile>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
@@ -136,6 +139,8 @@ public static class ImportPayments
             _ => new Outcome<ReceiptFile>.Invalid("layout", $"A {request.Format.Code()} file needs a {(request.Format == PaymentFileFormat.BankCsv ? "bank CSV" : "payment agent")} layout"),
         };
     }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static async Task<Result.AlreadyImported?> PreviousImportAsync(DbConnection connection, DbTransaction? tx, CouncilId council, string sha)
     {
@@ -146,7 +151,7 @@ public static class ImportPayments
     }
 
     private static async Task<Outcome<Report>> PostAsync(
-        DbConnection connection, DbTransaction tx, Request request, ReceiptFile file, string sha, Instant now, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, Request request, ReceiptFile file, string sha, Instant now, int postingChunk, CancellationToken ct)
     {
         var council = request.Council;
         var readings = file.Receipts.Select(r => (Receipt: r, Reading: PayerReference.Read(r.ReferenceText))).ToList();
@@ -154,17 +159,12 @@ public static class ImportPayments
             readings.Select(r => r.Reading).OfType<ReferenceReading.Found>().Select(f => f.Reference));
         var outstanding = await PaymentAccounts.OutstandingByYearAsync(connection, tx, council, accounts.Values);
 
-        var entries = new List<NewEntry>();
         var suspense = new List<(Receipt Receipt, SuspenseReason Reason)>();
         var postedTotal = Money.Zero;
-        var channel = request.Format.Channel();
         foreach (var (receipt, reading) in readings)
         {
-            if (reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId))
+            if (reading is ReferenceReading.Found found && accounts.ContainsKey(found.Reference))
             {
-                entries.AddRange(PaymentAccounts.EntriesFor(council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
-                    request.Officer, $"{channel}, bank reference {receipt.BankReference}",
-                    $"Payment received: {request.Format.Code()} line {receipt.Line}", $"payment:{sha}:{receipt.Line}"));
                 postedTotal += receipt.Amount;
             }
             else
@@ -197,23 +197,53 @@ public static class ImportPayments
             }),
             tx);
 
-        var posted = await PostEntries.PostAsync(connection, tx, entries, now, ct);
-        if (posted is not Outcome<PostResult>.Done postedEntries)
+        var entriesPosted = 0;
+        foreach (var chunk in readings.Chunk(postingChunk))
         {
-            return posted switch
+            var posted = await PostEntries.PostAsync(connection, tx, EntriesFor(request, chunk, accounts, outstanding, sha), now, ct);
+            if (posted is not Outcome<PostResult>.Done postedEntries)
             {
-                Outcome<PostResult>.Invalid i => new Outcome<Report>.Invalid(i.Field, i.Message),
-                _ => throw new InvalidOperationException($"Posting payments failed: {posted}"),
-            };
+                return posted switch
+                {
+                    Outcome<PostResult>.Invalid i => new Outcome<Report>.Invalid(i.Field, i.Message),
+                    _ => throw new InvalidOperationException($"Posting payments failed: {posted}"),
+                };
+            }
+
+            entriesPosted += postedEntries.Value.Posted.Count;
         }
 
-        await SuspenseQueue.AddAsync(connection, tx, council, importId, channel,
+        await SuspenseQueue.AddAsync(connection, tx, council, importId, request.Format.Channel(),
             suspense.Select(s => new SuspenseQueue.NewItem(s.Receipt, s.Reason)).ToList(), now, ct);
 
         var byReason = suspense.GroupBy(s => s.Reason).OrderBy(g => g.Key)
             .Select(g => new ReasonTotal(g.Key, g.Count(), Money.Sum(g.Select(s => s.Receipt.Amount)))).ToList();
         return new Report(importId, request.FileName, request.Format, readings.Count, file.NotCredits, postedCount, postedTotal,
-            postedEntries.Value.Posted.Count, suspense.Count, suspenseTotal, byReason);
+            entriesPosted, suspense.Count, suspenseTotal, byReason);
+    }
+
+    /// <summary>
+    /// The ledger entries for the lines of one chunk that name an account. Made and posted a chunk at a time, all in
+    /// the import's one transaction, so a million-line statement never holds a million entries in memory at once.
+    /// </summary>
+    private static List<NewEntry> EntriesFor(
+        Request request, (Receipt Receipt, ReferenceReading Reading)[] chunk, IReadOnlyDictionary<AccountReference, long> accounts,
+        Dictionary<long, Dictionary<FinancialYear, Money>> outstanding, string sha)
+    {
+        var entries = new List<NewEntry>(chunk.Length);
+        var channel = request.Format.Channel();
+        var format = request.Format.Code();
+        foreach (var (receipt, reading) in chunk)
+        {
+            if (reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId))
+            {
+                entries.AddRange(PaymentAccounts.EntriesFor(request.Council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
+                    request.Officer, $"{channel}, bank reference {receipt.BankReference}",
+                    $"Payment received: {format} line {receipt.Line}", $"payment:{sha}:{receipt.Line}"));
+            }
+        }
+
+        return entries;
     }
 
     private sealed class ImportRow

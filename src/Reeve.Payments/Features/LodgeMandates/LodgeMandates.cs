@@ -46,12 +46,12 @@ public static class LodgeMandates
         }
 
         var pg = db.IsPostgres;
-        // A 0N is only for a mandate still waiting; one cancelled before it was lodged is never sent.
+        // A 0N or 0S is only for a mandate still waiting; one cancelled before it was lodged is never sent.
         var waiting = (await connection.QueryAsync<Waiting>(
             "select i.instruction_id as InstructionId, i.mandate_id as MandateId, m.account_id as AccountId, i.code as Code, m.payer_name as PayerName, " +
             "m.sort_code as SortCode, m.account_number as AccountNumber, m.reference as Reference " +
             "from dd_instruction i join dd_mandate m on m.council_id = i.council_id and m.mandate_id = i.mandate_id " +
-            "where i.council_id = @council and i.lodgement_id is null and (i.code <> '0N' or m.status = 'pending') order by i.instruction_id",
+            "where i.council_id = @council and i.lodgement_id is null and (i.code not in ('0N', '0S') or m.status = 'pending') order by i.instruction_id",
             new { council = council.Value }, tx)).ToList();
         if (waiting.Count == 0)
         {
@@ -81,11 +81,12 @@ public static class LodgeMandates
             await connection.ExecuteAsync(
                 "update dd_instruction set lodgement_id = @id where council_id = @council and instruction_id = @instruction and lodgement_id is null",
                 new { council = council.Value, id, instruction = w.InstructionId }, tx);
-            if (w.Code == "0N")
+            if (w.Code is "0N" or "0S")
             {
+                // A converted paper instruction has been collected on before: it is active at once, so its next collection is a 17, not a 01.
                 await connection.ExecuteAsync(
-                    "update dd_mandate set status = 'lodged', lodged_on = @date, version = version + 1 where council_id = @council and mandate_id = @mandate",
-                    new { council = council.Value, mandate = w.MandateId, date = DapperSetup.ToDb(processingDate, pg) }, tx);
+                    "update dd_mandate set status = @status, lodged_on = @date, version = version + 1 where council_id = @council and mandate_id = @mandate",
+                    new { council = council.Value, mandate = w.MandateId, status = w.Code == "0S" ? MandateStatus.Active : MandateStatus.Lodged, date = DapperSetup.ToDb(processingDate, pg) }, tx);
             }
 
             await AccountEvents.RecordAsync(connection, tx, council, w.AccountId, now, processingDate, DirectDebitEvents.Lodged,

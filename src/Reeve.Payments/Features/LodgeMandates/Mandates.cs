@@ -78,7 +78,12 @@ public sealed record DirectDebitOriginator(ServiceUser ServiceUser, int Lodgemen
 /// <summary>Setting up, reading and ending mandates. Each change writes the account's timeline in the caller's transaction.</summary>
 public static class Mandates
 {
-    public sealed record SetUp(long AccountId, string? PayerName, string? SortCode, string? AccountNumber, LocalDate SignedOn, string Officer);
+    /// <param name="ExistingPaperInstruction">
+    /// The payer already pays under a paper (pre-AUDDIS) instruction the bank holds: it is converted with a 0S, not
+    /// lodged as new with a 0N, and its next collection is a regular one (formats.md 1.7).
+    /// </param>
+    public sealed record SetUp(
+        long AccountId, string? PayerName, string? SortCode, string? AccountNumber, LocalDate SignedOn, string Officer, bool ExistingPaperInstruction = false);
 
     public static async Task<DirectDebitOriginator?> OriginatorAsync(DbConnection connection, DbTransaction? tx, CouncilId council)
     {
@@ -161,10 +166,12 @@ public static class Mandates
                 reference, signedOn = DapperSetup.ToDb(request.SignedOn, pg), now = DapperSetup.ToDb(now, pg), officer = request.Officer,
             },
             tx);
-        await AddInstructionAsync(connection, tx, council, id, TransactionCode.NewInstruction, now);
+        var instruction = request.ExistingPaperInstruction ? TransactionCode.ConvertInstruction : TransactionCode.NewInstruction;
+        await AddInstructionAsync(connection, tx, council, id, instruction, now);
         await MovePaymentMethodAsync(connection, tx, council, account, "direct-debit", request.SignedOn, request.Officer, now);
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, request.SignedOn, DirectDebitEvents.MandateSetUp,
-            $"Direct Debit set up: {reference}, {payerName}, sort code {Show(bank.SortCode)}, account ending {bank.AccountNumber.Digits[^4..]}; to be lodged by AUDDIS (0N)",
+            $"Direct Debit set up: {reference}, {payerName}, sort code {Show(bank.SortCode)}, account ending {bank.AccountNumber.Digits[^4..]}; " +
+            (request.ExistingPaperInstruction ? "the paper instruction to be converted by AUDDIS (0S)" : "to be lodged by AUDDIS (0N)"),
             request.Officer, "Bacs Direct Debit scheme: instruction lodged by AUDDIS");
         return (await GetAsync(connection, tx, council, id))!;
     }
@@ -211,7 +218,33 @@ public static class Mandates
         await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, effective, DirectDebitEvents.LetterDue,
             $"{(rejected ? DirectDebitEvents.Letters.Rejected : DirectDebitEvents.Letters.Cancelled)}: tell the payer the Direct Debit {mandate.Reference} has ended ({reason}) and how to pay the instalments now",
             officer, sourceRule);
+        if (!rejected)
+        {
+            await DirectDebitLetters.CancelledAsync(connection, tx, council, mandate,
+                tellTheBank ? $"We cancelled it: {reason}" : $"Your bank told us it has been cancelled ({reason})", now);
+        }
+
+        await WithdrawRePresentationsAsync(connection, tx, council, mandate, effective, officer, now);
         return (await GetAsync(connection, tx, council, mandateId))!;
+    }
+
+    /// <summary>
+    /// A returned debit waiting for its one re-presentation is never presented under a mandate that has ended
+    /// (formats.md 3: a cancelled instruction may not be collected on): it becomes unpaid, for recovery.
+    /// </summary>
+    private static async Task WithdrawRePresentationsAsync(DbConnection connection, DbTransaction tx, CouncilId council, Mandate mandate, LocalDate effective, string officer, Instant now)
+    {
+        var waiting = (await connection.QueryAsync<(long CollectionId, long Pence)>(
+            "select collection_id, amount_pence from dd_collection where council_id = @council and mandate_id = @mandateId and status = 'represent-due'",
+            new { council = council.Value, mandateId = mandate.MandateId }, tx)).ToList();
+        foreach (var (collectionId, pence) in waiting)
+        {
+            await connection.ExecuteAsync("update dd_collection set status = 'unpaid' where council_id = @council and collection_id = @collectionId",
+                new { council = council.Value, collectionId }, tx);
+            await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, effective, DirectDebitEvents.Unpaid,
+                $"Direct Debit of {Money.FromPence(pence).ToDisplayString()} ({mandate.Reference}) will not be presented again: the Direct Debit has ended",
+                officer, "Bacs: no collection under a cancelled instruction");
+        }
     }
 
     public static async Task<Mandate?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long mandateId) =>

@@ -27,7 +27,14 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
 
     public IReadOnlyList<CollectionLine> Collections { get; private set; } = [];
 
+    /// <summary>The Direct Debit letters asked for on the account (advance notices, ended, unpaid, collected again), newest first.</summary>
+    public IReadOnlyList<Reeve.Letters.QueuedLetter> Letters { get; private set; } = [];
+
     public Mandate? Live => Mandates.FirstOrDefault(m => m.IsLive);
+
+    /// <summary>The payer already pays under a paper instruction the bank holds: convert it (AUDDIS 0S) rather than lodge a new one.</summary>
+    [BindProperty]
+    public bool PaperInstruction { get; set; }
 
     [BindProperty]
     public string? PayerName { get; set; }
@@ -68,14 +75,17 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var outcome = await Reeve.Payments.Mandates.SetUpAsync(connection, tx, User.CouncilId(), DirectDebitReads.ModulusTable,
-            new Reeve.Payments.Mandates.SetUp(Account!.AccountId, PayerName, SortCode, AccountNumber, UkTime.Today(clock), User.OfficerUsername()), clock.GetCurrentInstant());
+            new Reeve.Payments.Mandates.SetUp(Account!.AccountId, PayerName, SortCode, AccountNumber, UkTime.Today(clock), User.OfficerUsername(), PaperInstruction),
+            clock.GetCurrentInstant());
         switch (outcome)
         {
             case Outcome<Mandate>.Done { Value: var mandate }:
                 await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Account.Reference.Value,
                     $"Direct Debit {mandate.Reference} set up");
                 await tx.CommitAsync(ct);
-                Notice = $"Direct Debit {mandate.Reference} set up: it will be lodged with the bank in the next AUDDIS file";
+                Notice = PaperInstruction
+                    ? $"Direct Debit {mandate.Reference} set up: the paper instruction will be converted (0S) in the next AUDDIS file"
+                    : $"Direct Debit {mandate.Reference} set up: it will be lodged with the bank in the next AUDDIS file";
                 return Redirect($"/accounts/{Account.Reference.Value}/direct-debit");
             case Outcome<Mandate>.Invalid invalid:
                 ModelState.AddModelError(invalid.Field, invalid.Message);
@@ -143,6 +153,7 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
             .Where(e => e.Kind.StartsWith("direct-debit", StringComparison.Ordinal) || (e.Kind == DirectDebitEvents.LetterDue && e.Summary.StartsWith("dd-", StringComparison.Ordinal)))
             .ToList();
         Collections = await DirectDebitReads.CollectionsAsync(connection, council, Account.AccountId);
+        Letters = await DirectDebitLetters.ForAccountAsync(connection, council, Account.AccountId);
         return true;
     }
 }

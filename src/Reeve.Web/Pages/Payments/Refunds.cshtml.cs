@@ -13,10 +13,18 @@ namespace Reeve.Web.Pages.Payments;
 
 /// <summary>
 /// The refund approvals queue: refunds waiting for a second officer (above the limit) or held for review (new
-/// bank details), with approve and reject for team leaders; and approved bank refunds waiting for a Bacs run.
+/// bank details), each marked card or Bacs, with approve and reject for team leaders; approved bank refunds waiting
+/// for a Bacs run; and approved card refunds with where paying them through GOV.UK Pay stands, with a button for
+/// team leaders to send them (and read back those sent) when GOV.UK Pay is configured.
 /// </summary>
-public sealed class RefundsModel(ReeveDatabase db, IClock clock) : PageModel
+public sealed class RefundsModel(ReeveDatabase db, IClock clock, IConfiguration configuration) : PageModel
 {
+    public IReadOnlyList<Refund> ToCards { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, CardRefundState> CardStates { get; private set; } = new Dictionary<long, CardRefundState>();
+
+    public bool PayConfigured => new Features.TakeCardPayments.GovUkPaySettings(configuration).Configured;
+
     public IReadOnlyList<Refund> Waiting { get; private set; } = [];
 
     public IReadOnlyList<Refund> ToPay { get; private set; } = [];
@@ -59,12 +67,37 @@ public sealed class RefundsModel(ReeveDatabase db, IClock clock) : PageModel
         return Page();
     }
 
+    /// <summary>Sends approved card refunds to GOV.UK Pay and reads back those already sent; each outcome is kept and shown.</summary>
+    public async Task<IActionResult> OnPostPayCardsAsync(CancellationToken ct)
+    {
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+
+        var settings = new Features.TakeCardPayments.GovUkPaySettings(configuration);
+        if (!settings.Configured)
+        {
+            Notice = "Card refunds cannot be sent: GOV.UK Pay has no API key configured";
+            return Redirect("/payments/refunds");
+        }
+
+        var attempts = await PayCardRefunds.PayAsync(db, settings.Client(), User.CouncilId(), User.OfficerUsername(), clock.GetCurrentInstant(), ct);
+        var paid = attempts.Count(a => a.State.Status == CardRefundState.Success);
+        var failed = attempts.Count(a => a.State.Status is CardRefundState.Refused or CardRefundState.Error);
+        Notice = $"{attempts.Count} card refunds sent or checked with GOV.UK Pay: {paid} paid, {failed} refused or failed";
+        return Redirect("/payments/refunds");
+    }
+
     public static string FieldFor(long refundId) => $"note-{refundId}";
 
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         Waiting = await RefundStore.ListAsync(connection, null, User.CouncilId(), [RefundStatus.HeldForReview, RefundStatus.AwaitingApproval]);
-        ToPay = (await RefundStore.ListAsync(connection, null, User.CouncilId(), [RefundStatus.Approved])).Where(r => r.Method == RefundMethod.Bank).ToList();
+        var approved = await RefundStore.ListAsync(connection, null, User.CouncilId(), [RefundStatus.Approved]);
+        ToPay = approved.Where(r => r.Method == RefundMethod.Bank).ToList();
+        ToCards = approved.Where(r => r.Method == RefundMethod.Card).ToList();
+        CardStates = await PayCardRefunds.StatesAsync(connection, null, User.CouncilId());
     }
 }

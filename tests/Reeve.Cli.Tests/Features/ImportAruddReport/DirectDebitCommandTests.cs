@@ -20,20 +20,8 @@ public sealed class DirectDebitCommandTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private string Arudd(string valueOf) => _f.Write($"arudd-{valueOf}.xml", $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <BACSDocument><Data><ARUDD>
-          <Header reportType="REFT1019" adviceNumber="00000123" currentProcessingDate="2025-03-07"/>
-          <ServiceLicenseInformation userName="ANYTOWN COUNCIL" userNumber="123456"/>
-          <Advice><OriginatingAccountRecords><OriginatingAccountRecord>
-            <OriginatingAccount name="ANYTOWN COUNCIL" number="12345678" sortCode="40-12-34" type="0"/>
-            <ReturnedDebitItem ref="CT{_f.Account.Reference}" transCode="17" returnCode="0128" returnDescription="REFER TO PAYER" originalProcessingDate="2025-03-05" valueOf="65.00" currency="GBP">
-              <PayerAccount number="66374958" ref="CT{_f.Account.Reference}" name="J SMITH" sortCode="08-99-99"/>
-            </ReturnedDebitItem>
-            <Totals numberOf="1" valueOf="{valueOf}" currency="GBP"/>
-          </OriginatingAccountRecord></OriginatingAccountRecords></Advice>
-        </ARUDD></Data></BACSDocument>
-        """);
+    private string Arudd(string valueOf) => _f.Write($"arudd-{valueOf}.xml", AruddXml.Report("2025-03-07", "ANYTOWN COUNCIL", "123456", "12345678", "40-12-34",
+        new ReturnedDebit($"CT{_f.Account.Reference}", "17", "0128", "REFER TO PAYER", "2025-03-05", "65.00", "66374958", "J SMITH", "08-99-99"), valueOf));
 
     [Fact]
     public async Task An_arudd_report_reverses_the_returned_payment_once()

@@ -38,6 +38,24 @@ public sealed class ImportPaymentsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_file_can_be_named_as_the_argument_with_the_short_format_name()
+    {
+        var file = _f.BankCsv($"01/05/2025,FPI,SMITH J CTAX {_f.Account.Reference},100.00,,1100.00");
+
+        var run = await CliRun.RunAsync("payments", "import", file, "--format", "csv", "--db", _f.Db);
+        var twice = await CliRun.RunAsync("payments", "import", file, "--file", file, "--format", "csv", "--db", _f.Db);
+        var neither = await CliRun.RunAsync("payments", "import", "--format", "agent", "--db", _f.Db);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stdout.ShouldMatch(@"Posted to accounts\s+│\s+1\s+│\s+£100\.00");
+        (await _f.BalanceAsync()).ShouldBe(Money.FromPence(110_000));
+        twice.ExitCode.ShouldNotBe(0);
+        twice.Stderr.ShouldContain("Name the payment file once");
+        neither.ExitCode.ShouldNotBe(0);
+        neither.Stderr.ShouldContain("Name the payment file once");
+    }
+
+    [Fact]
     public async Task The_same_file_twice_posts_nothing_the_second_time_and_says_so()
     {
         var file = _f.BankCsv($"01/05/2025,FPI,CTAX {_f.Account.Reference},100.00,,1100.00");
@@ -78,10 +96,10 @@ public sealed class ImportPaymentsCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("--format", "mt940", "--format must be camt053, bank-csv or agent-csv")]
+    [InlineData("--format", "mt940", "--format must be camt053, csv (bank-csv) or agent (agent-csv)")]
     [InlineData("--layout", "lloyds", "--layout: 'lloyds' is not a layout")]
     [InlineData("--council", "7", "--council: there is no council 7")]
-    [InlineData("--file", "missing.csv", "--file: there is no file")]
+    [InlineData("--file", "missing.csv", "file: there is no file")]
     public async Task Bad_arguments_exit_2_and_name_the_option(string option, string value, string message)
     {
         var file = option == "--file" ? value : _f.BankCsv($"01/05/2025,FPI,CTAX {_f.Account.Reference},100.00,,1100.00");

@@ -2,7 +2,7 @@ using Reeve.Cli.Tests.Features.ImportPayments;
 
 namespace Reeve.Cli.Tests.Features.Reconcile;
 
-/// <summary>`reeve payments statement`, `reconcile` and `refunds pay` on a council with one account charged £1,200.00 and a bank statement imported.</summary>
+/// <summary>`reeve payments statement`, `reconcile`, `refunds pay` and `refunds pay-cards` on a council with one account charged £1,200.00 and a bank statement imported.</summary>
 public sealed class CashCommandTests : IAsyncLifetime
 {
     private readonly PaymentsFixture _f = new();
@@ -59,9 +59,19 @@ public sealed class CashCommandTests : IAsyncLifetime
 
         (await CliRun.RunAsync("payments", "refunds", "settings", "--db", _f.Db, "--limit", "100.00", "--sun", "123456", "--sort-code", "089999",
             "--account-number", "66374958", "--name", "Wealdmoor DC")).ExitCode.ShouldBe(0);
-        var none = await CliRun.RunAsync("payments", "refunds", "pay", "--db", _f.Db, "--processing-date", "2026-11-24", "--out", output);
+        // `reeve refunds pay`, as the issue and officers spell it, is the same command as `reeve payments refunds pay`.
+        var none = await CliRun.RunAsync("refunds", "pay", "--db", _f.Db, "--processing-date", "2026-11-24", "--out", output);
         none.ExitCode.ShouldBe(0, none.Stderr);
         none.Stdout.ShouldContain("No approved bank refunds");
         File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Paying_card_refunds_without_a_GOV_UK_Pay_key_is_refused_naming_where_the_key_goes()
+    {
+        var refused = await CliRun.RunAsync("payments", "refunds", "pay-cards", "--db", _f.Db);
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Stderr.ShouldContain("REEVE_GOVUKPAY_API_KEY");
     }
 }

@@ -24,6 +24,14 @@ public sealed class RequiredItemsTests
         { LetterType.RefundLetter, ["Ms Alex Example", "Council tax refund", "£123.45", "moved out", "bank transfer"] },
         { LetterType.ArrangementLetter, ["Ms Alex Example", "Your arrangement to pay", "£600.00", "1 September 2025", "£100.00", "1 February 2026",
             "If you miss a payment"] },
+        // A Direct Debit that ended: what happened, what is owed and by when, how to pay or set up a new one.
+        { LetterType.DirectDebitCancelled, ["Ms Alex Example", "Your council tax Direct Debit has ended", "CT00012349", "you cancelled",
+            "£912.00", "1 October 2025", "1 March 2026", "How to pay", "new Direct Debit", "Payment slip"] },
+        { LetterType.DirectDebitUnpaid, ["Ms Alex Example", "Your council tax Direct Debit was not paid", "£152.00", "5 September 2025",
+            "Instruction cancelled", "not collect it again", "£152.00", "14 September 2025", "£1,064.00", "How to pay", "new one"] },
+        // The re-presentation date is on the letter: the payer hears when the money will be taken again.
+        { LetterType.DirectDebitRePresentation, ["Ms Alex Example", "will be collected again", "£152.00", "Refer to payer",
+            "account ending 5678", "make sure the money", "another way", "16 September 2025"] },
     };
 
     [Theory]

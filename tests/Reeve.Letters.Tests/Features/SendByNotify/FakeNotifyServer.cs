@@ -25,13 +25,7 @@ public sealed class FakeNotifyServer : IAsyncDisposable
     {
         _key = key;
         _clock = clock;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Start();
+        BaseAddress = Reeve.TestKit.LoopbackListener.Start(_listener);
         _loop = Task.Run(LoopAsync);
     }
 

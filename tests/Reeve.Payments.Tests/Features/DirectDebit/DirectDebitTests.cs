@@ -60,6 +60,24 @@ public abstract class DirectDebitTests(IDatabaseEngine engine) : DirectDebitTest
     }
 
     [Fact]
+    public async Task A_paper_instruction_is_converted_with_0S_and_its_next_collection_is_a_regular_one()
+    {
+        await SetOriginatorAsync();
+        var account = await BilledAccountAsync();
+        var mandate = (await InTransactionAsync((c, tx) => Mandates.SetUpAsync(c, tx, Council, Tests.Domain.Modulus.ModulusCheckTests.Table,
+            new Mandates.SetUp(account.AccountId, "J Smith", "089999", "66374958", new LocalDate(2025, 3, 1), Officer, ExistingPaperInstruction: true), Now)))
+            .ShouldBeOfType<Outcome<Mandate>.Done>().Value;
+
+        var lodged = (await LodgeAsync()).ShouldBeOfType<LodgeMandates.Result.Done>().Lodgement;
+
+        (lodged.NewInstructions, lodged.Conversions).ShouldBe((0, 1));
+        var record = Standard18Read.Parse(lodged.Content).Records.ShouldHaveSingleItem();
+        (record.Code, record.AmountPence, record.Reference).ShouldBe(("0S", 0L, mandate.Reference));
+        (await MandateAsync(mandate.MandateId))!.Status.ShouldBe(MandateStatus.Active);
+        Collected(await CollectAsync(MayRun)).ByCode.ShouldHaveSingleItem().Code.ShouldBe(TransactionCode.RegularCollection);
+    }
+
+    [Fact]
     public async Task Round_trip_lodged_collected_read_back_and_returned_unpaid()
     {
         await SetOriginatorAsync();

@@ -112,6 +112,32 @@ public abstract class ImportPaymentsTests(IDatabaseEngine engine) : PaymentsTest
     }
 
     [Fact]
+    public async Task A_statement_posted_in_several_chunks_allocates_each_line_against_the_balance_the_lines_before_left()
+    {
+        // Posted two lines at a time, one transaction: the 2024/25 arrears are used up in the second chunk and the
+        // third chunk's payments go to 2025/26, exactly as if the file had been posted in one go.
+        var account = await OpenAccountAsync();
+        await ChargeAsync(account, 2024, 7_000);
+        await ChargeAsync(account, 2025, 120_000);
+        var file = BankCsv(
+            Line($"CTAX {account.Reference}", "20.00"), Line("NO REFERENCE", "1.00"),
+            Line($"CTAX {account.Reference}", "40.00"), Line($"CTAX {account.Reference}", "30.00"),
+            Line($"CTAX {account.Reference}", "5.00"));
+
+        var report = Imported(await ImportPayments.ImportAsync(Db,
+            new ImportPayments.Request(Council, "chunks.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, Officer), Now, postingChunk: 2));
+
+        report.PostedCount.ShouldBe(4);
+        report.EntriesPosted.ShouldBe(5);
+        report.SuspenseCount.ShouldBe(1);
+        var payments = (await EntriesAsync(account)).Where(e => e.Kind == EntryKind.Payment).OrderBy(e => e.EntryId).ToList();
+        payments.Select(p => (p.Year.StartYear, p.Amount.Pence)).ShouldBe([(2024, 2_000L), (2024, 4_000L), (2024, 1_000L), (2025, 2_000L), (2025, 500L)]);
+        (await BalanceAsync(account)).ShouldBe(Money.FromPence(127_000 - 9_500));
+        (await ImportAsync(file, "again.csv")).ShouldBeOfType<ImportPayments.Result.AlreadyImported>();
+        (await CountAsync("ledger_entry")).ShouldBe(7);
+    }
+
+    [Fact]
     public async Task A_payer_who_names_a_year_has_the_payment_put_to_that_year()
     {
         var account = await OpenAccountAsync();

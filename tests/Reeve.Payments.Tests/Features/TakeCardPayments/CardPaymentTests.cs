@@ -81,6 +81,19 @@ public abstract class CardPaymentTests : PaymentsTest, IDisposable
     }
 
     [Fact]
+    public void A_webhook_signed_as_GOV_UK_Pay_signs_it_is_accepted_even_when_its_body_arrives_in_ISO_8859_1()
+    {
+        // Worked out apart from Reeve (Python hmac, SHA-256, UTF-8 body and key): what GOV.UK Pay's sender puts in Pay-Signature.
+        const string Body = """{"resource_type":"payment","description":"£45.50 council tax"}""";
+        const string Expected = "8c623be6ba678fe0e2f45a9c14d70f92a955a88bbcc67e6f69d59905eb9ce1c0";
+
+        GovUkPayClient.Sign(Encoding.UTF8.GetBytes(Body), Secret).ShouldBe(Expected);
+        GovUkPayClient.SignatureIsValid(Encoding.UTF8.GetBytes(Body), Expected, Secret).ShouldBeTrue();
+        GovUkPayClient.SignatureIsValid(Encoding.Latin1.GetBytes(Body), Expected, Secret).ShouldBeTrue();
+        GovUkPayClient.SignatureIsValid(Encoding.Latin1.GetBytes(Body.Replace("45.50", "45.51", StringComparison.Ordinal)), Expected, Secret).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_webhook_signature_is_the_hex_hmac_sha256_of_the_body_and_anything_else_is_refused()
     {
         var body = Encoding.UTF8.GetBytes(FakeGovUkPay.WebhookBody("pay000001", "success", 4_550));

@@ -9,8 +9,11 @@ namespace Reeve.Payments.Tests.Features.TakeCardPayments;
 
 /// <summary>
 /// A local stand-in for GOV.UK Pay on a loopback port, speaking the documented v1 JSON: POST /v1/payments
-/// creates a payment in status 'created' with a next_url, GET /v1/payments/{id} returns its state. It refuses
-/// requests without the bearer API key, as the real service does. Tests move a payment on with <see cref="SetStatus"/>.
+/// creates a payment in status 'created' with a next_url, GET /v1/payments/{id} returns its state and its
+/// refund_summary, POST /v1/payments/{id}/refunds refunds it (amount and refund_amount_available, which must match the
+/// amount still available, docs.payments.service.gov.uk/refunding_payments) and GET .../refunds/{refundId} reads a
+/// refund. It refuses requests without the bearer API key, as the real service does. Tests move a payment on with
+/// <see cref="SetStatus"/> and a refund with <see cref="SetRefundStatus"/>. The error codes in its answers are its own.
 /// </summary>
 public sealed class FakeGovUkPay : IDisposable
 {
@@ -18,6 +21,7 @@ public sealed class FakeGovUkPay : IDisposable
 
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, JsonObject> _payments = new();
+    private readonly ConcurrentDictionary<string, (string PaymentId, JsonObject Refund)> _refunds = new();
     private readonly CancellationTokenSource _stop = new();
     private int _next;
 
@@ -34,10 +38,33 @@ public sealed class FakeGovUkPay : IDisposable
 
     public void SetStatus(string paymentId, string status, bool finished)
     {
-        var state = (JsonObject)_payments[paymentId]["state"]!;
+        var payment = _payments[paymentId];
+        var state = (JsonObject)payment["state"]!;
         state["status"] = status;
         state["finished"] = finished;
+        var amount = payment["amount"]!.GetValue<long>();
+        payment["refund_summary"] = status == "success"
+            ? new JsonObject { ["status"] = "available", ["amount_available"] = amount, ["amount_submitted"] = 0L }
+            : new JsonObject { ["status"] = finished ? "unavailable" : "pending", ["amount_available"] = 0L, ["amount_submitted"] = 0L };
     }
+
+    /// <summary>Moves a refund on, as the card processor would: success, or error (which gives the amount back to refund).</summary>
+    public void SetRefundStatus(string refundId, string status)
+    {
+        var (paymentId, refund) = _refunds[refundId];
+        refund["status"] = status;
+        if (status == "error")
+        {
+            var summary = (JsonObject)_payments[paymentId]["refund_summary"]!;
+            var amount = refund["amount"]!.GetValue<long>();
+            summary["amount_available"] = summary["amount_available"]!.GetValue<long>() + amount;
+            summary["amount_submitted"] = summary["amount_submitted"]!.GetValue<long>() - amount;
+            summary["status"] = "available";
+        }
+    }
+
+    /// <summary>Every refund made, oldest first, as (payment, refund JSON).</summary>
+    public IReadOnlyList<(string PaymentId, JsonObject Refund)> Refunds => _refunds.Values.OrderBy(r => r.Refund["refund_id"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
 
     public JsonObject Payment(string paymentId) => _payments[paymentId];
 
@@ -55,7 +82,18 @@ public sealed class FakeGovUkPay : IDisposable
                 return;
             }
 
-            var (status, body) = Handle(context.Request);
+            // A fault in the fake answers 500 rather than leaving the client to time out.
+            (int, JsonNode) answer;
+            try
+            {
+                answer = Handle(context.Request);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or KeyNotFoundException)
+            {
+                answer = (500, new JsonObject { ["code"] = "FAKE-FAULT", ["description"] = e.Message });
+            }
+
+            var (status, body) = answer;
             var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
@@ -100,13 +138,60 @@ public sealed class FakeGovUkPay : IDisposable
             return (201, payment.DeepClone());
         }
 
-        if (request.HttpMethod == "GET" && path.StartsWith("/v1/payments/", StringComparison.Ordinal)
-            && _payments.TryGetValue(path["/v1/payments/".Length..], out var found))
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is ["v1", "payments", var paymentId, "refunds"] && request.HttpMethod == "POST" && _payments.TryGetValue(paymentId, out var refunded))
+        {
+            return Refund(paymentId, refunded, request);
+        }
+
+        if (parts is ["v1", "payments", var ofPayment, "refunds", var refundId] && request.HttpMethod == "GET"
+            && _refunds.TryGetValue(refundId, out var made) && made.PaymentId == ofPayment)
+        {
+            return (200, made.Refund.DeepClone());
+        }
+
+        if (request.HttpMethod == "GET" && parts is ["v1", "payments", var id2] && _payments.TryGetValue(id2, out var found))
         {
             return (200, found.DeepClone());
         }
 
         return (404, new JsonObject { ["code"] = "P0200", ["description"] = "Not found" });
+    }
+
+    private (int Status, JsonNode Body) Refund(string paymentId, JsonObject payment, HttpListenerRequest request)
+    {
+        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+        var sent = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+        var amount = sent["amount"]?.GetValue<long>() ?? 0;
+        if (payment["refund_summary"] is not JsonObject summary || summary["status"]!.GetValue<string>() != "available")
+        {
+            return (412, new JsonObject { ["code"] = "FAKE-NOT-REFUNDABLE", ["description"] = "The payment is not available for refund" });
+        }
+
+        var available = summary["amount_available"]!.GetValue<long>();
+        if (sent["refund_amount_available"] is { } claimed && claimed.GetValue<long>() != available)
+        {
+            return (412, new JsonObject { ["code"] = "FAKE-AVAILABLE-MISMATCH", ["description"] = "Refund amount available mismatch" });
+        }
+
+        if (amount < 1 || amount > available)
+        {
+            return (400, new JsonObject { ["code"] = "FAKE-AMOUNT", ["description"] = "The refund amount is not available" });
+        }
+
+        summary["amount_available"] = available - amount;
+        summary["amount_submitted"] = summary["amount_submitted"]!.GetValue<long>() + amount;
+        summary["status"] = available - amount == 0 ? "full" : "available";
+        var refundId = $"ref{Interlocked.Increment(ref _next):D6}";
+        var refund = new JsonObject
+        {
+            ["refund_id"] = refundId,
+            ["amount"] = amount,
+            ["status"] = "submitted",
+            ["created_date"] = "2025-06-02T10:00:00.000Z",
+        };
+        _refunds[refundId] = (paymentId, refund);
+        return (202, refund.DeepClone());
     }
 
     private static int FreePort()
