@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Reeve.Calculators;
 using Reeve.Kernel.Calculators;
@@ -42,7 +43,8 @@ public static class ReeveWebApp
 
         var services = builder.Services;
         services.AddSingleton(DatabaseSetting.Open(builder.Configuration));
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        // A test host may register its own clock first (to run tomorrow's recovery run today); otherwise the system's.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<CalculatorRegistry>(_ => CalculatorCatalogue.Create());
         services.AddSingleton<OfficerAudit>();
         services.AddSingleton<Features.Display.CouncilDirectory>();

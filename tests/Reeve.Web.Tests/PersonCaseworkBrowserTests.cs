@@ -104,4 +104,124 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
             await AssertAccessibleAsync(page, path);
         }
     }
+
+    [Fact]
+    public async Task During_a_breathing_space_a_recovery_run_holds_the_persons_accounts_and_a_payment_demand_is_refused_and_a_later_run_resumes()
+    {
+        // SI 2020/1311 reg 7 and reg 11(1): no enforcement step, fee or payment demand on the debt while the moratorium
+        // lasts; when it ends, recovery takes the step that was due. Runs here are the other demo council's, so this
+        // walk-through's run dates never meet the runs other tests make for the home council.
+        var council = app.OtherCouncil;
+        var uprn = await NewDwellingAsync(app, council: council);
+        var (partyId, name) = await NewPersonAsync(app, "Robin", council);
+        await MoveInAsync(app, uprn, partyId, ThisYear.Previous.FirstDay, council: council);
+        var accounts = await AccountReferencesAsync(app, uprn, council);
+        var reference = accounts[0];
+        var preparer = await app.NewOfficerAsync(Reeve.Officers.Role.TeamLeader, council);
+        var approver = await app.NewOfficerAsync(Reeve.Officers.Role.TeamLeader, council);
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(90_000);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, preparer);
+        await using var second = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        second.SetDefaultTimeout(90_000);
+        var other = await second.NewPageAsync();
+        await SignInAsync(other, approver);
+
+        try
+        {
+            // The Breathing Space, recorded from the person's page.
+            await page.GotoAsync($"/people/{partyId}/breathing-space");
+            await page.GetByLabel("Insolvency Service reference").FillAsync("BS-RUN-" + partyId.ToString(CultureInfo.InvariantCulture));
+            await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "Start date" }), Today.PlusDays(-10));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start Breathing Space" }).ClickAsync();
+            await ArriveAsync(page, $"**/people/{partyId}#breathing-space");
+
+            // Day 31: the debt adviser's midway review (SI 2020/1311 reg 27) says it continues; the person's page shows it.
+            var reviewed = MoveClockTo(Today.PlusDays(20));
+            await page.GotoAsync($"/people/{partyId}/breathing-space");
+            await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "Day of the review" }), reviewed);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record midway review" }).ClickAsync();
+            await ArriveAsync(page, $"**/people/{partyId}#breathing-space");
+            (await page.Locator("#breathing-space-list").InnerTextAsync()).ShouldContain("the Breathing Space continues");
+
+            // Some weeks on, with the bill's instalments overdue and the Breathing Space still in force, the day's run: the
+            // preview gives the person's account as held, and executing it issues nothing to it.
+            var during = MoveClockTo(WorkingDayFrom(Today.PlusDays(30)));
+            await page.GotoAsync("/recovery");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Preview today's run" }).ClickAsync();
+            await page.WaitForURLAsync("**/recovery/preview?date=*");
+            var line = page.Locator("tr", new() { HasText = reference }).First;
+            (await line.InnerTextAsync()).ShouldContain("Held");
+            (await line.InnerTextAsync()).ShouldContain("Breathing Space");
+            await AssertAccessibleAsync(page, "recovery preview with a Breathing Space hold");
+            var duringRun = await RunTodayAsync(page, other);
+            (await other.Locator("main").InnerTextAsync()).ShouldNotContain(reference);
+            (await app.CountAsync("select count(*) from recovery_notice where council_id = @c and account_id = (select account_id from account where council_id = @c and reference = @reference)",
+                new { c = council.Value, reference })).ShouldBe(0);
+
+            // A reminder sent by hand is refused, and the refusal is on the person's timeline.
+            await page.GotoAsync($"/accounts/{reference}/letters/new?type=reminder");
+            (await page.Locator("#moratorium-warning").InnerTextAsync()).ShouldContain("will be refused");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send letter" }).ClickAsync();
+            var refusal = await page.Locator(".govuk-error-summary").InnerTextAsync();
+            refusal.ShouldContain("Refused");
+            refusal.ShouldContain("SI 2020/1311");
+            await AssertAccessibleAsync(page, "a refused payment demand");
+            await page.GotoAsync($"/people/{partyId}");
+            (await page.Locator("#person-timeline").InnerTextAsync()).ShouldContain("Refused: one-off reminder letter");
+
+            // End the Breathing Space today; a run on a later day issues the notice that was held back.
+            await page.GotoAsync($"/people/{partyId}/breathing-space");
+            await AssertAccessibleAsync(page, "Breathing Space page with its reviews");
+            await FillDateAsync(page.GetByRole(AriaRole.Group, new() { Name = "Last day of the Breathing Space" }), during);
+            await page.GetByRole(AriaRole.Button, new() { Name = "End Breathing Space" }).ClickAsync();
+            await ArriveAsync(page, $"**/people/{partyId}#breathing-space");
+            var later = MoveClockTo(WorkingDayFrom(during.PlusDays(14)));
+            var after = await RunTodayAsync(page, other);
+            after.ShouldNotBe(duringRun);
+            (await other.Locator("main").InnerTextAsync()).ShouldContain(reference);
+            (await app.CountAsync(
+                "select count(*) from recovery_notice where council_id = @c and notice_date = @on and account_id = (select account_id from account where council_id = @c and reference = @reference)",
+                new { c = council.Value, reference, on = later.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) })).ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            app.Clock.Offset = NodaTime.Duration.Zero;
+        }
+    }
+
+    private static NodaTime.LocalDate WorkingDayFrom(NodaTime.LocalDate day)
+    {
+        while (!Reeve.Kernel.WorkingDays.EnglandAndWales.IsWorkingDay(day))
+        {
+            day = day.PlusDays(1);
+        }
+
+        return day;
+    }
+
+    // The app's today becomes the given day (the test puts the clock back when it ends).
+    private NodaTime.LocalDate MoveClockTo(NodaTime.LocalDate day)
+    {
+        app.Clock.Offset = NodaTime.Duration.FromDays(NodaTime.Period.Between(Today, day, NodaTime.PeriodUnits.Days).Days);
+        return day;
+    }
+
+    // Prepares today's run as one Team Leader, and approves and executes it as another; returns the run's page.
+    private static async Task<string> RunTodayAsync(IPage preparer, IPage approver)
+    {
+        await preparer.GotoAsync("/recovery");
+        await preparer.GetByRole(AriaRole.Button, new() { Name = "Prepare today's run" }).ClickAsync();
+        await preparer.WaitForURLAsync("**/recovery/runs/*");
+        var runUrl = preparer.Url;
+        await AssertAccessibleAsync(preparer, "a prepared recovery run");
+        await approver.GotoAsync(runUrl);
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Approve run" }).ClickAsync();
+        (await approver.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldBe("approved");
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Execute run" }).ClickAsync();
+        (await approver.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldBe("executed");
+        await AssertAccessibleAsync(approver, "an executed recovery run");
+        return runUrl;
+    }
 }

@@ -105,4 +105,34 @@ public sealed class PersonCaseworkTests(ReeveAppFixture app)
         (await app.CountAsync("select count(*) from breathing_space where reference = @reference and status = 'unmatched'", new { reference })).ShouldBe(1);
         (await client.GetPageAsync("/people/queues")).ShouldContain(reference);
     }
+
+    [Fact]
+    public async Task A_breathing_space_past_day_35_without_a_midway_review_is_flagged_and_a_review_out_of_its_window_is_refused()
+    {
+        // SI 2020/1311 reg 27(2)-(3): the midway review falls on day 26 to day 35; reg 17(3): a creditor asks within 20 days.
+        var (partyId, _) = await NewPersonAsync(app);
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+        var reference = "BS-MID-" + Guid.NewGuid().ToString("N")[..8];
+        var start = Today.PlusDays(-40);
+        await client.PostFormAsync($"/people/{partyId}/breathing-space", Date("start", start, new()
+        {
+            ["kind"] = "standard", ["reference"] = reference, ["source"] = "Insolvency Service email",
+        }));
+        var moratorium = await app.CountAsync("select moratorium_id from breathing_space where reference = @reference", new { reference });
+
+        var review = await (await client.PostFormAsync($"/people/{partyId}/breathing-space?handler=Review", Date("reviewed", Today, new()
+        {
+            ["moratoriumId"] = moratorium.ToString(System.Globalization.CultureInfo.InvariantCulture), ["outcome"] = "continues",
+        }), formPage: $"/people/{partyId}/breathing-space")).Content.ReadAsStringAsync();
+        var request = await (await client.PostFormAsync($"/people/{partyId}/breathing-space?handler=RequestReview", Date("requested", Today, new()
+        {
+            ["moratoriumId"] = moratorium.ToString(System.Globalization.CultureInfo.InvariantCulture), ["grounds"] = "sufficient-funds", ["detail"] = "Savings",
+        }), formPage: $"/people/{partyId}/breathing-space")).Content.ReadAsStringAsync();
+
+        review.ShouldContain("reg 27(2) and (3)");
+        request.ShouldContain("reg 17(3)");
+        (await app.CountAsync("select count(*) from breathing_space_review where moratorium_id = @moratorium", new { moratorium })).ShouldBe(0);
+        (await client.GetPageAsync($"/people/{partyId}")).ShouldContain("Midway review overdue");
+        (await client.GetPageAsync("/people/queues")).ShouldContain(reference);
+    }
 }

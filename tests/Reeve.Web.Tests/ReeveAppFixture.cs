@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Reeve.Kernel;
@@ -33,6 +34,9 @@ public sealed class ReeveAppFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "data", "reeve.db");
 
+    /// <summary>The app's clock: the system's, moved on by <see cref="ShiftedClock.Offset"/> for a test that needs a later day.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -47,6 +51,7 @@ public sealed class ReeveAppFixture : IAsyncLifetime
                 ["Notify:CallbackBearerToken"] = NotifyCallbackToken,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<IClock>(Clock);
         });
         BaseAddress = new Uri(await ReeveWebApp.StartAsync(_app));
         Database = ReeveDatabase.Sqlite(DatabasePath);
@@ -89,12 +94,13 @@ public sealed class ReeveAppFixture : IAsyncLifetime
     }
 
     /// <summary>An officer of the home council only, made for one test (lockout tests lock their own officer).</summary>
-    public async Task<string> NewOfficerAsync(Role role)
+    public async Task<string> NewOfficerAsync(Role role, CouncilId? council = null)
     {
+        var home = council ?? HomeCouncil;
         var username = role.Name().ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..8];
         await using var connection = await Database.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await OfficerStore.CreateAsync(connection, tx, username, "Test " + role.Title(), role, HomeCouncil, [HomeCouncil], Password,
+        await OfficerStore.CreateAsync(connection, tx, username, "Test " + role.Title(), role, home, [home], Password,
             SystemClock.Instance.GetCurrentInstant());
         await tx.CommitAsync();
         return username;
@@ -112,6 +118,14 @@ public sealed class ReeveAppFixture : IAsyncLifetime
         "select p.party_id, a.uprn, n.surname from account_party p join account a on a.council_id = p.council_id and a.account_id = p.account_id " +
         "join party_name n on n.council_id = p.council_id and n.party_id = p.party_id " +
         "where p.council_id = @c and a.uprn is not null and n.surname is not null order by p.party_id limit 1", new { c = HomeCouncil.Value });
+}
+
+/// <summary>The system clock moved on by an offset; a test that moves it puts it back when it finishes.</summary>
+public sealed class ShiftedClock : IClock
+{
+    public Duration Offset { get; set; } = Duration.Zero;
+
+    public Instant GetCurrentInstant() => SystemClock.Instance.GetCurrentInstant() + Offset;
 }
 
 [CollectionDefinition(Name)]

@@ -163,6 +163,10 @@ public static class AccountHolds
         return hold with { To = lastDay, EndedBy = officer };
     }
 
+    public static async Task<AccountHold?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long holdId) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where council_id = @council and hold_id = @holdId",
+            new { council = council.Value, holdId }, tx))?.ToHold();
+
     public static async Task<AccountHold?> FindBySourceAsync(DbConnection connection, DbTransaction? tx, CouncilId council, string sourceKey) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where council_id = @council and source_key = @sourceKey",
             new { council = council.Value, sourceKey }, tx))?.ToHold();

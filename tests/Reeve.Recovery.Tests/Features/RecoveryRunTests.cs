@@ -48,6 +48,18 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         return account;
     }
 
+    // The model account with April paid and nothing since, taken by the runs of 8 May, 22 May and 5 June to a summons
+    // for the 30 June session.
+    private async Task<Account> SummonedAsync()
+    {
+        var account = await ModelAccountAsync();
+        await PayAsync(account, "2025-04-01", "150.00");
+        await RunOnAsync("2025-05-08");
+        await RunOnAsync("2025-05-22");
+        await RunOnAsync("2025-06-05");
+        return account;
+    }
+
     private Task PayAsync(Account account, string date, string amount) => InTransactionAsync(async (c, tx) =>
         await PostEntries.PostAsync(c, tx, [Entries.Payment(account, M(amount)) with { EffectiveDate = D(date) }], Now));
 
@@ -151,11 +163,7 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
     public async Task Paying_the_sum_and_costs_before_the_hearing_stops_the_application_without_liability_order_costs()
     {
         // reg 34(5): the outstanding sum and the costs incurred, paid before the hearing, must be accepted; no order, no further costs.
-        var account = await ModelAccountAsync();
-        await PayAsync(account, "2025-04-01", "150.00");
-        await RunOnAsync("2025-05-08");
-        await RunOnAsync("2025-05-22");
-        await RunOnAsync("2025-06-05");
+        var account = await SummonedAsync();
         await PayAsync(account, "2025-06-20", "1420.00");
         var other = await ModelAccountAsync();
         await PayAsync(other, "2025-04-01", "150.00");
@@ -177,11 +185,7 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
     public async Task A_liability_order_adds_the_councils_liability_order_costs()
     {
         // reg 34(6)-(7): the order is for the sum and the costs reasonably incurred in obtaining it.
-        var account = await ModelAccountAsync();
-        await PayAsync(account, "2025-04-01", "150.00");
-        await RunOnAsync("2025-05-08");
-        await RunOnAsync("2025-05-22");
-        await RunOnAsync("2025-06-05");
+        var account = await SummonedAsync();
         var session = (await ReadAsync(c => CourtSessions.ListAsync(c, Council))).Single();
 
         var results = (await CourtSessions.RecordOutcomesAsync(Db, Council, session.SessionId,
@@ -314,6 +318,44 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         tooShort.ShouldBeOfType<Outcome<ProfileSetting>.Invalid>().Message.ShouldContain("SI 1998/295");
         early.ByStage["first-reminder"].ShouldBe(0);
         due.ByStage["first-reminder"].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_liability_order_during_a_breathing_space_adds_no_costs_and_the_refusal_is_on_the_timeline()
+    {
+        // SI 2020/1311 reg 7: no fees or charges may be added to a moratorium debt while the moratorium lasts.
+        var account = await SummonedAsync();
+        await InTransactionAsync(async (c, tx) => await AccountHolds.PlaceAsync(c, tx, Council,
+            new PlaceHold(account.AccountId, HoldReason.BreathingSpace, D("2025-06-20"), D("2025-08-18"), "Standard Breathing Space BS-9", "test"), Now));
+        var session = (await ReadAsync(c => CourtSessions.ListAsync(c, Council))).Single();
+
+        var results = (await CourtSessions.RecordOutcomesAsync(Db, Council, session.SessionId,
+            [new OutcomeEntry(account.Reference.ToString(), HearingOutcome.LiabilityOrder)], Approver, Now))
+            .ShouldBeOfType<Outcome<IReadOnlyList<OutcomeResult>>.Done>().Value;
+
+        results.Single().Costs.ShouldBe(Money.Zero);
+        results.Single().Why.ShouldContain("Breathing Space");
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from ledger_entry where idempotency_key like 'recovery:lo-costs:%'"))).ShouldBe(0);
+        var refusal = (await ReadAsync(c => AccountEvents.ForAccountAsync(c, Council, account.AccountId))).Single(e => e.Kind == Moratoriums.RefusedKind);
+        refusal.Summary.ShouldContain("Liability order costs of £40.00");
+        refusal.SourceRule.ShouldBe(Moratoriums.Regulation);
+    }
+
+    [Fact]
+    public async Task Recovery_held_by_a_breathing_space_resumes_with_the_notice_that_was_due_once_it_ends()
+    {
+        // SI 2020/1311: no reminder while the moratorium lasts; the reminder that was due goes out on the first run after it.
+        var account = await ModelAccountAsync();
+        await PayAsync(account, "2025-04-01", "150.00");
+        await InTransactionAsync(async (c, tx) => await AccountHolds.PlaceAsync(c, tx, Council,
+            new PlaceHold(account.AccountId, HoldReason.BreathingSpace, D("2025-05-05"), D("2025-05-20"), "Standard Breathing Space BS-10", "test"), Now));
+
+        var during = await RunOnAsync("2025-05-08");
+        var after = await RunOnAsync("2025-05-22");
+
+        during.ByStage["held"].ShouldBe(1);
+        after.ByStage["first-reminder"].ShouldBe(1);
+        (await NoticesAsync(account)).ShouldBe([("first-reminder", "2025-05-22", 15_000L, 0L)]);
     }
 
     private sealed class StopAfterFirstChunk(CancellationTokenSource stop) : IProgress<(int Done, int Total)>

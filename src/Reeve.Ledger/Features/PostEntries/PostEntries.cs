@@ -36,6 +36,11 @@ public static class PostEntries
             return new PostResult([], 0);
         }
 
+        if (await CostsInMoratoriumAsync(connection, tx, entries) is { } refused)
+        {
+            return new Outcome<PostResult>.Conflict(refused);
+        }
+
         var rows = new List<PostedEntry>(entries.Count);
         foreach (var group in entries.GroupBy(e => e.Council))
         {
@@ -52,6 +57,22 @@ public static class PostEntries
 
         var posted = await WriteAsync(connection, tx, rows, ct);
         return new PostResult(posted, rows.Count - posted.Count);
+    }
+
+    // SI 2020/1311 reg 7: no fee or charge may be added to a debt in a Breathing Space. The modules that post costs
+    // check first and log what they leave out; this is the ledger's own refusal of any costs that reach it anyway.
+    private static async Task<string?> CostsInMoratoriumAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewEntry> entries)
+    {
+        foreach (var group in entries.Where(e => e.Kind == EntryKind.Costs).GroupBy(e => (e.Council, e.EffectiveDate)))
+        {
+            var held = await Moratoriums.InForceAsync(connection, tx, group.Key.Council, group.Select(e => e.AccountId).ToList(), group.Key.EffectiveDate);
+            if (group.FirstOrDefault(e => held.ContainsKey(e.AccountId)) is { } entry)
+            {
+                return Moratoriums.RefusalMessage(held[entry.AccountId], $"costs of {entry.Amount.ToDisplayString()} on account {entry.AccountId}");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Writes complete rows; returns those actually written (duplicates by idempotency key are not).</summary>

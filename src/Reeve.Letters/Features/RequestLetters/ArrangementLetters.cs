@@ -1,6 +1,7 @@
 using System.Data.Common;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.People;
 
 namespace Reeve.Letters;
@@ -20,7 +21,11 @@ public static class ArrangementLetters
 
         var fields = new ArrangementFields(arrangement.Total, arrangement.Instalments.Select(i => new InstalmentLine(i.DueOn, i.Amount)).ToList());
         var request = new LetterRequest(council, arrangement.Accounts[0].AccountId, day, $"arrangement:{arrangement.ArrangementId}:missed:{day:uuuu-MM-dd}", fields);
-        if (await LetterRequests.RequestAsync(connection, tx, request, now) is not Outcome<QueuedLetter>.Done)
+        var queued = await LetterRequests.RequestAsync(connection, tx, request, now);
+
+        // In a Breathing Space the letter is refused and the refusal logged on the account; monitoring goes on.
+        var refused = queued is Outcome<QueuedLetter>.Conflict conflict && Moratoriums.IsRefusal(conflict.Message);
+        if (queued is not Outcome<QueuedLetter>.Done && !refused)
         {
             throw new InvalidOperationException($"The letter for arrangement {arrangement.ArrangementId} could not be queued");
         }

@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 
 namespace Reeve.Letters;
@@ -35,6 +36,11 @@ public static class LetterRequests
                 && LetterFieldsJson.Write(existing.Fields) == LetterFieldsJson.Write(request.Fields)
                 ? existing
                 : new Outcome<QueuedLetter>.Conflict($"source key '{request.SourceKey}' already asked for a different letter (request {existing.RequestId})");
+        }
+
+        if (await MoratoriumRefusalAsync(connection, transaction, request, now) is { } refusal)
+        {
+            return new Outcome<QueuedLetter>.Conflict(refusal);
         }
 
         var accountExists = await connection.ExecuteScalarAsync<long>(
@@ -87,6 +93,19 @@ public static class LetterRequests
             fresh.AddRange(council.Where(r => queued.Add(r.SourceKey)));
         }
 
+        // A payment demand for an account in a Breathing Space is left out and logged, not queued; the rest of the
+        // batch goes ahead, as a run's other accounts are no concern of the moratorium.
+        var demands = fresh.Where(r => DemandsPayment(r.Type)).ToList();
+        foreach (var group in demands.GroupBy(r => (r.Council, r.On)))
+        {
+            var held = await Moratoriums.InForceAsync(connection, transaction, group.Key.Council, group.Select(r => r.AccountId).ToList(), group.Key.On);
+            foreach (var request in group.Where(r => held.ContainsKey(r.AccountId)))
+            {
+                await Moratoriums.RecordRefusalAsync(connection, transaction, request.Council, held[request.AccountId], request.On, Refused(request), QueueOfficer, now);
+                fresh.Remove(request);
+            }
+        }
+
         if (fresh.Count == 0)
         {
             return 0;
@@ -108,6 +127,44 @@ public static class LetterRequests
         await BulkWriter.WriteAsync(connection, transaction, "letter_request",
             ["council_id", "request_id", "account_id", "letter_type", "request_date", "source_key", "fields", "requested_at"], rows);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Letters that ask the person to pay what they already owe: during a Breathing Space these are refused (SI 2020/1311
+    /// reg 11(1)). A demand notice for a new charge and a Direct Debit advance notice are for ongoing liability, which
+    /// the person must go on paying (reg 16(2)(b)), and a refund letter asks for nothing, so those still go.
+    /// </summary>
+    public static bool DemandsPayment(LetterType type) => type switch
+    {
+        LetterType.Reminder or LetterType.FinalNotice or LetterType.Summons or LetterType.ArrangementLetter => true,
+        LetterType.DemandNotice or LetterType.DirectDebitAdvanceNotice or LetterType.RefundLetter => false,
+
+        // The Direct Debit letters tell the payer what happened to their mandate or a collection, which the Direct
+        // Debit scheme requires. The unpaid letter also asks for the missed amount; it is not refused yet because its
+        // caller (Reeve.Payments DirectDebitLetters) rolls the whole Bacs import back on any refusal. Once that caller
+        // accepts a Breathing Space refusal as ArrangementLetters does, DirectDebitUnpaid belongs with the demands.
+        LetterType.DirectDebitCancelled or LetterType.DirectDebitUnpaid or LetterType.DirectDebitRePresentation => false,
+    };
+
+    private const string QueueOfficer = "letter queue";
+
+    private static string Refused(LetterRequest request) =>
+        $"{request.Type.Code()} letter dated {request.On:uuuu-MM-dd} (request {request.SourceKey})";
+
+    /// <summary>
+    /// The refusal of a payment demand for an account in a Breathing Space on the letter's date, logged on the account's
+    /// timeline in the caller's transaction; null when the letter may go.
+    /// </summary>
+    private static async Task<string?> MoratoriumRefusalAsync(DbConnection connection, DbTransaction transaction, LetterRequest request, Instant now)
+    {
+        if (!DemandsPayment(request.Type)
+            || await Moratoriums.InForceAsync(connection, transaction, request.Council, request.AccountId, request.On) is not { } hold)
+        {
+            return null;
+        }
+
+        await Moratoriums.RecordRefusalAsync(connection, transaction, request.Council, hold, request.On, Refused(request), QueueOfficer, now);
+        return Moratoriums.RefusalMessage(hold, Refused(request));
     }
 
     /// <summary>What is wrong with a request before anything is looked up: no source key, or fields the law refuses.</summary>

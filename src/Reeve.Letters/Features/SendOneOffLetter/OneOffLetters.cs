@@ -70,6 +70,17 @@ public static class OneOffLetters
         }
 
         await using var tx = await connection.BeginTransactionAsync();
+
+        // A one-off letter goes out today, whatever date the request it repeats carried, so a Breathing Space in
+        // force today refuses a payment demand here (SI 2020/1311 reg 11(1)); the queue checks the letter's own date.
+        if (LetterRequests.DemandsPayment(type) && await Moratoriums.InForceAsync(connection, tx, council, accountId, today) is { } hold)
+        {
+            var refused = $"one-off {type.Code()} letter sent by {officer}";
+            await Moratoriums.RecordRefusalAsync(connection, tx, council, hold, today, refused, officer, now);
+            await tx.CommitAsync();
+            return new Outcome<StoredNotice>.Conflict(Moratoriums.RefusalMessage(hold, refused));
+        }
+
         var queued = await LetterRequests.RequestAsync(connection, tx, new LetterRequest(council, accountId, done.Value.IssuedOn, $"one-off/{formKey}", done.Value.Fields), now);
         switch (queued)
         {
@@ -83,6 +94,8 @@ public static class OneOffLetters
             case Outcome<QueuedLetter>.Invalid i:
                 return new Outcome<StoredNotice>.Invalid(i.Field, i.Message);
             case Outcome<QueuedLetter>.Conflict c:
+                // Nothing was queued; a refusal in a Breathing Space was logged on the account, and that log is kept.
+                await tx.CommitAsync();
                 return new Outcome<StoredNotice>.Conflict(c.Message);
             case Outcome<QueuedLetter>.NotFound n:
                 return new Outcome<StoredNotice>.NotFound(n.What);

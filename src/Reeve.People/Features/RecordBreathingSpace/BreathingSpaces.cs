@@ -24,6 +24,12 @@ public sealed record BreathingSpace(
     LocalDate? TreatmentEndedOn, string Source, string Status, string NotifiedName, LocalDate? NotifiedDateOfBirth, string? NotifiedPostcode)
 {
     public string Title => Kind == MoratoriumKind.Standard ? "Standard Breathing Space" : "Mental health crisis Breathing Space";
+
+    /// <summary>Its midway review and the council's requests for review, oldest first (loaded with the person's moratoriums).</summary>
+    public IReadOnlyList<BreathingSpaceReview> Reviews { get; init; } = [];
+
+    /// <summary>Past day 35 of a standard moratorium in force with no midway review recorded (SI 2020/1311 reg 27(2)).</summary>
+    public bool MidwayReviewOverdueOn(LocalDate today) => BreathingSpaceReviews.MidwayReviewOverdue(this, Reviews, today);
 }
 
 /// <summary>
@@ -180,9 +186,12 @@ public static class BreathingSpaces
         return (await GetAsync(connection, council, moratoriumId, tx))!;
     }
 
-    public static async Task<IReadOnlyList<BreathingSpace>> ForPartyAsync(DbConnection connection, CouncilId council, long partyId) =>
-        (await connection.QueryAsync<Row>(Row.Select + " where council_id = @council and party_id = @partyId order by start_date desc", new { council = council.Value, partyId }))
-        .Select(r => r.To()).ToList();
+    public static async Task<IReadOnlyList<BreathingSpace>> ForPartyAsync(DbConnection connection, CouncilId council, long partyId)
+    {
+        var reviews = await BreathingSpaceReviews.ForPartyAsync(connection, council, partyId);
+        return (await connection.QueryAsync<Row>(Row.Select + " where council_id = @council and party_id = @partyId order by start_date desc", new { council = council.Value, partyId }))
+            .Select(r => r.To()).Select(b => reviews.TryGetValue(b.MoratoriumId, out var found) ? b with { Reviews = found } : b).ToList();
+    }
 
     /// <summary>The matching queue: notifications not yet matched to a person, oldest first.</summary>
     public static async Task<IReadOnlyList<BreathingSpace>> UnmatchedAsync(DbConnection connection, CouncilId council) =>

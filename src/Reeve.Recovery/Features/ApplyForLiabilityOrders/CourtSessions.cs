@@ -274,11 +274,20 @@ public static class CourtSessions
                 }
 
                 var costs = Money.Zero;
+                var refusedCosts = false;
                 if (outcome == HearingOutcome.LiabilityOrder)
                 {
                     var kind = AccountKinds.FromCode(await connection.ExecuteScalarAsync<string>("select kind from account where council_id = @council and account_id = @account",
                         new { council = council.Value, account = line.AccountId }, tx) ?? "council-tax");
-                    if (await RecoverySettings.CostsOnAsync(connection, tx, council, kind, session.Date) is { LiabilityOrderCosts.IsPositive: true } rates)
+                    var rates = await RecoverySettings.CostsOnAsync(connection, tx, council, kind, session.Date);
+                    if (rates is { LiabilityOrderCosts.IsPositive: true } && await Moratoriums.InForceAsync(connection, tx, council, line.AccountId, session.Date) is { } hold)
+                    {
+                        // SI 2020/1311 reg 7: no costs may be added to a moratorium debt; the order is recorded without them.
+                        await Moratoriums.RecordRefusalAsync(connection, tx, council, hold, session.Date,
+                            $"Liability order costs of {rates.LiabilityOrderCosts.ToDisplayString()} for {line.Year}", officer, now);
+                        refusedCosts = true;
+                    }
+                    else if (rates is { LiabilityOrderCosts.IsPositive: true })
                     {
                         costs = rates.LiabilityOrderCosts;
                         costsEntries.Add(new NewEntry(council, line.AccountId, EntryKind.Costs, costs, line.Year, session.Date, officer,
@@ -286,7 +295,9 @@ public static class CourtSessions
                             $"recovery:lo-costs:{council.Value}:{line.AccountId}:{line.Year.StartYear}"));
                     }
 
-                    why = $"Liability order granted for {(Money.FromPence(balance) + costs).ToDisplayString()} including costs";
+                    why = refusedCosts
+                        ? $"Liability order granted for {Money.FromPence(balance).ToDisplayString()}; no costs added, as the account is in a Breathing Space (SI 2020/1311 reg 7)"
+                        : $"Liability order granted for {(Money.FromPence(balance) + costs).ToDisplayString()} including costs";
                 }
 
                 rows.Add((line, outcome, costs, entry.Note, why));

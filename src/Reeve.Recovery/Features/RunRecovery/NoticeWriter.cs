@@ -40,6 +40,27 @@ internal static class NoticeWriter
             return 0;
         }
 
+        // The engine already holds these accounts back; this is the last check before anything is written, so a
+        // step for an account in a Breathing Space on its date (say, a hold placed while the chunk was decided) is
+        // refused and logged rather than issued with its costs and letter (SI 2020/1311 reg 7). The loss of the right
+        // to instalments is not refused: it happens by law (reg 23(3)), asks for nothing and adds nothing.
+        foreach (var day in steps.GroupBy(s => s.Action.Date).ToList())
+        {
+            var held = await Moratoriums.InForceAsync(connection, tx, council, day.Select(s => s.Work.Decision.AccountYear.AccountId).ToList(), day.Key);
+            foreach (var step in day.Where(s => s.Action.Step != RecoveryStep.InstalmentsLost && held.ContainsKey(s.Work.Decision.AccountYear.AccountId)))
+            {
+                var ay = step.Work.Decision.AccountYear;
+                await Moratoriums.RecordRefusalAsync(connection, tx, council, held[ay.AccountId], step.Action.Date,
+                    $"{step.Action.Step.Title()} for {ay.Year}" + (step.Action.Step == RecoveryStep.Summons ? " and its costs" : ""), Officer, now);
+                steps.Remove(step);
+            }
+        }
+
+        if (steps.Count == 0)
+        {
+            return 0;
+        }
+
         var postgres = connection is Npgsql.NpgsqlConnection;
         var costs = new List<NewEntry>();
         foreach (var (w, action) in steps.Where(s => s.Action.Step == RecoveryStep.Summons))

@@ -31,6 +31,9 @@ public sealed class LetterModel(ReeveDatabase db, OfficerAudit audit, IClock clo
 
     public LetterPreview? Preview { get; private set; }
 
+    /// <summary>The Breathing Space hold in force today when the letter asks for payment: sending it will be refused.</summary>
+    public AccountHold? Moratorium { get; private set; }
+
     public IReadOnlyList<Choice> Types { get; } =
         LetterTypes.All.Select(t => new Choice(t.Code(), NoticeStore.Describe(t))).ToList();
 
@@ -62,6 +65,9 @@ public sealed class LetterModel(ReeveDatabase db, OfficerAudit audit, IClock clo
         {
             case Outcome<LetterPreview>.Done done:
                 Preview = done.Value;
+                Moratorium = LetterRequests.DemandsPayment(LetterTypes.FromCode(Type))
+                    ? await Moratoriums.InForceAsync(connection, null, account.Council, account.AccountId, UkTime.Today(clock))
+                    : null;
                 break;
             case Outcome<LetterPreview>.Invalid invalid:
                 ModelState.AddModelError("type", invalid.Message);

@@ -24,6 +24,9 @@ public sealed class QueuesModel(ReeveDatabase db, CaseworkCommand casework, Offi
 
     public IReadOnlyList<LikelyDuplicate> Duplicates { get; private set; } = [];
 
+    /// <summary>Standard Breathing Spaces in force past day 35 with no midway review recorded (SI 2020/1311 reg 27(2)).</summary>
+    public IReadOnlyList<BreathingSpace> MidwayOverdue { get; private set; } = [];
+
     [BindProperty]
     public string? Kind { get; set; } = "standard";
 
@@ -144,6 +147,7 @@ public sealed class QueuesModel(ReeveDatabase db, CaseworkCommand casework, Offi
     {
         await using var connection = await db.OpenAsync(ct);
         Unmatched = await BreathingSpaces.UnmatchedAsync(connection, User.CouncilId());
+        MidwayOverdue = await BreathingSpaceReviews.MidwayOverdueAsync(connection, User.CouncilId(), casework.Today);
         Duplicates = await LikelyDuplicates.OpenAsync(connection, User.CouncilId());
     }
 }
