@@ -139,11 +139,11 @@ public static class LetterRequests
         LetterType.Reminder or LetterType.FinalNotice or LetterType.Summons or LetterType.ArrangementLetter => true,
         LetterType.DemandNotice or LetterType.DirectDebitAdvanceNotice or LetterType.RefundLetter => false,
 
-        // The Direct Debit letters tell the payer what happened to their mandate or a collection, which the Direct
-        // Debit scheme requires. The unpaid letter also asks for the missed amount; it is not refused yet because its
-        // caller (Reeve.Payments DirectDebitLetters) rolls the whole Bacs import back on any refusal. Once that caller
-        // accepts a Breathing Space refusal as ArrangementLetters does, DirectDebitUnpaid belongs with the demands.
-        LetterType.DirectDebitCancelled or LetterType.DirectDebitUnpaid or LetterType.DirectDebitRePresentation => false,
+        // The unpaid letter asks for the missed amount, which is debt in the moratorium. The cancelled and
+        // re-presentation letters tell the payer what happened to their mandate or a collection (and a collection is
+        // never presented again on a held account), so they still go.
+        LetterType.DirectDebitUnpaid => true,
+        LetterType.DirectDebitCancelled or LetterType.DirectDebitRePresentation => false,
     };
 
     private const string QueueOfficer = "letter queue";

@@ -54,9 +54,14 @@ public static class DirectDebitLetters
 
     private static async Task QueueAsync(DbConnection connection, DbTransaction tx, LetterRequest request, Instant now)
     {
-        if (await LetterRequests.RequestAsync(connection, tx, request, now) is not Outcome<QueuedLetter>.Done)
+        var queued = await LetterRequests.RequestAsync(connection, tx, request, now);
+
+        // In a Breathing Space the unpaid letter (a demand for the missed amount) is refused and the refusal is logged
+        // on the account (SI 2020/1311 reg 11(1)); the import goes on. Any other refusal would lose the letter
+        // silently, so it rolls the whole import back instead.
+        var refused = queued is Outcome<QueuedLetter>.Conflict conflict && Moratoriums.IsRefusal(conflict.Message);
+        if (queued is not Outcome<QueuedLetter>.Done && !refused)
         {
-            // A refused request would lose the letter silently; failing rolls the whole import back instead.
             throw new InvalidOperationException($"The {request.Type.Code()} letter ({request.SourceKey}) could not be queued");
         }
     }

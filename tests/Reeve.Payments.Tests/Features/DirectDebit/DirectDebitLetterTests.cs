@@ -131,6 +131,25 @@ public abstract class DirectDebitLetterTests(IDatabaseEngine engine) : DirectDeb
     }
 
     [Fact]
+    public async Task A_debit_from_before_reeves_runs_returned_in_a_breathing_space_is_reversed_and_the_letter_asking_for_it_refused_and_logged()
+    {
+        await SetOriginatorAsync();
+        var account = await BilledAccountAsync();
+        var mandate = await LodgedMandateAsync(account);
+        // Collected before Reeve's own runs (migrated history, as the demo's is): a payment with no collection record.
+        (await InTransactionAsync((c, tx) => PostEntries.PostAsync(c, tx,
+            [new NewEntry(Council, account.AccountId, EntryKind.Payment, Money.FromPence(100_00), new FinancialYear(2025), MayRun, Officer,
+                "Direct Debit collection", "test history", "dd-history:1")], Now))).ShouldBeOfType<Outcome<PostResult>.Done>();
+        await HoldAsync(account, new LocalDate(2025, 3, 1));
+
+        var report = (await ReturnAsync(mandate, "0128", "REFER TO PAYER")).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
+
+        report.ReversedCount.ShouldBe(1);
+        (await LettersAsync(account)).ShouldBeEmpty();
+        (await EventsAsync(account)).ShouldContain(e => e.Kind == Moratoriums.RefusedKind && e.Summary.Contains("dd-unpaid"));
+    }
+
+    [Fact]
     public async Task A_hold_placed_after_the_return_stops_the_run_presenting_it_again()
     {
         var (account, mandate) = await CollectedOnceAsync();
