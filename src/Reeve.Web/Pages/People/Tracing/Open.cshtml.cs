@@ -5,6 +5,7 @@ using Reeve.Kernel;
 using Reeve.Officers;
 using Reeve.People;
 using Reeve.Persistence;
+using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.Forms;
 using Reeve.Web.Features.PersonCasework;
 using Reeve.Web.Security;
@@ -13,7 +14,7 @@ namespace Reeve.Web.Pages.People.Tracing;
 
 /// <summary>An officer opens a trace for a person they believe has moved: why, by when, and who works it.</summary>
 [Authorize(Policy = Authentication.CanChangePolicy)]
-public sealed class OpenModel(ReeveDatabase db, CaseworkCommand casework) : PageModel
+public sealed class OpenModel(ReeveDatabase db, OfficerAudit audit, CaseworkCommand casework) : PageModel
 {
     /// <summary>An officer's trace is due in two weeks unless they say otherwise.</summary>
     private const int DefaultDueDays = 14;
@@ -37,6 +38,9 @@ public sealed class OpenModel(ReeveDatabase db, CaseworkCommand casework) : Page
 
         DueOn = DateInput.Of("dueOn", casework.Today.PlusDays(DefaultDueDays));
         AssignedTo = User.OfficerUsername();
+        await using var connection = await db.OpenAsync(ct);
+        await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.View, OfficerAudit.Subjects.Person,
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Open a trace");
         return Page();
     }
 
