@@ -80,6 +80,28 @@ public static class TracedAddressLetters
     }
 
     /// <summary>
+    /// The requests a trace has sent again to a new address. A print run leaves them out: the notice held at the old
+    /// address went out afresh, and printing the held one too (now that its address is no longer marked) would send
+    /// the person two copies with different dates to pay by. Trace re-issues are few, so their keys are read whole.
+    /// </summary>
+    public static async Task<IReadOnlySet<long>> SupersededAsync(DbConnection connection, CouncilId council)
+    {
+        var keys = await connection.QueryAsync<string>(
+            "select source_key from letter_request where council_id = @council and source_key like 'trace-%'", new { council = council.Value });
+        var ids = new HashSet<long>();
+        foreach (var key in keys)
+        {
+            var at = key.LastIndexOf("/reissue-", StringComparison.Ordinal);
+            if (at > 0 && long.TryParse(key.AsSpan(at + "/reissue-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
     /// The fields of a notice issued again on <paramref name="to"/>: a reminder's and a final notice's dates move on by
     /// the days between the two issues, so the person has the same 7 days beginning with the day of issue (CTAE Regs
     /// 1992 regs 23(3) and 34(1)). Fixed dates stay: a summons's hearing, Direct Debit collections, arrangement payments.

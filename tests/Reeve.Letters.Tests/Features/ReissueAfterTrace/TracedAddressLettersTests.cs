@@ -92,6 +92,11 @@ public abstract class TracedAddressLettersTests(IDatabaseEngine engine) : Databa
         var printed = await PrintAsync(FoundOn);
         printed.Held.ShouldBeEmpty();
         printed.Letters.ShouldHaveSingleItem().Postcode.ShouldBe("EM4 2QC");
+        // Printing the old day again does not send the held reminder as well as its re-issue.
+        var reprinted = await PrintAsync(IssuedOn);
+        reprinted.Letters.ShouldBeEmpty();
+        reprinted.Held.ShouldBeEmpty();
+        (await ReadAsync(c => NoticeStore.ForAccountAsync(c, Council, account))).Count(n => n.Type == LetterType.Reminder).ShouldBe(1);
     }
 
     [Fact]
