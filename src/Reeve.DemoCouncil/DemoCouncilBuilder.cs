@@ -82,6 +82,7 @@ public static class DemoCouncilBuilder
         }
 
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
+        await DemoTracing.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
 
         await using (var connection = await db.OpenAsync(ct))
         {

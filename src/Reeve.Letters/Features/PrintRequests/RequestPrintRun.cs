@@ -55,7 +55,8 @@ public static class RequestPrintRun
                 "where rn.council_id = @council and r.letter_type = @type and r.request_date = @on and n.channel <> 'letter'",
                 new { council = council.Value, type = options.Type.Code(), on = DapperSetup.ToDb(options.On, db.IsPostgres) }))
             .ToHashSet();
-        requests = requests.Where(r => !sentElectronically.Contains(r.RequestId)).ToList();
+        var reissued = await TracedAddressLetters.SupersededAsync(connection, council);
+        requests = requests.Where(r => !sentElectronically.Contains(r.RequestId) && !reissued.Contains(r.RequestId)).ToList();
         var problems = new List<PrintProblem>();
         var held = new List<HeldLetter>();
         var letters = new List<(QueuedLetter Request, ILetterModel Model)>(requests.Count);

@@ -88,7 +88,8 @@ public static class AccountLetterReader
 /// </summary>
 public static class ReturnedMail
 {
-    public static async Task MarkAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int addressSequence,
+    /// <summary>Marks the address gone away and opens a trace task for the person (or answers the one already open).</summary>
+    public static async Task<TraceTask> MarkAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int addressSequence,
         NodaTime.LocalDate returnedOn, string officer, NodaTime.Instant now)
     {
         var postgres = connection is Npgsql.NpgsqlConnection;
@@ -97,6 +98,7 @@ public static class ReturnedMail
             "values (@council, @partyId, @addressSequence, @returnedOn, null, @officer, @now) on conflict do nothing",
             new { council = council.Value, partyId, addressSequence, returnedOn = DapperSetup.ToDb(returnedOn, postgres), officer, now = DapperSetup.ToDb(now, postgres) },
             tx);
+        return await TraceTasks.OpenForGoneAwayAsync(connection, tx, council, partyId, returnedOn, officer);
     }
 
     public static async Task ClearAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int addressSequence, NodaTime.LocalDate clearedOn)

@@ -113,19 +113,20 @@ public sealed class ContactPreferencesModel(ReeveDatabase db, OfficerAudit audit
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var today = UkTime.Today(clock);
+        TraceTask? trace = null;
         if (clear)
         {
             await ReturnedMail.ClearAsync(connection, tx, User.CouncilId(), id, AddressSequence, today);
         }
         else
         {
-            await ReturnedMail.MarkAsync(connection, tx, User.CouncilId(), id, AddressSequence, today, User.OfficerUsername(), clock.GetCurrentInstant());
+            trace = await ReturnedMail.MarkAsync(connection, tx, User.CouncilId(), id, AddressSequence, today, User.OfficerUsername(), clock.GetCurrentInstant());
         }
 
         await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Person,
             id.ToString(System.Globalization.CultureInfo.InvariantCulture), clear ? "Returned post mark cleared" : "Post returned gone away");
         await tx.CommitAsync(ct);
-        Notice = clear ? "Letters will be printed to this address again" : "Address marked gone away: letters to it are held, not printed";
+        Notice = clear ? "Letters will be printed to this address again" : $"Address marked gone away: letters to it are held, not printed, and trace task {trace!.TaskId} is open";
         return Redirect($"/people/{id}/contact-preferences");
     }
 

@@ -37,6 +37,12 @@ public sealed class IncomeAndExpenditureModel(ReeveDatabase db, CaseworkCommand 
 
     public IFormCollection? Posted { get; private set; }
 
+    /// <summary>The monthly totals as the server works them out from what was posted (zero before anything is).</summary>
+    public BudgetTotals Totals { get; private set; } = new(Money.Zero, Money.Zero, 0);
+
+    [BindProperty]
+    public string? Action { get; set; }
+
     public string Value(string field, string fallback = "") => Posted?[field].ToString() ?? fallback;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -75,7 +81,9 @@ public sealed class IncomeAndExpenditureModel(ReeveDatabase db, CaseworkCommand 
             }
         }
 
-        if (!ModelState.IsValid)
+        Totals = new BudgetTotals(Money.Sum(income.Select(i => i.Item2)), Money.Sum(spending.Select(i => i.Item2)),
+            IncomeLabels.Select(c => "income-" + c.Code).Concat(ExpenditureLabels.Select(c => "expenditure-" + c.Code)).Count(f => ModelState.ContainsKey(f)));
+        if (!ModelState.IsValid || Action == "totals")
         {
             return Page();
         }
@@ -139,4 +147,10 @@ public sealed class IncomeAndExpenditureModel(ReeveDatabase db, CaseworkCommand 
         Name = party?.DisplayName ?? "";
         return party is not null;
     }
+}
+
+/// <summary>Monthly income and expenditure totals in pence, and how many amounts were left out as not money.</summary>
+public sealed record BudgetTotals(Money Income, Money Expenditure, int Skipped)
+{
+    public Money Balance => Income - Expenditure;
 }

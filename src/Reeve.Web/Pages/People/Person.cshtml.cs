@@ -21,6 +21,8 @@ public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit, CaseworkCo
 
     public IReadOnlyList<AuditEntry>? Audit { get; private set; }
 
+    public Reeve.People.TraceTask? OpenTrace { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -30,6 +32,7 @@ public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit, CaseworkCo
             return NotFound();
         }
 
+        OpenTrace = await Reeve.People.TraceTasks.OpenForPartyAsync(connection, User.CouncilId(), id);
         var subjectId = id.ToString(CultureInfo.InvariantCulture);
         await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.View, OfficerAudit.Subjects.Person, subjectId, "Person page");
         if (User.CanReadAudit())
