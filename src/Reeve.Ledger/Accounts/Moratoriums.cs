@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
@@ -41,20 +40,10 @@ public static class Moratoriums
         var postgres = connection is Npgsql.NpgsqlConnection;
         foreach (var chunk in accountIds.Distinct().Chunk(500))
         {
-            var parameters = new DynamicParameters();
-            parameters.Add("council", council.Value);
-            parameters.Add("day", DapperSetup.ToDb(day, postgres));
-            parameters.Add("r0", Reasons[0]);
-            parameters.Add("r1", Reasons[1]);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                parameters.Add(Name(i), chunk[i]);
-            }
-
             var ids = (await connection.QueryAsync<long>(
                 "select hold_id from account_hold where council_id = @council and reason in (@r0, @r1) and hold_from <= @day and (hold_to is null or hold_to >= @day) " +
-                $"and account_id in ({string.Join(", ", chunk.Select((_, i) => "@" + Name(i)))}) order by hold_id",
-                parameters, tx)).ToList();
+                $"and account_id {SqlLists.AnyOf(connection, "accounts")} order by hold_id",
+                new { council = council.Value, day = DapperSetup.ToDb(day, postgres), r0 = Reasons[0], r1 = Reasons[1], accounts = chunk }, tx)).ToList();
             foreach (var id in ids)
             {
                 if (await AccountHolds.GetAsync(connection, tx, council, id) is { } hold)
@@ -88,5 +77,4 @@ public static class Moratoriums
 
     private const string RefusalPrefix = "Refused: ";
 
-    private static string Name(int i) => "a" + i.ToString(CultureInfo.InvariantCulture);
 }

@@ -86,8 +86,8 @@ public static class LetterRequests
             foreach (var keys in council.Select(r => r.SourceKey).Distinct(StringComparer.Ordinal).Chunk(500))
             {
                 queued.UnionWith(await connection.QueryAsync<string>(
-                    $"select source_key from letter_request where council_id = @council and source_key in ({string.Join(", ", keys.Select((_, k) => "@k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)))})",
-                    KeyParameters(council.Key, keys), transaction));
+                    $"select source_key from letter_request where council_id = @council and source_key {SqlLists.AnyOf(connection, "keys")}",
+                    new { council = council.Key.Value, keys }, transaction));
             }
 
             fresh.AddRange(council.Where(r => queued.Add(r.SourceKey)));
@@ -172,18 +172,6 @@ public static class LetterRequests
         string.IsNullOrWhiteSpace(request.SourceKey)
             ? ("SourceKey", "a letter request needs a source key, so asking twice queues one letter")
             : LetterModelBuilder.Check(request.Fields, request.On, WorkingDays.EnglandAndWales) is { } problem ? (problem.Field, problem.Message) : null;
-
-    private static DynamicParameters KeyParameters(CouncilId council, string[] keys)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("council", council.Value);
-        for (var k = 0; k < keys.Length; k++)
-        {
-            parameters.Add("k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[k]);
-        }
-
-        return parameters;
-    }
 
     /// <summary>Every request for a letter type issued on a date, answered or not, in request order.</summary>
     public static async Task<IReadOnlyList<QueuedLetter>> ForDateAsync(DbConnection connection, CouncilId council, LetterType type, LocalDate on) =>

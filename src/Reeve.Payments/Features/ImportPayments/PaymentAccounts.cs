@@ -4,6 +4,7 @@ using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Payments.Domain.Allocation;
 using Reeve.Payments.Domain.Receipts;
+using Reeve.Persistence;
 
 namespace Reeve.Payments;
 
@@ -76,8 +77,8 @@ internal static class PaymentAccounts
         return entries;
     }
 
-    // Npgsql takes an array as one parameter; Dapper expands a list for SQLite, kept well under its limit by chunking.
-    internal static string AnyOf(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? "= any(@chunk)" : "in @chunk";
+    // Chunked to keep SQLite's expanded list well under its parameter limit.
+    internal static string AnyOf(DbConnection connection) => SqlLists.AnyOf(connection, "chunk");
 
     private static Dictionary<FinancialYear, Money> Years(Dictionary<long, Dictionary<FinancialYear, Money>> byAccount, long accountId)
     {
