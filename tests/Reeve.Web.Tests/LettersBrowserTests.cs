@@ -153,6 +153,18 @@ public sealed class NotifyCallbackTests(ReeveAppFixture app)
     private async Task<string> SentEmailAsync()
     {
         var reference = await app.AccountReferenceAsync();
+        await using (var queue = await app.Database.OpenAsync())
+        await using (var tx = await queue.BeginTransactionAsync())
+        {
+            // A refund letter is sent by hand only to repeat one written when the refund was made.
+            var accountId = await queue.ExecuteScalarAsync<long>("select account_id from account where council_id = @council and reference = @reference",
+                new { council = app.HomeCouncil.Value, reference }, tx);
+            (await LetterRequests.RequestAsync(queue, tx, new LetterRequest(app.HomeCouncil, accountId, new NodaTime.LocalDate(2026, 11, 2), $"notify-test/refund/{Guid.NewGuid():N}",
+                new RefundFields(Money.FromPence(4_200), "you paid twice", "bank transfer")), NodaTime.SystemClock.Instance.GetCurrentInstant()))
+                .ShouldBeOfType<Outcome<QueuedLetter>.Done>();
+            await tx.CommitAsync();
+        }
+
         using var client = await OfficerClient.SignedInAsync(app, "officer");
         var sent = await client.PostFormAsync($"/accounts/{reference}/letters/new",
             new() { ["type"] = "refund", ["formKey"] = Guid.NewGuid().ToString("N") }, $"/accounts/{reference}/letters/new?type=refund");

@@ -49,10 +49,24 @@ public static class OneOffLetters
         };
     }
 
+    /// <summary>
+    /// Letters about something that happened (a Direct Debit returned, cancelled or presented again, its advance notice,
+    /// a refund, an agreed arrangement) carry that event's details: sent by hand they can only repeat one written
+    /// before, since a sample would carry made-up mandate, refund or schedule details.
+    /// </summary>
+    public static bool RepeatsAnEvent(LetterType type) => type is LetterType.DirectDebitAdvanceNotice or LetterType.DirectDebitCancelled
+        or LetterType.DirectDebitUnpaid or LetterType.DirectDebitRePresentation or LetterType.RefundLetter or LetterType.ArrangementLetter;
+
     /// <summary>Sends (stores for print) a one-off letter as at today; the same <paramref name="formKey"/> sends once.</summary>
     public static async Task<Outcome<StoredNotice>> SendAsync(
         DbConnection connection, CouncilId council, long accountId, LetterType type, LocalDate today, string formKey, string officer, Instant now)
     {
+        if (RepeatsAnEvent(type) && await LetterRequests.NewestAsync(connection, council, accountId, type) is null)
+        {
+            return new Outcome<StoredNotice>.Invalid("type",
+                $"A {NoticeStore.Describe(type).ToLowerInvariant()} is written when what it tells the payer happens, with its details; none has been written for this account, so there is none to send again");
+        }
+
         var preview = await PreviewAsync(connection, council, accountId, type, today);
         if (preview is not Outcome<LetterPreview>.Done done)
         {
