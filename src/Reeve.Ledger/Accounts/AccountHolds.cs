@@ -186,6 +186,24 @@ public static class AccountHolds
             .Select(r => r.ToHold()).ToList();
     }
 
+    /// <summary>The holds for the given reasons in force on a day on any of the given accounts, oldest first.</summary>
+    public static async Task<IReadOnlyList<AccountHold>> InForceOnAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, IReadOnlyCollection<long> accountIds, LocalDate day, IReadOnlyList<HoldReason> reasons)
+    {
+        var postgres = connection is Npgsql.NpgsqlConnection;
+        var holds = new List<AccountHold>();
+        foreach (var chunk in accountIds.Distinct().Chunk(500))
+        {
+            holds.AddRange((await connection.QueryAsync<Row>(
+                    Row.Select + $" where council_id = @council and reason {SqlLists.AnyOf(connection, "reasons")} and hold_from <= @day and (hold_to is null or hold_to >= @day) " +
+                    $"and account_id {SqlLists.AnyOf(connection, "accounts")} order by hold_id",
+                    new { council = council.Value, day = DapperSetup.ToDb(day, postgres), reasons = reasons.Select(r => r.Code()).ToArray(), accounts = chunk }, tx))
+                .Select(r => r.ToHold()));
+        }
+
+        return holds;
+    }
+
     private sealed class Row
     {
         public const string Select =

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Dapper;
 using NodaTime;
 using Reeve.Kernel;
-using Reeve.Persistence;
 
 namespace Reeve.Ledger;
 
@@ -21,7 +19,7 @@ public static class Moratoriums
     // moratorium debt, nor take any step to enforce it; reg 11(1): nor contact the debtor to demand payment of it.
     public const string Regulation = "SI 2020/1311 reg 7 (no interest, fees, charges or enforcement during a moratorium) and reg 11(1) (no demand for payment)";
 
-    private static readonly string[] Reasons = [HoldReason.BreathingSpace.Code(), HoldReason.MentalHealthCrisis.Code()];
+    private static readonly HoldReason[] Reasons = [HoldReason.BreathingSpace, HoldReason.MentalHealthCrisis];
 
     /// <summary>The moratorium hold in force on the account on the day, or null.</summary>
     public static async Task<AccountHold?> InForceAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long accountId, LocalDate day) =>
@@ -32,25 +30,9 @@ public static class Moratoriums
         DbConnection connection, DbTransaction? tx, CouncilId council, IReadOnlyCollection<long> accountIds, LocalDate day)
     {
         var held = new Dictionary<long, AccountHold>();
-        if (accountIds.Count == 0)
+        foreach (var hold in await AccountHolds.InForceOnAsync(connection, tx, council, accountIds, day, Reasons))
         {
-            return held;
-        }
-
-        var postgres = connection is Npgsql.NpgsqlConnection;
-        foreach (var chunk in accountIds.Distinct().Chunk(500))
-        {
-            var ids = (await connection.QueryAsync<long>(
-                "select hold_id from account_hold where council_id = @council and reason in (@r0, @r1) and hold_from <= @day and (hold_to is null or hold_to >= @day) " +
-                $"and account_id {SqlLists.AnyOf(connection, "accounts")} order by hold_id",
-                new { council = council.Value, day = DapperSetup.ToDb(day, postgres), r0 = Reasons[0], r1 = Reasons[1], accounts = chunk }, tx)).ToList();
-            foreach (var id in ids)
-            {
-                if (await AccountHolds.GetAsync(connection, tx, council, id) is { } hold)
-                {
-                    held.TryAdd(hold.AccountId, hold);
-                }
-            }
+            held.TryAdd(hold.AccountId, hold);
         }
 
         return held;

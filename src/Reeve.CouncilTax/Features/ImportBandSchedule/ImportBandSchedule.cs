@@ -90,8 +90,8 @@ public static class ImportBandSchedule
     private static async Task<IReadOnlyList<LineProblem>> ListProblemsAsync(DbConnection connection, CouncilId council, IReadOnlyList<ScheduleLine> lines)
     {
         var listed = new Dictionary<long, string>();
-        // Npgsql takes an array as one parameter; Dapper expands a list for SQLite, so keep each batch well under its limit.
-        var anyOf = connection is Npgsql.NpgsqlConnection ? "= any(@chunk)" : "in @chunk";
+        // Batches keep SQLite's expanded list well under its parameter limit.
+        var anyOf = SqlLists.AnyOf(connection, "chunk");
         foreach (var chunk in lines.Select(l => l.Uprn).Distinct().Chunk(500))
         {
             foreach (var row in await connection.QueryAsync<(long Uprn, string Kind)>(
