@@ -163,7 +163,7 @@ public static class ImportPayments
         var postedTotal = Money.Zero;
         foreach (var (receipt, reading) in readings)
         {
-            if (reading is ReferenceReading.Found found && accounts.ContainsKey(found.Reference))
+            if (AccountNamed(reading, accounts) is not null)
             {
                 postedTotal += receipt.Amount;
             }
@@ -235,7 +235,7 @@ public static class ImportPayments
         var format = request.Format.Code();
         foreach (var (receipt, reading) in chunk)
         {
-            if (reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId))
+            if (AccountNamed(reading, accounts) is { } accountId)
             {
                 entries.AddRange(PaymentAccounts.EntriesFor(request.Council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
                     request.Officer, $"{channel}, bank reference {receipt.BankReference}",
@@ -245,6 +245,10 @@ public static class ImportPayments
 
         return entries;
     }
+
+    /// <summary>The account a line's reference names, if it is one of the council's; otherwise the line goes to suspense.</summary>
+    private static long? AccountNamed(ReferenceReading reading, IReadOnlyDictionary<AccountReference, long> accounts) =>
+        reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId) ? accountId : null;
 
     private sealed class ImportRow
     {

@@ -1,4 +1,7 @@
 using Reeve.Cli.Tests.Features.RenderLetters;
+using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Persistence;
 using Reeve.Payments.Tests.Features.DirectDebit;
 
 namespace Reeve.Cli.Tests.Features.ImportAruddReport;
@@ -62,8 +65,11 @@ public sealed class DemoRoundTripTests(TinyDemo demo) : IClassFixture<TinyDemo>,
         (await TinyDemo.QueryAsync<string>(db, "select status from dd_collection where council_id = 1 and status <> 'collected'")).ShouldBe("unpaid");
     }
 
-    private static Task<long> BalanceAsync(string db, string reference) => TinyDemo.QueryAsync<long>(db,
-        "select coalesce(sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end), 0) " +
-        "from ledger_entry e join account a on a.council_id = e.council_id and a.account_id = e.account_id where a.council_id = 1 and a.reference = @reference",
-        new { reference });
+    private static async Task<long> BalanceAsync(string db, string reference)
+    {
+        var accountId = await TinyDemo.QueryAsync<long>(db, "select account_id from account where council_id = 1 and reference = @reference", new { reference });
+        using var database = ReeveDatabase.Sqlite(db);
+        await using var c = await database.OpenAsync();
+        return (await ReadBalance.BalanceAsync(c, new CouncilId(1), accountId)).Pence;
+    }
 }
