@@ -100,10 +100,10 @@ public sealed class TracingBrowserTests(ReeveAppFixture app, BrowserFixture brow
 
         await page.GetByLabel("Address line 1").FillAsync("4 Quarry Close");
         await page.GetByLabel("Town or city").FillAsync("Eastmere");
-        await page.GetByLabel("Postcode").FillAsync("EM4 2QC");
+        await page.GetByLabel("Postcode").FillAsync("EM4 2QD");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record found address" }).ClickAsync();
         await page.WaitForURLAsync($"**/people/{partyId}");
-        (await page.Locator(".govuk-summary-list").First.InnerTextAsync()).ShouldContain("4 Quarry Close, Eastmere, EM4 2QC");
+        (await page.Locator(".govuk-summary-list").First.InnerTextAsync()).ShouldContain("4 Quarry Close, Eastmere, EM4 2QD");
         (await page.Locator("#tracing").InnerTextAsync()).ShouldContain("Open a trace");
         await AssertAccessibleAsync(page, "person page after a trace");
     }

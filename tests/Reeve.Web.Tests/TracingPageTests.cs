@@ -72,12 +72,12 @@ public sealed class TracingPageTests(ReeveAppFixture app)
         (await app.CountAsync("select count(*) from party_address where party_id = @partyId", new { partyId })).ShouldBe(0);
 
         var found = await client.PostFormAsync($"/people/tracing/{taskId}?handler=Found",
-            new() { ["line1"] = "4 Quarry Close", ["town"] = "Eastmere", ["postcode"] = "em4 2qc" }, $"/people/tracing/{taskId}");
+            new() { ["line1"] = "4 Quarry Close", ["town"] = "Eastmere", ["postcode"] = "em4 2qd" }, $"/people/tracing/{taskId}");
 
         found.StatusCode.ShouldBe(HttpStatusCode.Found);
         found.Headers.Location!.ToString().ShouldBe($"/people/{partyId}");
         var person = await client.GetPageAsync($"/people/{partyId}");
-        person.ShouldContain("4 Quarry Close, Eastmere, EM4 2QC");
+        person.ShouldContain("4 Quarry Close, Eastmere, EM4 2QD");
         person.ShouldContain("queued again to the new address");
         person.ShouldNotContain("Being traced");
         (await app.CountAsync("select count(*) from returned_mail where party_id = @partyId and cleared_on is null", new { partyId })).ShouldBe(0);
@@ -86,7 +86,7 @@ public sealed class TracingPageTests(ReeveAppFixture app)
             new { id = partyId.ToString(CultureInfo.InvariantCulture) })).ShouldBe(1);
 
         var again = await client.PostFormAsync($"/people/tracing/{taskId}?handler=Found",
-            new() { ["line1"] = "4 Quarry Close", ["town"] = "Eastmere", ["postcode"] = "EM4 2QC" }, $"/people/tracing/{taskId}");
+            new() { ["line1"] = "4 Quarry Close", ["town"] = "Eastmere", ["postcode"] = "EM4 2QD" }, $"/people/tracing/{taskId}");
         (await again.Content.ReadAsStringAsync()).ShouldContain("already closed");
         (await app.CountAsync("select count(*) from letter_request where source_key like @key", new { key = $"trace-{taskId}/%" })).ShouldBe(1);
     }

@@ -1,7 +1,7 @@
 #pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Reeve.Properties;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
@@ -16,7 +16,7 @@ namespace Reeve.People;
 /// found (the new address joins the person's address history, the old one is ended, not overwritten), not found (with
 /// a date to look again) or closed for another reason. Re-issuing the held notice is the letters module's part.
 /// </summary>
-public static partial class TraceTasks
+public static class TraceTasks
 {
     /// <summary>A trace opened from returned post is due four weeks after the post came back.</summary>
     public const int GoneAwayDueDays = 28;
@@ -171,7 +171,7 @@ public static partial class TraceTasks
 
         var next = 1 + await connection.ExecuteScalarAsync<int>(
             "select coalesce(max(address_seq), 0) from party_address where council_id = @council and party_id = @partyId", args, tx);
-        var postcode = NormalisePostcode(address.Postcode);
+        var postcode = Postcodes.Normalise(address.Postcode);
         await connection.ExecuteAsync(
             "insert into party_address (council_id, party_id, address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from) " +
             "values (@council, @partyId, @next, null, @l1, @l2, @l3, @town, @postcode, @from)",
@@ -290,18 +290,8 @@ public static partial class TraceTasks
     private static (string Field, string Message)? Problem(FoundAddress address) =>
         string.IsNullOrWhiteSpace(address.Line1) ? ("line1", "Enter the first line of the address")
         : string.IsNullOrWhiteSpace(address.Town) ? ("town", "Enter the town or city")
-        : !PostcodePattern().IsMatch(NormalisePostcode(address.Postcode)) ? ("postcode", "Enter a real postcode, like WD3 1AA")
+        : !Postcodes.IsValid(address.Postcode) ? ("postcode", "Enter a real postcode, like WD3 1AA")
         : null;
-
-    /// <summary>Upper case with one space before the inward code ("wd31aa" is "WD3 1AA").</summary>
-    public static string NormalisePostcode(string? postcode)
-    {
-        var compact = string.Concat((postcode ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
-        return compact.Length > 3 ? compact[..^3] + " " + compact[^3..] : compact;
-    }
-
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")]
-    private static partial Regex PostcodePattern();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -15,7 +15,7 @@ public abstract class TracedAddressLettersTests(IDatabaseEngine engine) : Databa
     private static readonly LocalDate IssuedOn = new(2026, 5, 12);
     private static readonly LocalDate ReturnedOn = new(2026, 5, 20);
     private static readonly LocalDate FoundOn = new(2026, 6, 1);
-    private static readonly FoundAddress NewHome = new("4 Quarry Close", null, null, "Eastmere", "EM4 2QC");
+    private static readonly FoundAddress NewHome = new("4 Quarry Close", null, null, "Eastmere", "EM4 2QD");
     private readonly string _folder = Directory.CreateTempSubdirectory("reeve-trace-").FullName;
 
     public void Dispose()
@@ -91,7 +91,7 @@ public abstract class TracedAddressLettersTests(IDatabaseEngine engine) : Databa
 
         var printed = await PrintAsync(FoundOn);
         printed.Held.ShouldBeEmpty();
-        printed.Letters.ShouldHaveSingleItem().Postcode.ShouldBe("EM4 2QC");
+        printed.Letters.ShouldHaveSingleItem().Postcode.ShouldBe("EM4 2QD");
         // Printing the old day again does not send the held reminder as well as its re-issue.
         var reprinted = await PrintAsync(IssuedOn);
         reprinted.Letters.ShouldBeEmpty();

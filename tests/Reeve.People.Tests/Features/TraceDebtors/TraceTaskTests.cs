@@ -24,7 +24,7 @@ public abstract class TraceTaskTests(IDatabaseEngine engine) : CaseworkTest(engi
     private Task<Outcome<TraceFound>> FoundAsync(long taskId, FoundAddress address, LocalDate? today = null) =>
         InTransactionAsync((c, tx) => TraceTasks.RecordFoundAsync(c, tx, Council, taskId, address, "Electoral register", today ?? Today, "officer-one", Now));
 
-    private static FoundAddress NewHome => new("4 Quarry Close", null, null, "Eastmere", "em4 2qc");
+    private static FoundAddress NewHome => new("4 Quarry Close", null, null, "Eastmere", "em4 2qd");
 
     private Task AddAddressAsync(long partyId, LocalDate from) => InTransactionAsync(async (c, tx) =>
         await c.ExecuteAsync(
@@ -126,10 +126,10 @@ public abstract class TraceTaskTests(IDatabaseEngine engine) : CaseworkTest(engi
         var person = (await GetAsync(ada)).ShouldNotBeNull();
         person.Version.ShouldBe(2);
         person.Addresses.Select(a => (a.Sequence, a.Postcode, a.ValidFrom, a.ValidTo))
-            .ShouldBe([(1, "WD9 9OR", new LocalDate(2025, 4, 1), (LocalDate?)Today.PlusDays(-1)), (2, "EM4 2QC", Today, null)]);
+            .ShouldBe([(1, "WD9 9OR", new LocalDate(2025, 4, 1), (LocalDate?)Today.PlusDays(-1)), (2, "EM4 2QD", Today, null)]);
         foreach (var account in new[] { first, second })
         {
-            (await EventsAsync(account)).ShouldContain(e => e.Kind == TraceTasks.FoundEventKind && e.Summary.Contains("4 Quarry Close, Eastmere, EM4 2QC"));
+            (await EventsAsync(account)).ShouldContain(e => e.Kind == TraceTasks.FoundEventKind && e.Summary.Contains("4 Quarry Close, Eastmere, EM4 2QD"));
         }
 
         (await FoundAsync(task.TaskId, NewHome)).ShouldBeOfType<Outcome<TraceFound>.Conflict>();
