@@ -1,5 +1,5 @@
-using Dapper;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Persistence;
 
 namespace Reeve.Cli;
@@ -13,7 +13,7 @@ internal static class CouncilChoice
     public static async Task<(CouncilId? Id, string? Problem)> ChooseAsync(ReeveDatabase db, int? given, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var councils = (await connection.QueryAsync<int>("select council_id from council order by council_id")).ToList();
+        var councils = (await CouncilStore.AllAsync(connection)).Select(c => c.Id.Value).ToList();
         return given switch
         {
             { } id when councils.Contains(id) => (new CouncilId(id), null),

@@ -25,7 +25,7 @@ public static class DemoCouncilBuilder
     public static async Task<bool> IsEmptyAsync(ReeveDatabase db, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>("select count(*) from council") == 0;
+        return (await CouncilStore.AllAsync(connection)).Count == 0;
     }
 
     public static async Task<DemoResult> CreateAsync(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dapper;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Persistence;
 using Spectre.Console;
 using AnnualBilling = Reeve.CouncilTax.RaiseAnnualBills;
@@ -57,7 +58,7 @@ internal static class BillingCommand
     {
         await using (var connection = await db.OpenAsync(ct))
         {
-            if (await connection.ExecuteScalarAsync<long>("select count(*) from council where council_id = @id", new { id = options.Council.Value }) == 0)
+            if (await CouncilStore.NameAsync(connection, options.Council) is null)
             {
                 return await RefuseAsync(host, "--council", $"{db.Describe()} has no council {options.Council.Value}");
             }

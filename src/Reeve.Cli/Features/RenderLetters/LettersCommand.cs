@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dapper;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Persistence;
 
 namespace Reeve.Cli.Features.RenderLetters;
@@ -27,7 +28,7 @@ internal static class LettersCommand
         ReeveDatabase db, int? given, string holdersSql, object holdersArgs, string what, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var councils = (await connection.QueryAsync<int>("select council_id from council order by council_id")).ToList();
+        var councils = (await CouncilStore.AllAsync(connection)).Select(c => c.Id.Value).ToList();
         if (given is { } id)
         {
             return councils.Contains(id) ? (new CouncilId(id), null) : (null, $"--council: there is no council {id} in {db.Describe()}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dapper;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Recovery;
 using Spectre.Console;
 
@@ -122,7 +123,7 @@ internal static class CourtCommand
             }
 
             var lines = await CourtSessions.ComplaintListAsync(connection, id, found.SessionId);
-            var councilName = await connection.ExecuteScalarAsync<string>("select name from council where council_id = @id", new { id = id.Value }) ?? "";
+            var councilName = await CouncilStore.NameAsync(connection, id) ?? "";
             var written = new List<string>();
             if (parsed.GetValue(csv) is { Length: > 0 } csvPath)
             {

@@ -24,6 +24,10 @@ public static class CouncilStore
         (await connection.QueryAsync<Row>("select council_id, code, name from council order by council_id"))
         .Select(r => new Council(new CouncilId(r.council_id), r.code, r.name)).ToList();
 
+    /// <summary>The council's name, or null when there is no such council.</summary>
+    public static Task<string?> NameAsync(DbConnection connection, CouncilId council, DbTransaction? tx = null) =>
+        connection.ExecuteScalarAsync<string?>("select name from council where council_id = @id", new { id = council.Value }, tx);
+
     private sealed class Row
     {
         public int council_id { get; set; }

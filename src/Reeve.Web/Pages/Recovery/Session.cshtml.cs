@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Security;
@@ -42,7 +43,7 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
         }
 
         await using var connection = await db.OpenAsync(ct);
-        var name = await connection.ExecuteScalarAsync<string>("select name from council where council_id = @id", new { id = User.CouncilId().Value }) ?? "";
+        var name = await CouncilStore.NameAsync(connection, User.CouncilId()) ?? "";
         return Content(CourtSessions.ComplaintListHtml(name, Session!, Lines), "text/html; charset=utf-8");
     }
 
@@ -54,7 +55,7 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
         }
 
         await using var connection = await db.OpenAsync(ct);
-        var name = await connection.ExecuteScalarAsync<string>("select name from council where council_id = @id", new { id = User.CouncilId().Value }) ?? "";
+        var name = await CouncilStore.NameAsync(connection, User.CouncilId()) ?? "";
         return File(CourtSessions.ComplaintListPdf(name, Session!, Lines), "application/pdf", $"complaints-{DateText.Iso.Format(Session!.Date)}-{id}.pdf");
     }
 
