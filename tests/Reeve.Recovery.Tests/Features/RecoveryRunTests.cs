@@ -1,7 +1,6 @@
 using Dapper;
 using NodaTime;
 using Reeve.CouncilTax;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;

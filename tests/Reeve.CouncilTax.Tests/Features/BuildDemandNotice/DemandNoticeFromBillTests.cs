@@ -1,9 +1,10 @@
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Letters;
 using Reeve.People;
 using Reeve.TestKit;
 
-namespace Reeve.Letters.Tests;
+namespace Reeve.CouncilTax.Tests.Features;
 
 public sealed class DemandNoticeFromBillOnSqlite() : DemandNoticeFromBillTests(new SqliteEngine());
 
