@@ -320,6 +320,19 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
     }
 
     [Fact]
+    public async Task A_profile_is_refused_for_a_kind_whose_debt_stream_is_not_registered()
+    {
+        // Only Council Tax is registered here (as in the app today): business rates have no stream yet, so nothing
+        // of theirs is recovered and no timetable can be set for them.
+        var refused = await InTransactionAsync(async (c, tx) =>
+            await RecoverySettings.SetProfileAsync(c, tx, Council, AccountKind.BusinessRates, 2025, new RecoveryProfile(7, 14, 14), "test", Now));
+
+        var invalid = refused.ShouldBeOfType<Outcome<ProfileSetting>.Invalid>();
+        invalid.Field.ShouldBe("kind");
+        invalid.Message.ShouldContain("no such debt stream is registered for Business Rates");
+    }
+
+    [Fact]
     public async Task A_liability_order_during_a_breathing_space_adds_no_costs_and_the_refusal_is_on_the_timeline()
     {
         // SI 2020/1311 reg 7: no fees or charges may be added to a moratorium debt while the moratorium lasts.
