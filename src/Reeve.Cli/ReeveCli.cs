@@ -4,6 +4,7 @@ using Reeve.Cli.Features.Benchmark;
 using Reeve.Cli.Features.Calculate;
 using Reeve.Cli.Features.CreateDemoCouncil;
 using Reeve.Cli.Features.MigrateDatabase;
+using Reeve.CouncilTax;
 
 namespace Reeve.Cli;
 
@@ -23,6 +24,8 @@ public static class ReeveCli
 
     internal static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
+        // The debt streams this build offers (recovery and letters ask for them by account kind).
+        CouncilTaxModule.Register();
         var root = Build(host);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using NodaTime;
+using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;
@@ -32,6 +33,7 @@ public static class DemoCouncilBuilder
         ReeveDatabase db, DemoOptions options, IClock clock, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
+        CouncilTaxModule.Register(); // the demo bills council tax, recovers it and prints its demand notices
         await MigrationRunner.MigrateAsync(db, ct);
         if (!await IsEmptyAsync(db, ct))
         {

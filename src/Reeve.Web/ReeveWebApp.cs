@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Reeve.Calculators;
+using Reeve.CouncilTax;
 using Reeve.Kernel.Calculators;
 using Reeve.Persistence;
 using Reeve.Web.Api;
@@ -25,6 +26,8 @@ public static class ReeveWebApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // The debt streams this build offers (recovery and letters ask for them by account kind).
+        CouncilTaxModule.Register();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,

@@ -10,8 +10,6 @@ public enum InstalmentRegime
     BusinessRates,
 }
 
-public sealed record Instalment(LocalDate Due, Money Amount);
-
 public sealed record InstalmentPlan(IReadOnlyList<Instalment> Instalments, IReadOnlyList<ExplanationStep> Explanation);
 
 /// <summary>

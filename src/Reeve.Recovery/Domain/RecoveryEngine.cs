@@ -1,5 +1,4 @@
 using NodaTime;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 
 namespace Reeve.Recovery.Domain;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using NodaTime;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
@@ -26,10 +25,11 @@ internal sealed class AccountYear(long accountId, string reference, AccountKind 
 }
 
 /// <summary>
-/// Reads a range of council tax and business rates accounts in a few set-based queries: which account years can
-/// have a step today (worked out in the database into a temporary table), then for those only the accounts, the
-/// current bill's instalments, payments and their reversals, holds and the notices already issued. A run over a
-/// million accounts makes a handful of round trips per chunk rather than several per account.
+/// Reads a range of accounts of the debt streams the engine recovers (<see cref="RecoveryStreams"/>) in a few
+/// set-based queries: which account years can have a step today (worked out in the database into a temporary
+/// table), then for those only the accounts, the due schedule in force (each stream's
+/// <see cref="IDebtStream.DueScheduleSql"/>), payments and their reversals, holds and the notices already issued.
+/// A run over a million accounts makes a handful of round trips per chunk rather than several per account.
 /// </summary>
 internal static class RecoveryCaseReader
 {
@@ -38,10 +38,13 @@ internal static class RecoveryCaseReader
     public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, FinancialYear? onlyYear = null, CancellationToken ct = default)
     {
         var postgres = connection is Npgsql.NpgsqlConnection;
+        var streams = RecoveryStreams.Recovered();
+        var kinds = string.Join(", ", streams.Select(s => $"'{s.Kind.Code()}'"));
+        var schedule = string.Join(" union all ", streams.Select(s => s.DueScheduleSql));
         long last;
         int count;
         await using (var command = Command(connection, tx,
-            "select count(*), coalesce(max(account_id), 0) from (select account_id from account where council_id = @council and account_id > @after and kind in ('council-tax', 'business-rates')" +
+            "select count(*), coalesce(max(account_id), 0) from (select account_id from account where council_id = @council and account_id > @after and kind in (" + kinds + ")" +
             (onlyAccount is null ? "" : " and account_id = @only") + " order by account_id limit @limit) c",
             ("council", council.Value), ("after", afterAccountId), ("limit", chunkSize), ("only", onlyAccount ?? 0)))
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -66,13 +69,11 @@ internal static class RecoveryCaseReader
         await Execute(connection, tx, "delete from recovery_chunk", [], ct);
         range = [.. range, ("year", onlyYear?.StartYear ?? 0)];
         await Execute(connection, tx, onlyAccount is not null
-            ? "insert into recovery_chunk (account_id, financial_year) select distinct account_id, financial_year from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt"
+            ? "insert into recovery_chunk (account_id, financial_year) select distinct account_id, financial_year from (" + schedule + ") s"
             : "insert into recovery_chunk (account_id, financial_year) " +
               "select d.account_id, d.financial_year from (" +
-              " select i.account_id, i.financial_year, sum(i.amount_pence) as due from instalment i" +
-              " join (select account_id, financial_year, max(version) as version from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt group by account_id, financial_year) b" +
-              " on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version" +
-              " where i.council_id = @council and i.account_id > @lo and i.account_id <= @hi and i.due_on <= @asAt group by i.account_id, i.financial_year) d " +
+              " select s.account_id, s.financial_year, sum(s.amount_pence) as due from (" + schedule + ") s" +
+              " where s.due_on <= @asAt group by s.account_id, s.financial_year) d " +
               "left join (" +
               " select p.account_id, p.financial_year, sum(p.amount_pence) as paid from ledger_entry p" +
               " where p.council_id = @council and p.account_id > @lo and p.account_id <= @hi and p.kind = 'payment' and p.effective_date <= @asAt" +
@@ -90,7 +91,7 @@ internal static class RecoveryCaseReader
         var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
         await using (var command = Command(connection, tx,
             "select a.account_id, a.reference, a.kind from account a join (select distinct account_id from recovery_chunk) c on c.account_id = a.account_id " +
-            "where a.council_id = @council and a.kind in ('council-tax', 'business-rates')", range))
+            "where a.council_id = @council and a.kind in (" + kinds + ")", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -101,14 +102,11 @@ internal static class RecoveryCaseReader
 
         var years = new Dictionary<(long, int), AccountYear>();
 
-        // The bill in force is the newest version issued by the as-at date; a re-bill replaces the instalments
-        // (CTAE Regs 1992 reg 24), and recovery follows the new ones from then on.
+        // The schedule in force is the stream's to say (for council tax, the newest bill issued by the as-at date).
         await using (var command = Command(connection, tx,
-            "select i.account_id, i.financial_year, i.due_on, i.amount_pence from instalment i " +
-            "join (select account_id, financial_year, max(version) as version from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt group by account_id, financial_year) b " +
-            "on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
-            "join recovery_chunk c on c.account_id = i.account_id and c.financial_year = i.financial_year " +
-            "where i.council_id = @council and i.account_id > @lo and i.account_id <= @hi order by i.account_id, i.financial_year, i.seq", range))
+            "select s.account_id, s.financial_year, s.due_on, s.amount_pence from (" + schedule + ") s " +
+            "join recovery_chunk c on c.account_id = s.account_id and c.financial_year = s.financial_year " +
+            "order by s.account_id, s.financial_year, s.seq", range))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))

@@ -19,7 +19,7 @@ public sealed record RecoveryCosts(AccountKind Kind, LocalDate EffectiveFrom, Mo
 
 /// <summary>
 /// Recovery profiles and costs per council, account kind and date. A council without a profile row follows the
-/// statutory defaults (<see cref="RecoveryProfile.CouncilTax"/>, <see cref="RecoveryProfile.BusinessRates"/>); a
+/// statutory defaults of the kind's recovery regime (<see cref="RecoveryProfile.CouncilTax"/>, <see cref="RecoveryProfile.BusinessRates"/>); a
 /// council without costs asks for none, since the law sets no amount (reg 34(7)).
 /// </summary>
 public static class RecoverySettings
@@ -33,9 +33,10 @@ public static class RecoverySettings
     public static async Task<Outcome<ProfileSetting>> SetProfileAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, int fromYear, RecoveryProfile profile, string officer, Instant now)
     {
-        if (kind is not (AccountKind.CouncilTax or AccountKind.BusinessRates))
+        if (RecoveryStreams.RegimeFor(kind) is null)
         {
-            return new Outcome<ProfileSetting>.Invalid("kind", "Recovery profiles are for council tax and business rates accounts");
+            return new Outcome<ProfileSetting>.Invalid("kind",
+                $"Recovery profiles are for accounts recovered through the magistrates' court (council tax, business rates); no such debt stream is registered for {kind.Title()}");
         }
 
         if (profile.MinimumDaysSummonsToHearing < RecoveryProfile.StatutoryMinimumDaysSummonsToHearing)
@@ -81,7 +82,7 @@ public static class RecoverySettings
                 $"Council profile from {new FinancialYear(r.FromYear)}, set by {r.By}");
         }
 
-        return kind == AccountKind.BusinessRates
+        return RecoveryStreams.RegimeFor(kind) == RecoveryRegime.BusinessRates
             ? new ProfileSetting(kind, year.StartYear, RecoveryProfile.BusinessRates, BusinessRatesDefaultSource)
             : new ProfileSetting(kind, year.StartYear, RecoveryProfile.CouncilTax, CouncilTaxDefaultSource);
     }

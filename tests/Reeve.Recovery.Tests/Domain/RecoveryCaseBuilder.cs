@@ -1,5 +1,4 @@
 using NodaTime;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Recovery.Domain;
 

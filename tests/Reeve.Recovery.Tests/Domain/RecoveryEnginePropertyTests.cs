@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Recovery.Domain;
 using Reeve.TestKit;

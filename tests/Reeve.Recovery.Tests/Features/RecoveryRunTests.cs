@@ -1,7 +1,6 @@
 using Dapper;
 using NodaTime;
 using Reeve.CouncilTax;
-using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;
@@ -318,6 +317,19 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         tooShort.ShouldBeOfType<Outcome<ProfileSetting>.Invalid>().Message.ShouldContain("SI 1998/295");
         early.ByStage["first-reminder"].ShouldBe(0);
         due.ByStage["first-reminder"].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_profile_is_refused_for_a_kind_whose_debt_stream_is_not_registered()
+    {
+        // Only Council Tax is registered here (as in the app today): business rates have no stream yet, so nothing
+        // of theirs is recovered and no timetable can be set for them.
+        var refused = await InTransactionAsync(async (c, tx) =>
+            await RecoverySettings.SetProfileAsync(c, tx, Council, AccountKind.BusinessRates, 2025, new RecoveryProfile(7, 14, 14), "test", Now));
+
+        var invalid = refused.ShouldBeOfType<Outcome<ProfileSetting>.Invalid>();
+        invalid.Field.ShouldBe("kind");
+        invalid.Message.ShouldContain("no such debt stream is registered for Business Rates");
     }
 
     [Fact]

@@ -81,12 +81,12 @@ public static class PrintRun
         foreach (var (accountId, version) in bills)
         {
             ct.ThrowIfCancellationRequested();
-            switch (await DemandNoticeReader.ReadAsync(connection, council, accountId, year, version))
+            switch (await BillNotices.ComposeAsync(connection, council, accountId, year, issuedOn, version))
             {
-                case Outcome<DemandNoticeFacts>.Done facts:
-                    notices.Add((accountId, DemandNotices.Build(facts.Value, issuedOn)));
+                case Outcome<DemandNoticeModel>.Done notice:
+                    notices.Add((accountId, notice.Value));
                     break;
-                case Outcome<DemandNoticeFacts>.Invalid invalid:
+                case Outcome<DemandNoticeModel>.Invalid invalid:
                     problems.Add(new PrintProblem(accountId, invalid.Field, invalid.Message));
                     break;
                 case var other:

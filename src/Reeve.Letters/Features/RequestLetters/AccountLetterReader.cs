@@ -54,12 +54,12 @@ public static class AccountLetterReader
         PostalAddress address;
         if (written is not null)
         {
-            address = new PostalAddress(DemandNoticeReader.Lines(written.Value.Address.Line1, written.Value.Address.Line2, written.Value.Address.Line3, written.Value.Address.Town),
+            address = new PostalAddress(Addressing.Lines(written.Value.Address.Line1, written.Value.Address.Line2, written.Value.Address.Line3, written.Value.Address.Town),
                 written.Value.Address.Postcode);
         }
         else if (property is not null)
         {
-            address = DemandNoticeReader.Correspondence(parties, property);
+            address = Addressing.Correspondence(parties, property);
         }
         else
         {
@@ -70,7 +70,7 @@ public static class AccountLetterReader
         var sequence = written?.Address.Sequence ?? 0;
         var mark = await ReturnedMail.CurrentAsync(connection, council, partyAt, sequence);
         return new AccountLetterFacts(details, account.Reference,
-            new Addressee(DemandNotices.Names(parties.Select(p => p.DisplayName).ToList()), address), mark);
+            new Addressee(Addressing.Names(parties.Select(p => p.DisplayName).ToList()), address), mark);
     }
 
     /// <summary>The first liable person's current correspondence address, the same choice the demand notice makes.</summary>

@@ -27,11 +27,11 @@ public static class ComposeLetter
 
         if (fields is DemandNoticeFields demand)
         {
-            return await DemandNoticeReader.ReadAsync(connection, council, accountId, new FinancialYear(demand.YearStarting)) switch
+            return await BillNotices.ComposeAsync(connection, council, accountId, new FinancialYear(demand.YearStarting), issuedOn) switch
             {
-                Outcome<DemandNoticeFacts>.Done bill => new ComposedLetter(accountId, DemandNotices.Build(bill.Value, issuedOn), done.Value.GoneAway),
-                Outcome<DemandNoticeFacts>.Invalid i => new Outcome<ComposedLetter>.Invalid(i.Field, i.Message),
-                Outcome<DemandNoticeFacts>.NotFound n => new Outcome<ComposedLetter>.NotFound(n.What),
+                Outcome<DemandNoticeModel>.Done notice => new ComposedLetter(accountId, notice.Value, done.Value.GoneAway),
+                Outcome<DemandNoticeModel>.Invalid i => new Outcome<ComposedLetter>.Invalid(i.Field, i.Message),
+                Outcome<DemandNoticeModel>.NotFound n => new Outcome<ComposedLetter>.NotFound(n.What),
                 var other => throw new InvalidOperationException($"Unexpected outcome {other}"),
             };
         }

@@ -27,7 +27,7 @@ public static class LetterModelBuilder
             u.AmountReturned, u.Reason, u.ReturnedOn, u.AmountOwed, u.PayBy),
         DirectDebitRePresentationFields r => new DirectDebitRePresentationModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, r.MandateReference,
             r.Amount, r.Reason, r.ReturnedOn, r.RePresentOn, r.BankAccountEnding),
-        DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by DemandNotices.Build", nameof(fields)),
+        DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by the account's stream (BillNotices)", nameof(fields)),
         _ => throw new ArgumentOutOfRangeException(nameof(fields), fields.GetType().Name, "Not a letter type"),
     };
 

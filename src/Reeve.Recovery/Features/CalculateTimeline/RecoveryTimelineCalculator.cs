@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using Reeve.CouncilTax.Domain;
-using Reeve.CouncilTax.Features;
 using Reeve.Kernel;
 using Reeve.Kernel.Calculators;
 using Reeve.Recovery.Domain;
@@ -50,9 +48,9 @@ internal sealed class RecoveryTimelineCalculator : ICalculator
     internal static RecoveryCase Read(JsonObject input)
     {
         var json = new JsonInput(input);
-        if (json.OptionalText("regime") is { } regime && regime != "council-tax")
+        if (json.OptionalText("regime") is { } regime && regime != RecoveryRegime.CouncilTax.Code())
         {
-            throw json.Wrong("regime", "Must be \"council-tax\": this timeline follows the council tax regulations");
+            throw json.Wrong("regime", $"Must be \"{RecoveryRegime.CouncilTax.Code()}\": this timeline follows the {RecoveryRegime.CouncilTax.Regulations()}");
         }
 
         var year = json.Year("financialYear");

@@ -311,11 +311,12 @@ public static class RecoveryRun
         public static async Task<RunContext> LoadAsync(DbConnection connection, Options options, CancellationToken ct)
         {
             var sessions = await CourtSessions.SlotsFromAsync(connection, null, options.Council, options.RunDate, ct);
-            var costs = new Dictionary<AccountKind, RecoveryCosts?>
+            var costs = new Dictionary<AccountKind, RecoveryCosts?>();
+            foreach (var stream in RecoveryStreams.Recovered())
             {
-                [AccountKind.CouncilTax] = await RecoverySettings.CostsOnAsync(connection, null, options.Council, AccountKind.CouncilTax, options.RunDate),
-                [AccountKind.BusinessRates] = await RecoverySettings.CostsOnAsync(connection, null, options.Council, AccountKind.BusinessRates, options.RunDate),
-            };
+                costs[stream.Kind] = await RecoverySettings.CostsOnAsync(connection, null, options.Council, stream.Kind, options.RunDate);
+            }
+
             return new RunContext { Options = options, Sessions = sessions, Costs = costs, Connection = connection };
         }
 

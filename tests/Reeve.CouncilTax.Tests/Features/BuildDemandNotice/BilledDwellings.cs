@@ -1,16 +1,16 @@
 using Dapper;
 using NodaTime;
-using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.People;
 using Reeve.Persistence;
 using Reeve.Properties;
 
-namespace Reeve.Letters.Tests;
+namespace Reeve.CouncilTax.Tests.Features;
 
 /// <summary>
 /// Dwellings billed through the Council Tax module's annual billing, as its own tests set them up: area WLD
 /// with five precepts for 2026/27 (Band D £2,250.00), each dwelling with one tenant (single person discount).
+/// Letters' print-run and Notify tests use these too (linked into Reeve.Letters.Tests).
 /// </summary>
 internal static class BilledDwellings
 {

@@ -1,9 +1,10 @@
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Letters;
 using Reeve.People;
 using Reeve.TestKit;
 
-namespace Reeve.Letters.Tests;
+namespace Reeve.CouncilTax.Tests.Features;
 
 public sealed class DemandNoticeFromBillOnSqlite() : DemandNoticeFromBillTests(new SqliteEngine());
 
@@ -93,32 +94,5 @@ public abstract class DemandNoticeFromBillTests(IDatabaseEngine engine) : Databa
         var invalid = facts.ShouldBeOfType<Outcome<DemandNoticeFacts>.Invalid>();
         invalid.Field.ShouldBe("year");
         invalid.Message.ShouldContain("no bill for 2025/26; it has bills for 2026/27");
-    }
-
-    [Fact]
-    public async Task Pdftotext_reads_the_rendered_notice_with_the_reference_and_amounts_in_order()
-    {
-        var notice = await NoticeAsync(new(Uprn, "1 Mill Lane", "WD1 1AB", 'C', "Lee"));
-        var pdf = LetterRenderer.WithDefaults().Render(LetterType.DemandNotice, Channel.Letter, notice).Pdf!;
-
-        var text = LetterPdfTests.PdfToText(pdf);
-        if (text is null)
-        {
-            return; // poppler-utils is not installed on this machine.
-        }
-
-        var reference = notice.AccountReference.Value;
-        string[] phrases =
-        [
-            "Test council test", "Ms Ann Lee", "1 Mill Lane", "WD1 1AB", "Account reference", reference, "Council Tax bill 2026/27",
-            "valuation band C", "£2,250.00", "£1,500.00", "£1,450.00", "3.4%", "Midshire Fire and Rescue Authority", "£100.00", "new",
-            "Adult social care precept", "£200.00", "£180.00", "11.1%", "How your bill is worked out", "£2,000.00", "Amount due", "£1,500.00",
-            "single person discount (a year)", "-£500.00", "When to pay", "1 April 2026", "£150.00", "1 January 2027", "£150.00",
-            "12 monthly instalments", "Valuation Tribunal", "Payment slip", reference, "£150.00",
-        ];
-        text.ShouldReadInOrder(phrases);
-
-        // pdftotext takes the first cell of the precepts table out of its row, so the county is looked for on its own.
-        text.ShouldContain("Midshire County Council");
     }
 }

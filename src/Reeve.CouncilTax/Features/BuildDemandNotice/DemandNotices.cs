@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
-using Reeve.CouncilTax;
 using Reeve.Kernel;
+using Reeve.Letters;
 
-namespace Reeve.Letters;
+namespace Reeve.CouncilTax;
 
 /// <summary>One line of a bill's working as the Council Tax module records it: what was done, the amount, the law.</summary>
 public sealed record WorkingStep(string Step, Money Amount, string Source);
@@ -25,7 +25,8 @@ public sealed record DemandNoticeFacts(
 /// Makes the demand notice for a bill version: the charge, its working and instalments from the bill; the band
 /// and the Band D charge; each precept with its change on last year and the adult social care precept apart
 /// (Council Tax (Demand Notices) (England) Regulations 2011 (SI 2011/3038) Sch 1 paras 1 to 4 and 10); the
-/// discounts and reductions given. Pure: the facts are read first by <see cref="DemandNoticeReader"/>.
+/// discounts and reductions given. Pure: the facts are read first by <see cref="DemandNoticeReader"/>. Council Tax
+/// composes the content; Letters lays it out (the demand-notice template), renders, stores and prints it.
 /// </summary>
 public static partial class DemandNotices
 {
@@ -41,7 +42,7 @@ public static partial class DemandNotices
             .ToList();
         return new DemandNoticeModel(
             facts.Council,
-            new Addressee(Names(facts.LiableNames), facts.CorrespondenceAddress),
+            new Addressee(Addressing.Names(facts.LiableNames), facts.CorrespondenceAddress),
             facts.Reference,
             issuedOn,
             facts.Bill.Year.ToString(),
@@ -105,14 +106,6 @@ public static partial class DemandNotices
         working.Select(s => PeriodBand().Match(s.Step)).LastOrDefault(m => m.Success) is { } m
             ? m.Groups[1].Value
             : propertyBand?.ToString() ?? throw new InvalidOperationException("A council tax bill with no band");
-
-    /// <summary>"Ann Lee", "Ann Lee and Bo Lee", "Ann Lee, Bo Lee and Cy Lee": joint and several liability names everyone.</summary>
-    public static string Names(IReadOnlyList<string> names) => names.Count switch
-    {
-        0 => "The Occupier",
-        1 => names[0],
-        _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
-    };
 
     private static string PaymentMethod(string code) => code switch
     {

@@ -1,13 +1,13 @@
 #pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
 using Dapper;
-using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Letters;
 using Reeve.People;
 using Reeve.Properties;
 
-namespace Reeve.Letters;
+namespace Reeve.CouncilTax;
 
 /// <summary>
 /// Reads what a council tax account's demand notice for a year is made from: the current bill version, the
@@ -62,22 +62,6 @@ public static class DemandNoticeReader
 
         return new DemandNoticeFacts(
             details, account.Reference, account.PaymentMethod, bill, property.OneLine, property.Band, precepts,
-            parties.Select(p => p.DisplayName).ToList(), Correspondence(parties, property));
+            parties.Select(p => p.DisplayName).ToList(), Addressing.Correspondence(parties, property));
     }
-
-    /// <summary>
-    /// Where to write: the first liable person's current correspondence address if one is recorded, else the
-    /// dwelling itself.
-    /// </summary>
-    internal static PostalAddress Correspondence(IReadOnlyList<Party> parties, Property property)
-    {
-        var recorded = parties
-            .SelectMany(p => p.Addresses.Where(a => a.ValidTo is null).OrderByDescending(a => a.ValidFrom).ThenByDescending(a => a.Sequence).Take(1))
-            .FirstOrDefault();
-        return recorded is null
-            ? new PostalAddress(Lines(property.Line1, property.Line2, property.Line3, property.Town), property.Postcode)
-            : new PostalAddress(Lines(recorded.Line1, recorded.Line2, recorded.Line3, recorded.Town), recorded.Postcode);
-    }
-
-    internal static List<string> Lines(params string?[] lines) => lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
 }

@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using Reeve.Kernel;
 
-namespace Reeve.CouncilTax.Features;
+namespace Reeve.Kernel.Calculators;
 
-/// <summary>Writes results in the contract's conventions: money as two-decimal strings, dates as YYYY-MM-DD.</summary>
+/// <summary>
+/// Writes results in the contract's conventions: money as two-decimal strings, dates as YYYY-MM-DD. Public so that
+/// every module's calculators write output the same way, as <see cref="JsonInput"/> reads it.
+/// </summary>
 public static class JsonOutput
 {
     public static JsonNode Money(Money amount) => JsonValue.Create(amount.ToPlainString());
 
     public static JsonNode Date(LocalDate date) => JsonValue.Create(DateText.Iso.Format(date));
 
-    public static JsonArray Explanation(IEnumerable<Domain.ExplanationStep> steps) =>
+    public static JsonArray Explanation(IEnumerable<ExplanationStep> steps) =>
         new(steps.Select(s => (JsonNode)new JsonObject
         {
             ["step"] = s.Step,
@@ -19,7 +21,7 @@ public static class JsonOutput
             ["source"] = s.Source,
         }).ToArray());
 
-    public static JsonArray Instalments(IEnumerable<Domain.Instalment> instalments) =>
+    public static JsonArray Instalments(IEnumerable<Instalment> instalments) =>
         new(instalments.Select(i => (JsonNode)new JsonObject
         {
             ["due"] = Date(i.Due),
