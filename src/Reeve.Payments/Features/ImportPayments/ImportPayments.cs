@@ -277,6 +277,11 @@ public static class ImportPayments
         var suspenseTotal = Money.Sum(suspense.Select(s => s.Receipt.Amount));
         var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
+
+        // A file with a statement refused (an account not yet recorded, say) is not known by its bytes alone, so the
+        // same file can be imported again once the cause is put right: its refused statement posts then, and the
+        // entries of the statements taken now are duplicates. Its imports are told apart by their ids.
+        sha = statements.Any(s => s.RefusedField is not null) ? $"{sha}~{importId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : sha;
         await connection.ExecuteAsync(
             "insert into payment_import (council_id, import_id, sha256, file_name, format, credits, posted_count, posted_pence, suspense_count, suspense_pence, imported_at, imported_by) " +
             "values (@council, @importId, @sha, @fileName, @format, @credits, @postedCount, @postedPence, @suspenseCount, @suspensePence, @now, @officer)",

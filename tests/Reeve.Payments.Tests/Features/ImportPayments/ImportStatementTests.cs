@@ -99,6 +99,26 @@ public abstract class ImportStatementTests(IDatabaseEngine engine) : PaymentsTes
     }
 
     [Fact]
+    public async Task The_same_file_imported_again_once_the_refused_statements_account_is_recorded_posts_only_that_statement()
+    {
+        // A refused statement is not lost: the file is not known by its bytes alone while any of it was refused.
+        await RecordBankAccountAsync();
+        var account = await ChargedAccountAsync();
+        var file = File("MSG-LATER",
+            Stmt(Ours, Entry("10.00", $"CTAX {account.Reference}", "L-1"), "S1"),
+            Stmt(Second, Entry("20.00", $"CTAX {account.Reference}", "L-2"), "S2"));
+        Imported(await ImportCamtAsync(file)).Statements.Count(s => s.RefusedField is not null).ShouldBe(1);
+        await RecordBankAccountAsync(accountNumber: "87654321");
+
+        var again = Imported(await ImportCamtAsync(file));
+
+        (again.PostedTotal, again.Duplicates).ShouldBe((Money.FromPounds(20), 1));
+        (await PaymentsAsync(account)).ShouldBe(Money.FromPounds(30));
+        (await ImportCamtAsync(file)).ShouldBeOfType<ImportPayments.Result.AlreadyImported>();
+        (await ReconcileDay.ReconcileAsync(Db, Council, May1)).Agrees.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_statement_for_an_account_no_one_recorded_or_another_council_recorded_is_refused_and_nothing_is_written()
     {
         // Defect 7: the statement's own account decides the council; it is never posted into whichever is named.
