@@ -45,6 +45,14 @@ internal static class DemoDirectDebits
         await Mandates.SetOriginatorAsync(connection, tx, council,
             new DirectDebitOriginator(new ServiceUser(sun, SortCode.Parse(ownSort), AccountNumber.Parse(ownAccount), profile.Name.ToUpperInvariant()), 3));
 
+        // The same account is the council's collection account, whose bank statements it imports (issue 21): a
+        // statement is taken only for an account the council has recorded.
+        if (await CouncilBankAccounts.RecordAsync(connection, tx, council,
+                new CouncilBankAccounts.NewAccount("Council tax collection account", ownSort, ownAccount, null), "demo", now) is not Outcome<CouncilBankAccount>.Done)
+        {
+            throw new InvalidOperationException($"The demo council {council.Value}'s collection account could not be recorded");
+        }
+
         // Two plain reads joined here rather than a correlated subquery: the SQLite the app bundles planned that
         // subquery on the new demo database (no statistics yet) as a scan per account, seconds for a few thousand.
         var payers = (await connection.QueryAsync<Payer>(

@@ -20,6 +20,33 @@ public sealed class SuspensePageTests(ReeveAppFixture app)
     }
 
     [Fact]
+    public async Task A_bank_debit_taking_back_a_credit_that_matches_no_payment_is_shown_for_an_officer()
+    {
+        // Issue 21: a reversal on the demo council's collection account statement that no earlier credit matches.
+        var key = "WEB-" + Guid.NewGuid().ToString("N")[..10];
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+              <GrpHdr><MsgId>{key}</MsgId><CreDtTm>2025-05-02T06:00:00</CreDtTm></GrpHdr>
+              <Stmt><Id>{key}</Id><Acct><Id><Othr><Id>10799988837491</Id></Othr></Id><Ccy>GBP</Ccy></Acct>
+                <Ntry><Amt Ccy="GBP">12.34</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd><Sts>BOOK</Sts>
+                  <BookgDt><Dt>2025-05-01</Dt></BookgDt><AcctSvcrRef>{key}</AcctSvcrRef></Ntry>
+              </Stmt>
+            </BkToCstmrStmt></Document>
+            """;
+        (await Reeve.Payments.ImportPayments.ImportAsync(app.Database, new Reeve.Payments.ImportPayments.Request(app.HomeCouncil, $"{key}.xml",
+                System.Text.Encoding.UTF8.GetBytes(xml), Reeve.Payments.Domain.Receipts.PaymentFileFormat.Camt053, null, "web test"),
+            NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Reeve.Payments.ImportPayments.Result.Imported>();
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+
+        var html = await client.GetPageAsync("/payments/suspense");
+
+        html.ShouldContain("Bank debits taking back a credit, for an officer");
+        html.ShouldContain($"{key}.xml entry 1");
+        html.ShouldContain($"The bank took back £12.34 ({key}, a reversal): no earlier credit to this account");
+    }
+
+    [Fact]
     public async Task One_click_allocation_posts_the_payment_to_the_account_and_is_audited()
     {
         var reference = await app.AccountReferenceAsync();

@@ -42,4 +42,12 @@ public abstract class PaymentsTest(IDatabaseEngine engine) : DatabaseTest(engine
         reference.Value[..8] + (char)('0' + ((reference.Value[8] - '0' + 1) % 10));
 
     protected static LocalDate May1 => new(2025, 5, 1);
+
+    /// <summary>Records one of the council's bank accounts, as a statement must name one (the test statements name 40-12-34 12345678).</summary>
+    protected Task<CouncilBankAccount> RecordBankAccountAsync(string sortCode = "401234", string accountNumber = "12345678", string? iban = null, CouncilId? council = null) =>
+        InTransactionAsync(async (c, tx) => (await CouncilBankAccounts.RecordAsync(c, tx, council ?? Council,
+            new CouncilBankAccounts.NewAccount("Collection account", sortCode, accountNumber, iban), Officer, Now)).ShouldBeOfType<Outcome<CouncilBankAccount>.Done>().Value);
+
+    protected Task<ImportPayments.Result> ImportCamtAsync(string xml, string fileName = "statement.xml") =>
+        ImportPayments.ImportAsync(Db, new ImportPayments.Request(Council, fileName, Encoding.UTF8.GetBytes(xml), PaymentFileFormat.Camt053, null, Officer), Now);
 }

@@ -50,7 +50,7 @@ public class ParserFuzzTests
 
     [Fact]
     public void The_camt053_parser_never_throws_on_mutated_input() =>
-        NeverThrows(Camt053StatementTests.Camt(Camt053StatementTests.TwoEntries), Camt053Statement.Parse);
+        NeverThrows(Camt053StatementTests.Camt(Camt053StatementTests.TwoEntries), Camt053File.Parse);
 
     [Fact]
     public void The_agent_file_parser_never_throws_on_mutated_input() =>

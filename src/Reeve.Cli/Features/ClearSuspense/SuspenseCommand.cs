@@ -51,6 +51,7 @@ internal static class SuspenseCommand
         var council = chosen.Id!.Value;
         await using var connection = await db.OpenAsync(ct);
         var items = await SuspenseQueue.ListAsync(connection, council, all ? null : SuspenseStatus.Open, most);
+        ShowBankDebits(host.Out, await BankEntries.ForOfficerAsync(connection, council));
         if (items.Count == 0)
         {
             host.Out.MarkupLine(all ? "Suspense is empty." : "Nothing is waiting in suspense.");
@@ -71,6 +72,26 @@ internal static class SuspenseCommand
         host.Out.Write(table);
         host.Out.MarkupLine(Markup.Escape($"{items.Count} item{(items.Count == 1 ? "" : "s")}, {Money.Sum(items.Select(i => i.Amount)).ToDisplayString()}. Allocate one with 'reeve payments suspense allocate --item N --account REF'."));
         return ReeveCli.Ok;
+    }
+
+    // Debits from bank statements that take back a credit (reversals, returns, recalls, unpaid cheques) which Reeve
+    // could not put against the credit's posting: an officer finds the payment and reverses it by hand.
+    private static void ShowBankDebits(IAnsiConsole console, IReadOnlyList<BankEntries.ForOfficer> debits)
+    {
+        if (debits.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().AddColumns("Import", "File", "Entry", "Booked on", "Amount", "What to do");
+        foreach (var d in debits)
+        {
+            table.AddRow($"{d.ImportId}", Markup.Escape(d.FileName), Markup.Escape(d.Line), d.BookedOn.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Markup.Escape(d.Amount.ToDisplayString()), Markup.Escape(d.Note));
+        }
+
+        console.MarkupLine(Markup.Escape($"Bank debits taking back a credit, for an officer ({debits.Count}):"));
+        console.Write(table);
     }
 
     private static async Task<int> AllocateAsync(CliHost host, ReeveDatabase db, int? councilGiven, long itemId, string account, string officer, CancellationToken ct)

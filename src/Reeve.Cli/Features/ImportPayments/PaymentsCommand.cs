@@ -64,7 +64,7 @@ internal static class PaymentsCommand
         return new Command("payments", "Payments received: imports, the suspense queue, refunds, statements and reconciliation")
         {
             import, ClearSuspense.SuspenseCommand.Create(host), RefundCredits.RefundsCommand.Create(host), ProduceStatements.StatementCommand.Create(host),
-            Reconcile.ReconcileCommand.Create(host), TakeCardPayments.CardStatusCommand.Create(host),
+            Reconcile.ReconcileCommand.Create(host), TakeCardPayments.CardStatusCommand.Create(host), RecordBankAccounts.BankAccountsCommand.Create(host),
         };
     }
 
@@ -117,8 +117,15 @@ internal static class PaymentsCommand
 
     private static void Show(IAnsiConsole console, Payments.ImportPayments.Report r)
     {
+        foreach (var statement in r.Statements)
+        {
+            console.MarkupLine(Markup.Escape(statement.RefusedField is null
+                ? $"Statement {statement.StatementId} for {statement.BankAccountName} ({statement.Account}): {statement.Entries:N0} entr{(statement.Entries == 1 ? "y" : "ies")} taken."
+                : $"Statement {statement.StatementId} for {statement.Account} REFUSED, nothing of it posted. {statement.RefusedField}: {statement.RefusedMessage}"));
+        }
+
         console.MarkupLine(Markup.Escape($"Imported {r.FileName} ({r.Format.Code()}) as import {r.ImportId}: {r.Credits:N0} credit{(r.Credits == 1 ? "" : "s")}" +
-            (r.NotCredits > 0 ? $", {r.NotCredits:N0} line{(r.NotCredits == 1 ? "" : "s")} not credits (debits or reversals) left alone." : ".")));
+            (r.NotCredits > 0 ? $", {r.NotCredits:N0} line{(r.NotCredits == 1 ? "" : "s")} not credits (debits) left alone." : ".")));
         var table = new Table().AddColumns("What", "How many", "Total");
         table.AddRow("Posted to accounts", $"{r.PostedCount:N0}", Markup.Escape(r.PostedTotal.ToDisplayString()));
         table.AddRow("To suspense", $"{r.SuspenseCount:N0}", Markup.Escape(r.SuspenseTotal.ToDisplayString()));
@@ -127,8 +134,15 @@ internal static class PaymentsCommand
             table.AddRow(Markup.Escape($"  {reason.Reason.Code()}"), $"{reason.Count:N0}", Markup.Escape(reason.Total.ToDisplayString()));
         }
 
+        table.AddRow("Duplicates (posted before, not again)", $"{r.Duplicates:N0}", Markup.Escape(r.DuplicateTotal.ToDisplayString()));
+        table.AddRow("Pending at the bank (not posted)", $"{r.Pending:N0}", Markup.Escape(r.PendingTotal.ToDisplayString()));
         console.Write(table);
-        if (r.SuspenseCount > 0)
+        foreach (var t in r.TakeBacks)
+        {
+            console.MarkupLine(Markup.Escape($"Bank entry {t.BankReference} took back {t.Amount.Abs().ToDisplayString()}: {(t.Reversed ? "" : "FOR AN OFFICER. ")}{t.Note}"));
+        }
+
+        if (r.SuspenseCount > 0 || r.TakeBacks.Any(t => !t.Reversed))
         {
             console.MarkupLine("See them with 'reeve payments suspense list'.");
         }

@@ -67,8 +67,21 @@ internal static class ReconcileCommand
             console.Write(imports);
         }
 
+        if (day.PostedTwice.Count > 0)
+        {
+            var twice = new Table().AddColumns("Import", "File", "Line", "Bank reference", "Bank booked", "Ledger holds", "Excess");
+            foreach (var t in day.PostedTwice)
+            {
+                twice.AddRow($"{t.ImportId}", Markup.Escape(t.FileName), Markup.Escape(t.Line), Markup.Escape(t.BankReference), Markup.Escape(t.Booked.ToDisplayString()),
+                    Markup.Escape(t.Posted.ToDisplayString()), Markup.Escape(t.Excess.ToDisplayString()));
+            }
+
+            console.MarkupLine("Bank entries the ledger holds more of than the bank booked (posted twice):");
+            console.Write(twice);
+        }
+
         console.MarkupLine(Markup.Escape(day.Agrees
             ? "Everything agrees to the penny."
-            : $"DIFFERENCES: {day.Channels.Count(c => !c.Difference.IsZero)} channel(s) and {day.Imports.Count(i => !i.Agrees)} import(s) do not agree."));
+            : $"DIFFERENCES: {day.Channels.Count(c => !c.Difference.IsZero)} channel(s), {day.Imports.Count(i => !i.Agrees)} import(s) and {day.PostedTwice.Count} bank entr{(day.PostedTwice.Count == 1 ? "y" : "ies")} posted twice do not agree."));
     }
 }

@@ -10,6 +10,12 @@ public enum SuspenseReason
     CheckDigitWrong = 2,
     NoSuchAccount = 3,
     SeveralReferences = 4,
+
+    /// <summary>A credit reversing a payment the council made (a returned refund or other Bacs credit): find what it returns.</summary>
+    MoneyReturned = 5,
+
+    /// <summary>A batched bank entry whose transactions do not add up to what the bank booked: split it by hand.</summary>
+    AmountsDisagree = 6,
 }
 
 public static class SuspenseReasons
@@ -20,6 +26,8 @@ public static class SuspenseReasons
         SuspenseReason.CheckDigitWrong => "check digit wrong",
         SuspenseReason.NoSuchAccount => "no such account",
         SuspenseReason.SeveralReferences => "several references",
+        SuspenseReason.MoneyReturned => "money returned to the council",
+        SuspenseReason.AmountsDisagree => "entry amounts disagree",
     };
 
     public static SuspenseReason FromCode(string code) =>

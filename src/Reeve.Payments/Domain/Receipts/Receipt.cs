@@ -33,10 +33,26 @@ public static class PaymentFileFormats
         Enum.GetValues<PaymentFileFormat>().FirstOrDefault(f => f.Code() == code) is var f && f != 0 ? f : null;
 }
 
+/// <summary>What kind of money in a receipt is, which decides where it goes.</summary>
+public enum ReceiptKind
+{
+    /// <summary>A payer's payment: posted to the account its reference names, else to suspense.</summary>
+    Payment = 1,
+
+    /// <summary>A credit reversing money the council paid out (a returned Bacs credit, such as a bounced refund): an officer's.</summary>
+    MoneyBack = 2,
+
+    /// <summary>A batched entry whose transactions cannot be split from what the bank booked: taken whole, for an officer.</summary>
+    AmountsDisagree = 3,
+}
+
 /// <summary>
 /// One credit read from a payment file, whatever its format: <see cref="Line"/> says where it is in the file
 /// ("12", or "3.2" for the second transaction of a batched camt.053 entry) and is unique within the file;
 /// <see cref="ReferenceText"/> is what the payer wrote, in which their account reference is looked for.
+/// <see cref="EntryKey"/> is the bank entry it came from, the same in any file the bank sends it in (unique within
+/// <see cref="Scope"/>: the statement's account, or the file format where the file names no account), so that it
+/// is posted once; <see cref="KeySource"/> says how the key was made.
 /// </summary>
 public sealed record Receipt(
     string Line,
@@ -44,68 +60,120 @@ public sealed record Receipt(
     LocalDate PaidOn,
     string ReferenceText,
     string BankReference,
-    string? PayerName);
+    string? PayerName,
+    string EntryKey = "",
+    string KeySource = "",
+    string Scope = "",
+    ReceiptKind Kind = ReceiptKind.Payment,
+    string? EndToEndId = null);
 
-/// <summary>The credits of a parsed file, and how many of its lines were not credits (debits, reversals).</summary>
-public sealed record ReceiptFile(IReadOnlyList<Receipt> Receipts, int NotCredits);
+/// <summary>
+/// The credits of a parsed file, how many of its lines were not credits (debits left alone), and the debits that
+/// take back an earlier credit (camt.053 reversals, returns and recalls), which must not vanish.
+/// </summary>
+public sealed record ReceiptFile(IReadOnlyList<Receipt> Receipts, int NotCredits)
+{
+    public IReadOnlyList<TakeBack> TakeBacks { get; init; } = [];
+
+    public int Pending { get; init; }
+
+    public Money PendingTotal { get; init; }
+}
+
+/// <summary>A booked debit that takes back an earlier credit, with the scope its key is unique in.</summary>
+public sealed record TakeBack(CamtEntry Entry, string Scope);
 
 public static class ReceiptReader
 {
     /// <summary>
-    /// Money in from a camt.053 statement: each credit entry, or each transaction of a batched one. Debits and
-    /// reversals (RvslInd true: the bank taking back a credit) are not receipts.
+    /// Money in from one camt.053 statement: each booked credit entry at the amount the bank booked, or each
+    /// transaction of a batched one whose transactions add up to it. A credit that reverses a payment out is money
+    /// back, for an officer. Pending entries are counted, never posted. Debits are not receipts; those that take
+    /// back an earlier credit are kept aside (<see cref="ReceiptFile.TakeBacks"/>).
     /// </summary>
-    public static ReceiptFile From(Camt053Statement statement)
+    public static ReceiptFile From(Camt053Statement statement, string scope = "")
     {
         var receipts = new List<Receipt>();
+        var takeBacks = new List<TakeBack>();
         var notCredits = 0;
-        for (var n = 0; n < statement.Entries.Count; n++)
+        foreach (var entry in statement.Booked)
         {
-            var entry = statement.Entries[n];
-            if (!entry.Amount.IsPositive || entry.IsReversal)
+            var line = Number(entry.Number);
+            var source = entry.KeySource.ToString();
+            if (entry.TakesBackACredit)
+            {
+                takeBacks.Add(new TakeBack(entry, scope));
+                continue;
+            }
+
+            if (!entry.Amount.IsPositive)
             {
                 notCredits++;
                 continue;
             }
 
-            if (entry.Transactions.Count == 0)
+            var day = entry.ValueDate ?? entry.BookingDate;
+            if (entry.IsMoneyBack || entry.Disagreement is not null || entry.Transactions.Count < 2)
             {
-                receipts.Add(new Receipt(Number(n + 1), entry.Amount, entry.ValueDate ?? entry.BookingDate, entry.Narrative, entry.BankReference, null));
+                var text = string.Join(" ", entry.Transactions.Select(t => t.RemittanceText).Append(entry.Narrative).Where(s => s.Length > 0));
+                var kind = entry.IsMoneyBack ? ReceiptKind.MoneyBack : entry.Disagreement is null ? ReceiptKind.Payment : ReceiptKind.AmountsDisagree;
+                var e2e = entry.Transactions.Count == 1 ? entry.Transactions[0].EndToEndId : null;
+                var bankRef = e2e is { Length: > 0 } ? $"{Shown(entry)}/{e2e}" : Shown(entry);
+                receipts.Add(new Receipt(line, entry.Amount, day, kind == ReceiptKind.AmountsDisagree ? $"{text} ({entry.Disagreement})".Trim() : text,
+                    bankRef, entry.Transactions.Count == 1 ? entry.Transactions[0].DebtorName : null, entry.Key, source, scope, kind, e2e));
                 continue;
             }
 
             for (var t = 0; t < entry.Transactions.Count; t++)
             {
                 var tx = entry.Transactions[t];
-                var line = entry.Transactions.Count == 1 ? Number(n + 1) : $"{Number(n + 1)}.{Number(t + 1)}";
                 var text = string.Join(" ", new[] { tx.RemittanceText, entry.Narrative }.Where(s => s.Length > 0));
-                var bankRef = tx.EndToEndId is { Length: > 0 } e2e ? $"{entry.BankReference}/{e2e}" : entry.BankReference;
-                receipts.Add(new Receipt(line, tx.Amount, entry.ValueDate ?? entry.BookingDate, text, bankRef, tx.DebtorName));
+                var bankRef = tx.EndToEndId is { Length: > 0 } e2e ? $"{Shown(entry)}/{e2e}" : Shown(entry);
+                receipts.Add(new Receipt($"{line}.{Number(t + 1)}", tx.Amount!.Value, day, text, bankRef, tx.DebtorName,
+                    $"{entry.Key}/{Number(t + 1)}", source, scope, ReceiptKind.Payment, tx.EndToEndId));
             }
         }
 
-        return new ReceiptFile(receipts, notCredits);
+        var pending = statement.Pending.ToList();
+        return new ReceiptFile(receipts, notCredits)
+        {
+            TakeBacks = takeBacks, Pending = pending.Count, PendingTotal = Money.Sum(pending.Select(p => p.Amount)),
+        };
     }
 
-    /// <summary>Money in from a bank's CSV export: lines with a positive amount; the description carries the reference.</summary>
+    // How the entry is named to officers: the bank's reference, or where it is in the file when it has none.
+    private static string Shown(CamtEntry entry) =>
+        entry.KeySource == EntryKeySource.Fingerprint ? $"entry {Number(entry.Number)} (no bank reference)" : entry.Key;
+
+    /// <summary>
+    /// Money in from a bank's CSV export: lines with a positive amount; the description carries the reference. A
+    /// CSV line has no bank reference, so its key is its fingerprint (date, amount, description), with the
+    /// number of the same line seen before it in the file.
+    /// </summary>
     public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines)
     {
         var receipts = new List<Receipt>(lines.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scope = PaymentFileFormat.BankCsv.Code();
         foreach (var l in lines)
         {
             if (l.Amount.IsPositive)
             {
                 var number = Number(l.LineNumber);
-                receipts.Add(new Receipt(number, l.Amount, l.Date, l.Description, "line " + number, null));
+                var print = Fingerprint.Of(scope, l.Date, l.Amount, l.Description);
+                var n = seen[print] = seen.GetValueOrDefault(print) + 1;
+                receipts.Add(new Receipt(number, l.Amount, l.Date, l.Description, "line " + number, null,
+                    $"{print}#{Number(n)}", nameof(EntryKeySource.Fingerprint), scope));
             }
         }
 
         return new ReceiptFile(receipts, lines.Count - receipts.Count);
     }
 
-    /// <summary>Every payment in an agent's file is money in; the agent's transaction id is its bank reference.</summary>
+    /// <summary>Every payment in an agent's file is money in; the agent's transaction id is its bank reference and its key.</summary>
     public static ReceiptFile From(AgentPaymentFile file) => new(
-        file.Payments.Select(p => new Receipt(Number(p.LineNumber), p.Amount, p.PaidOn, p.Reference, p.TransactionId, null)).ToList(),
+        file.Payments.Select(p => new Receipt(Number(p.LineNumber), p.Amount, p.PaidOn, p.Reference, p.TransactionId, null,
+            p.TransactionId, "TransactionId", PaymentFileFormat.AgentCsv.Code())).ToList(),
         0);
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

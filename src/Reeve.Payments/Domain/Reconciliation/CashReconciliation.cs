@@ -24,9 +24,21 @@ public sealed record ChannelDay(string Channel, Money Statement, Money Ledger, M
     public Money Difference => OnBankStatement ? Statement - Ledger - InSuspense : Money.Zero;
 }
 
+/// <summary>
+/// A bank entry the ledger holds more of than the bank booked: the same credit posted twice (or posted by another
+/// path against the same line of a file). <see cref="BankReference"/> is the bank's key for the entry.
+/// </summary>
+public sealed record EntryPostedTwice(long ImportId, string FileName, string Line, string BankReference, Money Booked, Money Posted)
+{
+    public Money Excess => Posted - Booked;
+}
+
 public sealed record DayReconciliation(LocalDate Day, IReadOnlyList<ChannelDay> Channels, IReadOnlyList<ImportCheck> Imports)
 {
+    /// <summary>The day's bank entries posted more than once (empty when none).</summary>
+    public IReadOnlyList<EntryPostedTwice> PostedTwice { get; init; } = [];
+
     public Money TotalDifference => Money.Sum(Channels.Select(c => c.Difference)) + Money.Sum(Imports.Select(i => i.Difference));
 
-    public bool Agrees => Channels.All(c => c.Difference.IsZero) && Imports.All(i => i.Agrees);
+    public bool Agrees => Channels.All(c => c.Difference.IsZero) && Imports.All(i => i.Agrees) && PostedTwice.Count == 0;
 }

@@ -22,7 +22,7 @@ public static class ParserFuzzer
     /// <summary>Each parser by the name <c>reeve fuzz</c> takes, as "the answer, or null when the answer is acceptable".</summary>
     public static IReadOnlyDictionary<string, Func<string, string?>> Parsers { get; } = new Dictionary<string, Func<string, string?>>(StringComparer.Ordinal)
     {
-        ["camt053"] = text => Judge(Camt053Statement.Parse(text)),
+        ["camt053"] = text => Judge(Camt053File.Parse(text)),
         ["bank-csv"] = text => Judge(BankCsvStatement.Parse(text, PaymentLayouts.PaidInPaidOut)),
         ["agent-csv"] = text => Judge(AgentPaymentFile.Parse(text, PaymentLayouts.HeaderDetailTrailer)),
         ["arudd"] = text => Judge(AruddReport.Parse(text)),

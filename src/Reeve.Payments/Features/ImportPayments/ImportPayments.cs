@@ -14,11 +14,16 @@ namespace Reeve.Payments;
 
 /// <summary>
 /// Imports a payment file (camt.053 statement, bank CSV or payment agent file), all or nothing. The file is
-/// parsed first; a file with any bad line is refused, naming the line and field, and nothing is written. Then,
-/// in one transaction: the import is recorded by the SHA-256 of the file's bytes (so the same file again posts
-/// nothing), each credit whose reference is a valid reference of one of the council's accounts is posted as a
-/// Payment entry (split over financial years, oldest first unless the payer names one), and every other credit
-/// goes to the suspense queue with the reason.
+/// parsed first; a file with any bad line is refused, naming the line and field, and nothing is written. A
+/// camt.053 statement is taken only for a bank account the council has recorded (<see cref="CouncilBankAccounts"/>);
+/// a statement for another account, or not in sterling, or whose totals disagree, is refused alone and named.
+/// Then, in one transaction: the import is recorded by the SHA-256 of the file's bytes (so the same file again
+/// returns at once), and each bank entry by its own key (<see cref="Receipt.EntryKey"/>): an entry already met in
+/// an earlier file is reported as a duplicate and posted nothing, whatever file it came in. Each new credit whose
+/// reference is a valid reference of one of the council's accounts is posted as a Payment entry (split over
+/// financial years, oldest first unless the payer names one), and every other credit goes to the suspense queue
+/// with the reason. A debit taking back an earlier credit reverses that credit's postings when they can be
+/// found, and otherwise waits for an officer (docs/domain/bank-statements.md).
 /// </summary>
 public static class ImportPayments
 {
@@ -28,6 +33,12 @@ public static class ImportPayments
     public sealed record Request(CouncilId Council, string FileName, byte[] Content, PaymentFileFormat Format, object? Layout, string Officer);
 
     public sealed record ReasonTotal(SuspenseReason Reason, int Count, Money Total);
+
+    /// <summary>One statement of a camt.053 file: taken (into the bank account named) or refused, with the element and why.</summary>
+    public sealed record StatementOutcome(int Number, string StatementId, string Account, string? BankAccountName, int Entries, string? RefusedField, string? RefusedMessage);
+
+    /// <summary>A debit that took back an earlier credit: reversed on the ledger, or left for an officer with why.</summary>
+    public sealed record TakeBackOutcome(string Line, string BankReference, Money Amount, bool Reversed, string Note);
 
     public sealed record Report(
         long ImportId,
@@ -40,7 +51,13 @@ public static class ImportPayments
         int EntriesPosted,
         int SuspenseCount,
         Money SuspenseTotal,
-        IReadOnlyList<ReasonTotal> SuspenseByReason);
+        IReadOnlyList<ReasonTotal> SuspenseByReason,
+        int Duplicates,
+        Money DuplicateTotal,
+        int Pending,
+        Money PendingTotal,
+        IReadOnlyList<StatementOutcome> Statements,
+        IReadOnlyList<TakeBackOutcome> TakeBacks);
 
     public abstract record Result
     {
@@ -77,12 +94,12 @@ public static class ImportPayments
         }
 
         var parsed = Parse(request);
-        if (parsed is Outcome<ReceiptFile>.Invalid invalid)
+        if (parsed is Outcome<ParsedFile>.Invalid invalid)
         {
             return new Result.Refused(invalid.Field, invalid.Message);
         }
 
-        var file = ((Outcome<ReceiptFile>.Done)parsed).Value;
+        var file = ((Outcome<ParsedFile>.Done)parsed).Value;
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await PreviousImportAsync(connection, tx, request.Council, sha) is { } previous)
@@ -107,37 +124,84 @@ public static class ImportPayments
         };
     }
 
-    private static Outcome<ReceiptFile> Parse(Request request)
+    /// <summary>A parsed file: a camt.053 file, whose statements are taken or refused once their accounts are looked up, or a file's receipts.</summary>
+    private sealed record ParsedFile(Camt053File? Camt, ReceiptFile? Receipts);
+
+    private static Outcome<ParsedFile> Parse(Request request)
     {
         if (!System.Text.Unicode.Utf8.IsValid(request.Content))
         {
-            return new Outcome<ReceiptFile>.Invalid("file", "The file is not UTF-8 text: it may be corrupt or in another format");
+            return new Outcome<ParsedFile>.Invalid("file", "The file is not UTF-8 text: it may be corrupt or in another format");
         }
 
         // CSV files are read line by line from the bytes; a camt.053 statement is XML and is read whole.
         TextReader Lines() => new StreamReader(new MemoryStream(request.Content, writable: false), Utf8, detectEncodingFromByteOrderMarks: true);
         return (request.Format, request.Layout) switch
         {
-            (PaymentFileFormat.Camt053, _) => Camt053Statement.Parse(Utf8.GetString(request.Content).TrimStart('\uFEFF')) switch
+            (PaymentFileFormat.Camt053, _) => Camt053File.Parse(Utf8.GetString(request.Content).TrimStart('\uFEFF')) switch
             {
-                Outcome<Camt053Statement>.Done d => ReceiptReader.From(d.Value),
-                Outcome<Camt053Statement>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
+                Outcome<Camt053File>.Done d => new ParsedFile(d.Value, null),
+                Outcome<Camt053File>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
                 var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
             },
             (PaymentFileFormat.BankCsv, BankCsvLayout layout) => BankCsvStatement.Parse(Lines(), layout) switch
             {
-                Outcome<IReadOnlyList<BankCsvLine>>.Done d => ReceiptReader.From(d.Value),
-                Outcome<IReadOnlyList<BankCsvLine>>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
+                Outcome<IReadOnlyList<BankCsvLine>>.Done d => new ParsedFile(null, ReceiptReader.From(d.Value)),
+                Outcome<IReadOnlyList<BankCsvLine>>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
                 var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
             },
             (PaymentFileFormat.AgentCsv, AgentFileLayout layout) => AgentPaymentFile.Parse(Lines(), layout) switch
             {
-                Outcome<AgentPaymentFile>.Done d => ReceiptReader.From(d.Value),
-                Outcome<AgentPaymentFile>.Invalid i => new Outcome<ReceiptFile>.Invalid(i.Field, i.Message),
+                Outcome<AgentPaymentFile>.Done d => new ParsedFile(null, ReceiptReader.From(d.Value)),
+                Outcome<AgentPaymentFile>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
                 var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
             },
-            _ => new Outcome<ReceiptFile>.Invalid("layout", $"A {request.Format.Code()} file needs a {(request.Format == PaymentFileFormat.BankCsv ? "bank CSV" : "payment agent")} layout"),
+            _ => new Outcome<ParsedFile>.Invalid("layout", $"A {request.Format.Code()} file needs a {(request.Format == PaymentFileFormat.BankCsv ? "bank CSV" : "payment agent")} layout"),
         };
+    }
+
+    /// <summary>
+    /// Each statement of a camt.053 file taken or refused: its account must be one the council has recorded (an
+    /// account another council recorded is refused here, never posted into this council). The receipts of the
+    /// statements taken, each keyed within its bank account.
+    /// </summary>
+    private static async Task<(ReceiptFile? Receipts, IReadOnlyList<StatementOutcome> Statements)> TakeStatementsAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, Camt053File camt)
+    {
+        var outcomes = new List<StatementOutcome>();
+        var parts = new List<ReceiptFile>();
+        foreach (var statement in camt.Statements)
+        {
+            var refusal = statement.Refusal;
+            var account = refusal is null ? await CouncilBankAccounts.FindAsync(connection, tx, statement.Account) : null;
+            refusal ??= account switch
+            {
+                null => new StatementRefusal(statement.At + "/Acct/Id",
+                    $"The account {statement.Account.Display} is not one of the council's recorded bank accounts ('reeve payments bank-accounts add' records one)"),
+                _ when account.Council != council => new StatementRefusal(statement.At + "/Acct/Id",
+                    $"The account {statement.Account.Display} is recorded by another council: import the file for that council"),
+                _ when account.Currency != "GBP" => new StatementRefusal(statement.At + "/Acct/Id", $"The account {account.Display} is recorded in {account.Currency}, not sterling"),
+                _ => null,
+            };
+            outcomes.Add(new StatementOutcome(statement.Number, statement.StatementId, statement.Account.Display, refusal is null ? account!.Name : null,
+                statement.EntryCount, refusal?.Field, refusal?.Message));
+            if (refusal is null)
+            {
+                parts.Add(ReceiptReader.From(statement, account!.Scope));
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            return (null, outcomes);
+        }
+
+        return (new ReceiptFile(parts.SelectMany(p => p.Receipts).ToList(), parts.Sum(p => p.NotCredits))
+        {
+            TakeBacks = parts.SelectMany(p => p.TakeBacks).ToList(),
+            Pending = parts.Sum(p => p.Pending),
+            PendingTotal = Money.Sum(parts.Select(p => p.PendingTotal)),
+        }, outcomes);
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -151,25 +215,61 @@ public static class ImportPayments
     }
 
     private static async Task<Outcome<Report>> PostAsync(
-        DbConnection connection, DbTransaction tx, Request request, ReceiptFile file, string sha, Instant now, int postingChunk, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, Request request, ParsedFile parsed, string sha, Instant now, int postingChunk, CancellationToken ct)
     {
         var council = request.Council;
-        var readings = file.Receipts.Select(r => (Receipt: r, Reading: PayerReference.Read(r.ReferenceText))).ToList();
+        IReadOnlyList<StatementOutcome> statements = [];
+        var file = parsed.Receipts;
+        if (parsed.Camt is { } camt)
+        {
+            (file, statements) = await TakeStatementsAsync(connection, tx, council, camt);
+            if (file is null)
+            {
+                var first = statements.First(s => s.RefusedField is not null);
+                return new Outcome<Report>.Invalid(first.RefusedField!,
+                    statements.Count == 1 ? first.RefusedMessage! : $"{first.RefusedMessage} (and no other statement of the file could be taken either)");
+            }
+        }
+
+        // Each bank entry once, whatever file it comes in: an entry whose key is known already (or met earlier in this
+        // file) is a duplicate, reported and not posted.
+        var known = await BankEntries.KnownAsync(connection, tx, council,
+            file!.Receipts.Select(r => (r.Scope, r.EntryKey, r.PaidOn)).Concat(file.TakeBacks.Select(t => (t.Scope, BankEntries.TakeBackKey(t.Entry), t.Entry.BookingDate))));
+        var fresh = new List<Receipt>(file.Receipts.Count);
+        var duplicates = new List<(Receipt Receipt, string Note)>();
+        foreach (var receipt in file.Receipts)
+        {
+            if (known.Seen(receipt.Scope, receipt.EntryKey, receipt.KeySource == nameof(EntryKeySource.Fingerprint)) is { } note)
+            {
+                duplicates.Add((receipt, note));
+            }
+            else
+            {
+                fresh.Add(receipt);
+            }
+        }
+
+        var readings = fresh.Select(r => (Receipt: r, Reading: PayerReference.Read(r.ReferenceText))).ToList();
         var accounts = await PaymentAccounts.FindAsync(connection, tx, council,
-            readings.Select(r => r.Reading).OfType<ReferenceReading.Found>().Select(f => f.Reference));
+            readings.Where(r => r.Receipt.Kind == ReceiptKind.Payment).Select(r => r.Reading).OfType<ReferenceReading.Found>().Select(f => f.Reference));
         var outstanding = await PaymentAccounts.OutstandingByYearAsync(connection, tx, council, accounts.Values);
 
         var suspense = new List<(Receipt Receipt, SuspenseReason Reason)>();
         var postedTotal = Money.Zero;
         foreach (var (receipt, reading) in readings)
         {
-            if (AccountNamed(reading, accounts) is not null)
+            if (AccountNamed(receipt, reading, accounts) is not null)
             {
                 postedTotal += receipt.Amount;
             }
             else
             {
-                suspense.Add((receipt, reading is ReferenceReading.NotFound nf ? nf.Reason : SuspenseReason.NoSuchAccount));
+                suspense.Add((receipt, receipt.Kind switch
+                {
+                    ReceiptKind.MoneyBack => SuspenseReason.MoneyReturned,
+                    ReceiptKind.AmountsDisagree => SuspenseReason.AmountsDisagree,
+                    ReceiptKind.Payment => reading is ReferenceReading.NotFound nf ? nf.Reason : SuspenseReason.NoSuchAccount,
+                }));
             }
         }
 
@@ -177,6 +277,11 @@ public static class ImportPayments
         var suspenseTotal = Money.Sum(suspense.Select(s => s.Receipt.Amount));
         var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
+
+        // A file with a statement refused (an account not yet recorded, say) is not known by its bytes alone, so the
+        // same file can be imported again once the cause is put right: its refused statement posts then, and the
+        // entries of the statements taken now are duplicates. Its imports are told apart by their ids.
+        sha = statements.Any(s => s.RefusedField is not null) ? $"{sha}~{importId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : sha;
         await connection.ExecuteAsync(
             "insert into payment_import (council_id, import_id, sha256, file_name, format, credits, posted_count, posted_pence, suspense_count, suspense_pence, imported_at, imported_by) " +
             "values (@council, @importId, @sha, @fileName, @format, @credits, @postedCount, @postedPence, @suspenseCount, @suspensePence, @now, @officer)",
@@ -216,10 +321,18 @@ public static class ImportPayments
         await SuspenseQueue.AddAsync(connection, tx, council, importId, request.Format.Channel(),
             suspense.Select(s => new SuspenseQueue.NewItem(s.Receipt, s.Reason)).ToList(), now, ct);
 
+        var inSuspense = suspense.Select(s => s.Receipt.Line).ToHashSet(StringComparer.Ordinal);
+        var takeBacks = await BankEntries.TakeBackAsync(connection, tx, council, file.TakeBacks, known, request.Officer, now);
+        await BankEntries.RecordAsync(connection, tx, council, importId,
+            fresh.Select(r => BankEntries.Row(r, inSuspense.Contains(r.Line) ? "suspense" : "posted", null))
+                .Concat(duplicates.Select(d => BankEntries.Row(d.Receipt, "duplicate", d.Note)))
+                .Concat(takeBacks.Select(t => t.Row)).ToList(), ct);
+
         var byReason = suspense.GroupBy(s => s.Reason).OrderBy(g => g.Key)
             .Select(g => new ReasonTotal(g.Key, g.Count(), Money.Sum(g.Select(s => s.Receipt.Amount)))).ToList();
         return new Report(importId, request.FileName, request.Format, readings.Count, file.NotCredits, postedCount, postedTotal,
-            entriesPosted, suspense.Count, suspenseTotal, byReason);
+            entriesPosted, suspense.Count, suspenseTotal, byReason, duplicates.Count, Money.Sum(duplicates.Select(d => d.Receipt.Amount)),
+            file.Pending, file.PendingTotal, statements, takeBacks.Select(t => t.Outcome).ToList());
     }
 
     /// <summary>
@@ -235,7 +348,7 @@ public static class ImportPayments
         var format = request.Format.Code();
         foreach (var (receipt, reading) in chunk)
         {
-            if (AccountNamed(reading, accounts) is { } accountId)
+            if (AccountNamed(receipt, reading, accounts) is { } accountId)
             {
                 entries.AddRange(PaymentAccounts.EntriesFor(request.Council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
                     request.Officer, $"{channel}, bank reference {receipt.BankReference}",
@@ -246,9 +359,9 @@ public static class ImportPayments
         return entries;
     }
 
-    /// <summary>The account a line's reference names, if it is one of the council's; otherwise the line goes to suspense.</summary>
-    private static long? AccountNamed(ReferenceReading reading, IReadOnlyDictionary<AccountReference, long> accounts) =>
-        reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId) ? accountId : null;
+    /// <summary>The account a payment's reference names, if it is one of the council's; otherwise (and for money that is not a payer's) it goes to suspense.</summary>
+    private static long? AccountNamed(Receipt receipt, ReferenceReading reading, IReadOnlyDictionary<AccountReference, long> accounts) =>
+        receipt.Kind == ReceiptKind.Payment && reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId) ? accountId : null;
 
     private sealed class ImportRow
     {

@@ -13,7 +13,9 @@ namespace Reeve.Payments;
 /// the ledger's receipts for the day and what is still in suspense, and each import that holds credits of that
 /// day checked to the penny against its file. Reads only. A ledger payment's channel is known from its key:
 /// an imported credit is keyed <c>payment:{file hash}:{line}</c> and one allocated from suspense
-/// <c>suspense:{item}</c>; any other payment (card, Direct Debit) is shown under its key's first word.
+/// <c>suspense:{item}</c>; any other payment (card, Direct Debit) is shown under its key's first word. The bank's
+/// figure counts each bank entry once (a re-sent statement's entries are duplicates and add nothing), and each bank
+/// entry of the day is checked against what the ledger holds posted from it, so an entry posted twice is listed.
 /// </summary>
 public static class ReconcileDay
 {
@@ -56,12 +58,44 @@ public static class ReconcileDay
             .ToList();
 
         var checks = new List<ImportCheck>();
+        var twice = new List<EntryPostedTwice>();
         foreach (var importId in statement.Select(s => s.Id).Distinct().Order())
         {
             checks.Add(await CheckImportAsync(connection, council, imports[importId]));
+            twice.AddRange(await PostedTwiceAsync(connection, council, imports[importId], d));
         }
 
-        return new DayReconciliation(day, channels, checks);
+        return new DayReconciliation(day, channels, checks) { PostedTwice = twice };
+    }
+
+    /// <summary>
+    /// The bank entries of one import and day for which the ledger holds more than the bank booked. A payment
+    /// posted from a file is keyed <c>payment:{file hash}:{line}</c> (with <c>:{year}</c> when split over years),
+    /// so what the ledger holds for each line is summed and set against the entry's booked amount.
+    /// </summary>
+    private static async Task<IEnumerable<EntryPostedTwice>> PostedTwiceAsync(
+        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import, object day)
+    {
+        var c = council.Value;
+        var entries = (await connection.QueryAsync<(string Line, string Key, long Pence)>(
+                "select line, entry_key, amount_pence from bank_entry where council_id = @c and import_id = @id and booked_on = @day and outcome = 'posted'",
+                new { c, id = import.Id, day }))
+            .ToDictionary(e => e.Line, StringComparer.Ordinal);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var prefix = $"payment:{import.Sha}:";
+        var posted = (await connection.QueryAsync<(string Key, long Pence)>(
+                "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and idempotency_key like @like",
+                new { c, like = prefix + "%" }))
+            .GroupBy(p => p.Key[prefix.Length..].Split(':')[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Pence), StringComparer.Ordinal);
+        return entries.Values
+            .Where(e => posted.GetValueOrDefault(e.Line) > e.Pence)
+            .Select(e => new EntryPostedTwice(import.Id, import.FileName, e.Line, e.Key, Money.FromPence(e.Pence), Money.FromPence(posted[e.Line])))
+            .ToList();
     }
 
     private static async Task<ImportCheck> CheckImportAsync(

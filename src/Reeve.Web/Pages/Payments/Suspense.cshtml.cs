@@ -27,6 +27,9 @@ public sealed class SuspenseModel(ReeveDatabase db, IClock clock, OfficerAudit a
 
     public int Waiting { get; private set; }
 
+    /// <summary>Bank debits taking back a credit that Reeve could not put against its posting (issue 21): an officer's to reverse by hand.</summary>
+    public IReadOnlyList<BankEntries.ForOfficer> BankDebits { get; private set; } = [];
+
     public Money WaitingTotal { get; private set; }
 
     /// <summary>The item whose "another account" box is in error, with the reference typed.</summary>
@@ -78,6 +81,7 @@ public sealed class SuspenseModel(ReeveDatabase db, IClock clock, OfficerAudit a
         var council = User.CouncilId();
         await using var connection = await db.OpenAsync(ct);
         var items = await SuspenseQueue.ListAsync(connection, council, SuspenseStatus.Open, limit: 10_000);
+        BankDebits = await BankEntries.ForOfficerAsync(connection, council);
         Waiting = items.Count;
         WaitingTotal = Money.Sum(items.Select(i => i.Amount));
         var rows = new List<Row>();

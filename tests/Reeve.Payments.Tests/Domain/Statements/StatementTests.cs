@@ -41,22 +41,48 @@ public class Camt053StatementTests
         </Ntry>
         """;
 
+    internal static Camt053File Read(string xml) => Camt053File.Parse(xml).ShouldBeOfType<Outcome<Camt053File>.Done>().Value;
+
     [Fact]
     public void A_camt053_statement_is_read_with_batched_transactions_and_signed_amounts()
     {
         // formats.md 5.1: CRDT is money in, DBIT money out; a batched entry has many TxDtls; any schema version.
-        var statement = Camt053Statement.Parse(Camt(TwoEntries)).ShouldBeOfType<Outcome<Camt053Statement>.Done>().Value;
-        statement.MessageId.ShouldBe("MSG-2025-03-05-001");
-        statement.Account.ShouldBe("40123412345678");
+        var file = Read(Camt(TwoEntries));
+        file.MessageId.ShouldBe("MSG-2025-03-05-001");
+        file.Version.ShouldBe("08");
+        var statement = file.Statements.ShouldHaveSingleItem();
+        statement.Refusal.ShouldBeNull();
+        statement.Account.Display.ShouldBe("40123412345678");
+        statement.Account.UkNumber.ShouldBe(("401234", "12345678"));
         statement.OpeningBalance.ShouldBe(Money.FromPounds(1000));
         statement.Entries.Count.ShouldBe(2);
         statement.Entries[0].Amount.ShouldBe(Money.FromPounds(120));
+        statement.Entries[0].Key.ShouldBe("BANKREF-1");
         statement.Entries[0].Transactions.Select(t => t.Amount).ShouldBe([Money.FromPounds(100), Money.FromPounds(20)]);
         statement.Entries[0].Transactions[0].DebtorName.ShouldBe("J SMITH");
         statement.Entries[0].Transactions[1].RemittanceText.ShouldBe("A JONES 600000019");
+        statement.Entries[0].Disagreement.ShouldBeNull();
         statement.Entries[1].Amount.ShouldBe(Money.FromPounds(-30));
         statement.Entries[1].BookingDate.ShouldBe(new LocalDate(2025, 3, 5));
         statement.Entries[1].Narrative.ShouldBe("BANK CHARGES");
+    }
+
+    public static TheoryData<string, string> BrokenFiles => new()
+    {
+        { Camt(TwoEntries.Replace("<Amt Ccy=\"GBP\">30.00", "<Amt Ccy=\"EUR\">30.00")), "Document/BkToCstmrStmt/Stmt/Ntry[2]/Amt/@Ccy" },
+        { Camt(TwoEntries.Replace("DBIT", "DEBIT")), "Document/BkToCstmrStmt/Stmt/Ntry[2]/CdtDbtInd" },
+        { Camt(TwoEntries.Replace("120.00", "1.2e2")), "Document/BkToCstmrStmt/Stmt/Ntry[1]/Amt" },
+        { Camt(TwoEntries.Replace("120.00", "120.005")), "Document/BkToCstmrStmt/Stmt/Ntry[1]/Amt" },
+        { Camt(TwoEntries.Replace("<Cd>BOOK</Cd>", "<Cd>BOOKED</Cd>")), "Document/BkToCstmrStmt/Stmt/Ntry[1]/Sts" },
+        { Camt(TwoEntries).Replace("camt.053.001.08", "camt.053.001.12"), "Document/@xmlns" },
+        { Camt(TwoEntries)[..600], "line 9" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public void A_broken_file_is_refused_whole_naming_the_element(string xml, string field)
+    {
+        Camt053File.Parse(xml).ShouldBeOfType<Outcome<Camt053File>.Invalid>().Field.ShouldBe(field);
     }
 
     public static TheoryData<string, string> BadStatements => new()
@@ -64,18 +90,64 @@ public class Camt053StatementTests
         { Camt(TwoEntries, count: "3"), "Document/BkToCstmrStmt/Stmt/TxsSummry/TtlNtries/NbOfNtries" },
         { Camt(TwoEntries, sum: "150.01"), "Document/BkToCstmrStmt/Stmt/TxsSummry/TtlNtries/Sum" },
         { Camt(TwoEntries, closing: "1090.01"), "Document/BkToCstmrStmt/Stmt/Bal" },
-        { Camt(TwoEntries.Replace(">20.00<", ">25.00<"), sum: "150.00"), "Document/BkToCstmrStmt/Stmt/Ntry[1]/NtryDtls" },
-        { Camt(TwoEntries.Replace("<Amt Ccy=\"GBP\">30.00", "<Amt Ccy=\"EUR\">30.00")), "Document/BkToCstmrStmt/Stmt/Ntry[2]/Amt/@Ccy" },
-        { Camt(TwoEntries.Replace("DBIT", "DEBIT")), "Document/BkToCstmrStmt/Stmt/Ntry[2]/CdtDbtInd" },
-        { Camt(TwoEntries.Replace("<AcctSvcrRef>BANKREF-2</AcctSvcrRef>", "")), "Document/BkToCstmrStmt/Stmt/Ntry[2]/AcctSvcrRef" },
-        { Camt(TwoEntries.Replace("120.00", "1.2e2")), "Document/BkToCstmrStmt/Stmt/Ntry[1]/Amt" },
+        { Camt(TwoEntries).Replace("<Ccy>GBP</Ccy>", "<Ccy>EUR</Ccy>"), "Document/BkToCstmrStmt/Stmt/Acct/Ccy" },
     };
 
     [Theory]
     [MemberData(nameof(BadStatements))]
-    public void A_statement_whose_totals_or_fields_are_wrong_is_refused_naming_the_element(string xml, string field)
+    public void A_statement_whose_totals_or_currency_are_wrong_is_refused_alone_naming_the_element(string xml, string field)
     {
-        Camt053Statement.Parse(xml).ShouldBeOfType<Outcome<Camt053Statement>.Invalid>().Field.ShouldBe(field);
+        Read(xml).Statements.ShouldHaveSingleItem().Refusal.ShouldNotBeNull().Field.ShouldBe(field);
+    }
+
+    [Fact]
+    public void A_control_total_written_to_four_places_is_read()
+    {
+        // Defect 8: banks write totals as 150.0000; only places past the penny that are not zero are refused.
+        Read(Camt(TwoEntries, sum: "150.0000")).Statements[0].Refusal.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_entry_without_a_bank_reference_is_keyed_by_its_entry_reference_then_its_transactions_then_a_fingerprint()
+    {
+        // Defect 4: AcctSvcrRef is optional in ISO 20022; the entry is keyed by the next reference it has.
+        var withNtryRef = TwoEntries.Replace("<AcctSvcrRef>BANKREF-1</AcctSvcrRef>", "<NtryRef>NREF-1</NtryRef>");
+        var withTxRefs = TwoEntries.Replace("<AcctSvcrRef>BANKREF-1</AcctSvcrRef>", "")
+            .Replace("<EndToEndId>FP1</EndToEndId>", "<AcctSvcrRef>TX-1</AcctSvcrRef><EndToEndId>FP1</EndToEndId>")
+            .Replace("<EndToEndId>FP2</EndToEndId>", "<AcctSvcrRef>TX-2</AcctSvcrRef><EndToEndId>FP2</EndToEndId>");
+        var withEndToEnd = TwoEntries.Replace("<AcctSvcrRef>BANKREF-1</AcctSvcrRef>", "");
+        var withNothing = TwoEntries.Replace("<AcctSvcrRef>BANKREF-2</AcctSvcrRef>", "");
+
+        Read(Camt(withNtryRef)).Statements[0].Entries[0].Key.ShouldBe("ntry:NREF-1");
+        Read(Camt(withTxRefs)).Statements[0].Entries[0].Key.ShouldBe("tx:TX-1+TX-2");
+        Read(Camt(withEndToEnd)).Statements[0].Entries[0].Key.ShouldBe("e2e:FP1+FP2");
+        var printed = Read(Camt(withNothing)).Statements[0].Entries[1];
+        printed.KeySource.ShouldBe(EntryKeySource.Fingerprint);
+        printed.Key.ShouldBe(Fingerprint.Of("40123412345678", new LocalDate(2025, 3, 5), Money.FromPounds(-30), "BANK CHARGES") + "#1");
+    }
+
+    [Fact]
+    public void Batched_transactions_that_do_not_add_up_to_the_booked_amount_are_named_not_split()
+    {
+        // Defect 5: the booked amount is what the account was paid; transactions that disagree cannot split it.
+        var entry = Read(Camt(TwoEntries.Replace(">20.00<", ">25.00<"))).Statements[0].Entries[0];
+
+        entry.Amount.ShouldBe(Money.FromPounds(120));
+        entry.Disagreement.ShouldBe("Document/BkToCstmrStmt/Stmt/Ntry[1]/NtryDtls: the transactions add up to £125.00 but the bank booked £120.00");
+    }
+
+    [Fact]
+    public void A_pending_entry_is_read_as_pending_and_left_out_of_the_balance_check()
+    {
+        // Defect 9: only booked entries are money on the account.
+        var pending = """
+            <Ntry><Amt Ccy="GBP">64.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>PDNG</Cd></Sts><ValDt><Dt>2025-03-06</Dt></ValDt><AcctSvcrRef>BANKREF-3</AcctSvcrRef></Ntry>
+            """;
+        var statement = Read(Camt(TwoEntries + pending, count: "3", sum: "214.00")).Statements[0];
+
+        statement.Refusal.ShouldBeNull();
+        statement.Pending.ShouldHaveSingleItem().Amount.ShouldBe(Money.FromPounds(64));
+        statement.Booked.Count().ShouldBe(2);
     }
 }
 

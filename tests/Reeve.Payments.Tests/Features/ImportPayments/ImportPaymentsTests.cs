@@ -164,6 +164,7 @@ public abstract class ImportPaymentsTests(IDatabaseEngine engine) : PaymentsTest
     [Fact]
     public async Task A_camt053_statement_posts_each_transaction_of_a_batched_credit()
     {
+        await RecordBankAccountAsync();
         var first = await OpenAccountAsync();
         var second = await OpenAccountAsync();
         var xml = Domain.Statements.Camt053StatementTests.Camt(

@@ -73,6 +73,27 @@ public abstract class ReconcileTests(IDatabaseEngine engine) : PaymentsTest(engi
     }
 
     [Fact]
+    public async Task A_bank_entry_posted_twice_is_found_and_named_by_the_banks_reference()
+    {
+        // Issue 21: a statement credit the ledger holds twice (here posted again by hand against the same line of the
+        // same statement, as a re-sent file used to be) is listed with the bank's reference, and the day does not agree.
+        await RecordBankAccountAsync();
+        var account = await OpenAccountAsync();
+        await ChargeAsync(account, 2025, 100_000);
+        var xml = ImportStatementTests.File("MSG-R", ImportStatementTests.Stmt("40123412345678", ImportStatementTests.Entry("100.00", $"CTAX {account.Reference}", "BR-0009")));
+        var report = Imported(await ImportCamtAsync(xml));
+        var sha = await ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<string>(c, "select sha256 from payment_import where import_id = @id", new { id = report.ImportId }));
+        await InTransactionAsync((c, tx) => PostEntries.PostAsync(c, tx,
+            [Entries.Payment(account, Money.FromPounds(100)) with { EffectiveDate = May1, IdempotencyKey = $"payment:{sha}:1:again" }], Now));
+
+        var day = await ReconcileAsync();
+
+        var twice = day.PostedTwice.ShouldHaveSingleItem();
+        (twice.Line, twice.BankReference, twice.Booked, twice.Posted).ShouldBe(("1", "BR-0009", Money.FromPounds(100), Money.FromPounds(200)));
+        day.Agrees.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_payment_with_no_bank_statement_is_shown_apart_and_is_not_a_difference()
     {
         var account = await OpenAccountAsync();
