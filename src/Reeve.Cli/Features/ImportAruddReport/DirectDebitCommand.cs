@@ -129,12 +129,12 @@ internal static class DirectDebitCommand
     {
         if (duplicates > 0)
         {
-            host.Out.MarkupLine(Markup.Escape($"{duplicates} item{(duplicates == 1 ? " was" : "s were")} already received in an earlier report and not applied again."));
+            host.Out.MarkupLine(Markup.Escape($"{duplicates} item{(duplicates == 1 ? " was" : "s were")} received before: not applied again."));
         }
 
         if (toOfficers > 0)
         {
-            host.Out.MarkupLine(Markup.Escape($"{toOfficers} item{(toOfficers == 1 ? " was" : "s were")} not applied and wait for an officer: see reeve dd work-items."));
+            host.Out.MarkupLine(Markup.Escape($"{toOfficers} item{(toOfficers == 1 ? " waits" : "s wait")} for an officer: reeve dd work-items"));
         }
     }
 
@@ -162,14 +162,13 @@ internal static class DirectDebitCommand
             }
 
             host.Out.MarkupLine(Markup.Escape($"{open.Count} Bacs report item{(open.Count == 1 ? "" : "s")} waiting for an officer:"));
-            var table = new Table().AddColumns("Item", "Report", "Reference", "Reason", "What differs");
             foreach (var w in open)
             {
-                table.AddRow($"{w.WorkItemId}", Markup.Escape($"{w.Kind.ToString().ToUpperInvariant()} import {w.ImportId}, item {w.ItemNo}"), Markup.Escape(w.Reference),
-                    Markup.Escape(w.Reason), Markup.Escape(w.Difference));
+                // Two lines an item, so a long difference is never wrapped inside a table cell.
+                host.Out.MarkupLine(Markup.Escape($"{w.WorkItemId}. {w.Reference}: {w.Kind.ToString().ToUpperInvariant()} import {w.ImportId}, item {w.ItemNo}, {w.Reason}"));
+                host.Out.MarkupLine(Markup.Escape($"   {w.Difference}"));
             }
 
-            host.Out.Write(table);
             return ReeveCli.Ok;
         });
 
