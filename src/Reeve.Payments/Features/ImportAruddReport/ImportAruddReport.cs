@@ -13,8 +13,10 @@ namespace Reeve.Payments;
 
 /// <summary>
 /// Imports an ARUDD report (Direct Debits returned unpaid, formats.md 2.3) on the frame every Bacs report shares
-/// (<see cref="BacsReportImports.RunAsync"/>: parsed first, then once by SHA-256 and all or nothing), keeping its own
-/// record of reversals. Each returned debit reverses the Direct Debit payment it took back (same account, amount and
+/// (<see cref="BacsReportImports.RunAsync"/>: parsed first, refused unless it is for the council's own service user
+/// number, then once by SHA-256 and all or nothing), keeping its own record of reversals. Each returned debit is acted
+/// on once whatever report brings it (<see cref="ReportEntryKeys"/>), and under a mandate only where the payer's bank
+/// details agree with it (<see cref="PayerDetailsCheck"/>); anything else goes on the officers' list, nothing reversed. Each returned debit reverses the Direct Debit payment it took back (same account, amount and
 /// processing date, not yet reversed), once; the ledger lets an entry be reversed only once. A returned debit with no
 /// matching payment is recorded with the reason, for an officer. A debit Reeve collected (a dd_collection row)
 /// returned with a reason that allows it (ARUDD 0, refer to payer) is re-presented once, with code 18, by a later

@@ -1,6 +1,7 @@
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Payments.Domain.Reports;
+using Reeve.Payments.Features.FuzzParsers;
 using Reeve.Payments.Tests.Features.DirectDebit;
 
 namespace Reeve.Payments.Tests.Domain.Reports;
@@ -63,6 +64,25 @@ public class BacsReportCorpusTests
 
         refused.Field.ShouldStartWith("line ");
         refused.Message.ShouldContain("not well-formed");
+    }
+
+    public static TheoryData<string, string> ParserAndFile => new()
+    {
+        { "addacs", BacsCorpus.SoSureAddacs },
+        { "auddis", BacsCorpus.SoSureAuddis },
+        { "auddis", BacsCorpus.SoSureAuddisError },
+        { "arudd", BacsCorpus.RealisticArudd },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParserAndFile))]
+    public void Mutations_of_each_corpus_file_are_read_or_refused_with_a_location_and_never_throw(string parser, string name)
+    {
+        // The same fuzzer as `reeve fuzz`, seeded with the genuine file instead of the built-in sample.
+        var run = ParserFuzzer.Fuzz(parser, [BacsCorpus.Text(name)], seed: 21, cases: 2_000, budget: TimeSpan.FromSeconds(15));
+
+        run.Failure.ShouldBeNull($"{run.Failure?.Problem} on input:\n{run.Failure?.Input}");
+        run.Refused.ShouldBeGreaterThan(0);
     }
 
     private static Outcome<object>.Invalid Parse(string name, string xml)
