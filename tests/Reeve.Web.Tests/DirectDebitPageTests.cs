@@ -114,6 +114,46 @@ public sealed class DirectDebitPageTests(ReeveAppFixture app)
     }
 }
 
+[Collection(WebCollection.Name)]
+public sealed class BacsWorkItemPageTests(ReeveAppFixture app)
+{
+    [Fact]
+    public async Task An_ADDACS_advice_Reeve_could_not_apply_is_listed_on_the_Direct_Debit_page_with_what_differs()
+    {
+        // Issue 21: items not applied wait for an officer, visible where Direct Debit files are shown.
+        string sun;
+        await using (var c = await app.Database.OpenAsync())
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            if (await Mandates.OriginatorAsync(c, tx, app.HomeCouncil) is null)
+            {
+                await Mandates.SetOriginatorAsync(c, tx, app.HomeCouncil,
+                    new DirectDebitOriginator(new ServiceUser("123456", SortCode.Parse("107999"), AccountNumber.Parse("88837491"), "WEALDMOOR COUNCIL"), 3));
+            }
+
+            sun = (await Mandates.OriginatorAsync(c, tx, app.HomeCouncil))!.ServiceUser.ServiceUserNumber;
+            await tx.CommitAsync();
+        }
+
+        var reference = $"WEBTEST{Random.Shared.Next(100_000, 999_999)}";
+        var addacs = $"""
+            <?xml version = '1.0' encoding = 'UTF-8'?>
+            <BACSDocument><Data><MessagingAdvices>
+              <MessagingHeader document-number="0" advice-type="ADDACS" user-number="{sun}" report-generation-date="2026-12-02" user-name="COUNCIL" report-type="7001"/>
+              <MessagingAdvice user-number="{sun}" record-type="A" effective-date="2026-12-02" reference="{reference}" payer-account-number="66374958" payer-sort-code="089999" reason-code="1"/>
+            </MessagingAdvices></Data></BACSDocument>
+            """;
+        (await ImportAddacsReport.ImportAsync(app.Database, app.HomeCouncil, "addacs.xml", System.Text.Encoding.UTF8.GetBytes(addacs), "test", SystemClock.Instance.GetCurrentInstant()))
+            .ShouldBeOfType<BacsReportResult.Imported>();
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+
+        var page = await client.GetPageAsync("/direct-debit");
+
+        page.ShouldContain("Bacs report items for an officer");
+        page.ShouldContain($"no mandate has the reference {reference}");
+    }
+}
+
 [Collection(BrowserCollection.Name)]
 public sealed class DirectDebitBrowserTests(ReeveAppFixture app, BrowserFixture browser)
 {

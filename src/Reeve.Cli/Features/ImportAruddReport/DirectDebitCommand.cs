@@ -21,7 +21,7 @@ internal static class DirectDebitCommand
     public static Command Create(CliHost host) =>
         new("dd", "Direct Debit: mandates lodged by AUDDIS, collection runs (Bacs Standard 18), Bacs reports")
         {
-            Import(host), Lodge(host), Collect(host), Originator(host),
+            Import(host), Lodge(host), Collect(host), Originator(host), WorkItems(host),
         };
 
     private static Command Import(CliHost host)
@@ -93,6 +93,7 @@ internal static class DirectDebitCommand
                 }
 
                 host.Out.Write(table);
+                ShowSkippedItems(host, r.Outcomes.Count(o => o.Duplicate), r.Outcomes.Count(o => o.WorkItemId is not null));
                 return ReeveCli.Ok;
             default:
                 throw new InvalidOperationException("Unexpected ARUDD import result");
@@ -117,10 +118,90 @@ internal static class DirectDebitCommand
                 }
 
                 host.Out.Write(table);
+                ShowSkippedItems(host, imported.Outcomes.Count(o => o.Duplicate), imported.Outcomes.Count(o => o.WorkItemId is not null));
                 return ReeveCli.Ok;
             default:
                 throw new InvalidOperationException("Unexpected report import result");
         }
+    }
+
+    private static void ShowSkippedItems(CliHost host, int duplicates, int toOfficers)
+    {
+        if (duplicates > 0)
+        {
+            host.Out.MarkupLine(Markup.Escape($"{duplicates} item{(duplicates == 1 ? " was" : "s were")} received before: not applied again."));
+        }
+
+        if (toOfficers > 0)
+        {
+            host.Out.MarkupLine(Markup.Escape($"{toOfficers} item{(toOfficers == 1 ? " waits" : "s wait")} for an officer: reeve dd work-items"));
+        }
+    }
+
+    /// <summary>`reeve dd work-items`: the Bacs report items waiting for an officer; `resolve` closes one with a note.</summary>
+    private static Command WorkItems(CliHost host)
+    {
+        const string Name = "reeve dd work-items";
+        var council = PaymentsCommand.Council();
+        var command = new Command("work-items", "List the Bacs report items not applied (details that differ from the mandate, nothing with that reference), waiting for an officer") { council };
+        command.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, council), ct);
+            if (chosen.Problem is { } problem)
+            {
+                return await PaymentsCommand.RefuseAsync(host, Name, problem);
+            }
+
+            await using var connection = await db.OpenAsync(ct);
+            var open = await BacsWorkItems.OpenAsync(connection, chosen.Id!.Value);
+            if (open.Count == 0)
+            {
+                host.Out.MarkupLine("No Bacs report item is waiting for an officer.");
+                return ReeveCli.Ok;
+            }
+
+            host.Out.MarkupLine(Markup.Escape($"{open.Count} Bacs report item{(open.Count == 1 ? "" : "s")} waiting for an officer:"));
+            foreach (var w in open)
+            {
+                // Two lines an item, so a long difference is never wrapped inside a table cell.
+                host.Out.MarkupLine(Markup.Escape($"{w.WorkItemId}. {w.Reference}: {w.Kind.ToString().ToUpperInvariant()} import {w.ImportId}, item {w.ItemNo}, {w.Reason}"));
+                host.Out.MarkupLine(Markup.Escape($"   {w.Difference}"));
+            }
+
+            return ReeveCli.Ok;
+        });
+
+        var id = new Argument<long>("item") { Description = "The work item's number, as the list shows it" };
+        var note = new Option<string>("--note") { Description = "What was done about it", Required = true };
+        var resolveCouncil = PaymentsCommand.Council();
+        var resolve = new Command("resolve", "Close a Bacs report work item, saying what was done") { id, note, resolveCouncil };
+        resolve.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var chosen = await CouncilChoice.ChooseAsync(db, PaymentsCommand.GivenCouncil(parsed, resolveCouncil), ct);
+            if (chosen.Problem is { } problem)
+            {
+                return await PaymentsCommand.RefuseAsync(host, Name + " resolve", problem);
+            }
+
+            switch (await BacsWorkItems.ResolveAsync(db, chosen.Id!.Value, parsed.GetValue(id), parsed.GetValue(note), Name + " resolve", host.Clock.GetCurrentInstant(), ct))
+            {
+                case Outcome<BacsWorkItem>.Done { Value: var w }:
+                    host.Out.MarkupLine(Markup.Escape($"Work item {w.WorkItemId} ({w.Reference}) resolved: {w.Resolution}"));
+                    return ReeveCli.Ok;
+                case Outcome<BacsWorkItem>.Invalid invalid:
+                    return await PaymentsCommand.RefuseAsync(host, Name + " resolve", $"--{invalid.Field}: {invalid.Message}");
+                case Outcome<BacsWorkItem>.NotFound notFound:
+                    return await PaymentsCommand.RefuseAsync(host, Name + " resolve", $"there is no {notFound.What}");
+                case Outcome<BacsWorkItem>.Conflict conflict:
+                    return await PaymentsCommand.RefuseAsync(host, Name + " resolve", conflict.Message);
+                default:
+                    throw new InvalidOperationException("Unexpected work item result");
+            }
+        });
+        command.Subcommands.Add(resolve);
+        return command;
     }
 
     private static Command Lodge(CliHost host)

@@ -14,7 +14,8 @@ public sealed record AddacsAdvice(
     SortCode PayerSortCode,
     AccountNumber PayerAccountNumber,
     SortCode? NewSortCode,
-    AccountNumber? NewAccountNumber);
+    AccountNumber? NewAccountNumber,
+    string? Aosn = null);
 
 public sealed record AddacsReport(MessagingHeader Header, IReadOnlyList<AddacsAdvice> Advices)
 {
@@ -26,6 +27,7 @@ public sealed record AddacsReport(MessagingHeader Header, IReadOnlyList<AddacsAd
         {
             var a = advices[i];
             var at = $"{MessagingAdvices.AdvicePath}[{i + 1}]";
+            MessagingAdvices.CheckUserNumber(a, header, at);
             var reason = ReasonCodes.Find(ReasonCodes.Addacs, Attribute(a, "reason-code", at));
 
             // Reasons 3 and C move the instruction to new bank details, which the advice must then carry.
@@ -45,7 +47,8 @@ public sealed record AddacsReport(MessagingHeader Header, IReadOnlyList<AddacsAd
                 SortCode(a, "payer-sort-code", at),
                 AccountNumber(a, "payer-account-number", at),
                 newSort,
-                newAccount));
+                newAccount,
+                OptionalAttribute(a, "aosn")));
         }
 
         return new AddacsReport(header, read);

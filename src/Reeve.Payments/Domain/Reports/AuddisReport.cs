@@ -12,10 +12,11 @@ public sealed record AuddisFileResult(
     int AcceptedInstructions,
     int RejectedInstructions,
     string FileErrorCode,
-    string ErrorText);
+    string ErrorText,
+    string? Aosn = null);
 
 /// <summary>AUDDIS rejection of one instruction (record type N or D).</summary>
-public sealed record AuddisRejection(string Reference, ReasonCode Reason, string PayerName);
+public sealed record AuddisRejection(string Reference, ReasonCode Reason, string PayerName, string? Aosn = null);
 
 public sealed record AuddisReport(MessagingHeader Header, IReadOnlyList<AuddisFileResult> Files, IReadOnlyList<AuddisRejection> Rejections)
 {
@@ -31,6 +32,7 @@ public sealed record AuddisReport(MessagingHeader Header, IReadOnlyList<AuddisFi
         {
             var a = advices[i];
             var at = $"{MessagingAdvices.AdvicePath}[{i + 1}]";
+            MessagingAdvices.CheckUserNumber(a, header, at);
             var recordType = Attribute(a, "record-type", at);
             switch (recordType)
             {
@@ -42,13 +44,15 @@ public sealed record AuddisReport(MessagingHeader Header, IReadOnlyList<AuddisFi
                         Count(a, "accepted-ddi", at),
                         Count(a, "rejected-ddi", at),
                         OptionalAttribute(a, "file-error-code") ?? "0",
-                        recordType == "R" ? errorText : ""));
+                        recordType == "R" ? errorText : "",
+                        OptionalAttribute(a, "aosn")));
                     break;
                 case "N" or "D":
                     rejections.Add(new AuddisRejection(
                         Attribute(a, "reference", at),
                         ReasonCodes.Find(ReasonCodes.AuddisRejection, Attribute(a, "reason-code", at)),
-                        OptionalAttribute(a, "payer-name") ?? ""));
+                        OptionalAttribute(a, "payer-name") ?? "",
+                        OptionalAttribute(a, "aosn")));
                     break;
                 default:
                     throw new ReportFormatException(at + "/@record-type", $"'{recordType}' is not V, R, N or D");

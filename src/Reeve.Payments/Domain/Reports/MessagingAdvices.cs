@@ -29,4 +29,17 @@ internal static class MessagingAdvices
 
         return (header, Children(root, "MessagingAdvice").ToList());
     }
+
+    /// <summary>
+    /// Each advice repeats the service user number; one that names another service user than the header does is
+    /// refused, naming it, so no advice is applied under the wrong council's number (issue 21).
+    /// </summary>
+    public static void CheckUserNumber(XElement advice, MessagingHeader header, string at)
+    {
+        if (OptionalAttribute(advice, "user-number") is { } number && number != header.ServiceUserNumber)
+        {
+            throw new ReportFormatException(at + "/@user-number",
+                $"The advice is for service user number {number} but the report's header is for {header.ServiceUserNumber}");
+        }
+    }
 }

@@ -9,34 +9,57 @@ using Reeve.Persistence;
 namespace Reeve.Payments;
 
 /// <summary>
-/// Imports an ADDACS report (formats.md 2.2), all or nothing and once (by SHA-256). A cancellation (reasons 0, 1,
-/// 2, B) ends the mandate without a 0C (the bank has already cancelled it), moves the account to paying by other
-/// means and asks for a letter; a transfer to new bank details (3, C) updates the mandate and dates the change,
-/// which the refund check reads; a disputed advance notice (D) suspends collection; the rest are kept for review.
+/// Imports an ADDACS report (formats.md 2.2), all or nothing and once (by SHA-256), and only for the council's own
+/// service user number. Each advice is applied at most once whatever file brings it (<see cref="ReportEntryKeys"/>),
+/// and only to the mandate with its reference whose sort code, account number and name agree with the advice
+/// (<see cref="PayerDetailsCheck"/>); otherwise it goes on the officers' list with the difference and nothing changes.
+/// A cancellation (reasons 0, 1, 2, B) ends the mandate without a 0C (the bank has already cancelled it), moves the
+/// account to paying by other means and asks for a letter; a transfer to new bank details (3, C) updates the mandate
+/// and dates the change, which the refund check reads; a disputed advance notice (D) suspends collection; the rest
+/// are kept for review.
 /// </summary>
 public static class ImportAddacsReport
 {
     public static Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
-        BacsReportImports.ImportAsync<AddacsReport>(db, council, BacsReportKind.Addacs, fileName, content, AddacsReport.Parse,
-            async (connection, tx, report, outcomes) =>
+        BacsReportImports.ImportAsync<AddacsReport>(db, council, BacsReportKind.Addacs, fileName, content, AddacsReport.Parse, report => report.Header,
+            async (items, report, outcomes) =>
             {
                 for (var i = 0; i < report.Advices.Count; i++)
                 {
-                    var advice = report.Advices[i];
-                    var (mandateId, outcome) = await ApplyAsync(connection, tx, council, advice, officer, now);
-                    outcomes.Add(new AdviceOutcome(i + 1, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, mandateId, outcome));
+                    outcomes.Add(await ApplyAsync(items, i + 1, report.Advices[i]));
                 }
             },
             officer, now, ct);
 
-    private static async Task<(long? MandateId, string Outcome)> ApplyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AddacsAdvice advice, string officer, Instant now)
+    private static async Task<AdviceOutcome> ApplyAsync(ReportItems items, int itemNo, AddacsAdvice advice)
     {
+        if (await items.EarlierAsync(ReportEntryKeys.For(items.ServiceUserNumber, advice), itemNo) is { } earlier)
+        {
+            return new AdviceOutcome(itemNo, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, null, earlier, Duplicate: true);
+        }
+
+        var (connection, tx, council, officer, now) = (items.Connection, items.Tx, items.Council, items.Officer, items.Now);
         var mandate = await Mandates.ByReferenceAsync(connection, tx, council, advice.Reference);
         if (mandate is null)
         {
-            return (null, "no mandate with that reference: for an officer to look at");
+            return await items.ToOfficerAsync(itemNo, advice.Reference, advice.Reason, null, null, $"no mandate has the reference {advice.Reference}");
         }
 
+        var differences = PayerDetailsCheck.Differences(
+            new PayerDetails(mandate.SortCode, mandate.AccountNumber, mandate.PayerName),
+            new PayerDetails(advice.PayerSortCode, advice.PayerAccountNumber, advice.PayerName));
+        if (differences.Count > 0)
+        {
+            return await items.ToOfficerAsync(itemNo, advice.Reference, advice.Reason, mandate.MandateId, mandate.AccountId, string.Join("; ", differences));
+        }
+
+        var (mandateId, outcome) = await ChangeAsync(connection, tx, council, mandate, advice, officer, now);
+        return new AdviceOutcome(itemNo, advice.Reference, advice.Reason.Code, advice.Reason.Meaning, mandateId, outcome);
+    }
+
+    private static async Task<(long? MandateId, string Outcome)> ChangeAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, Mandate mandate, AddacsAdvice advice, string officer, Instant now)
+    {
         if (!mandate.IsLive)
         {
             return (mandate.MandateId, $"the mandate is already {mandate.Status}: nothing changed");

@@ -13,8 +13,10 @@ namespace Reeve.Payments;
 
 /// <summary>
 /// Imports an ARUDD report (Direct Debits returned unpaid, formats.md 2.3) on the frame every Bacs report shares
-/// (<see cref="BacsReportImports.RunAsync"/>: parsed first, then once by SHA-256 and all or nothing), keeping its own
-/// record of reversals. Each returned debit reverses the Direct Debit payment it took back (same account, amount and
+/// (<see cref="BacsReportImports.RunAsync"/>: parsed first, refused unless it is for the council's own service user
+/// number, then once by SHA-256 and all or nothing), keeping its own record of reversals. Each returned debit is acted
+/// on once whatever report brings it (<see cref="ReportEntryKeys"/>), and under a mandate only where the payer's bank
+/// details agree with it (<see cref="PayerDetailsCheck"/>); anything else goes on the officers' list, nothing reversed. Each returned debit reverses the Direct Debit payment it took back (same account, amount and
 /// processing date, not yet reversed), once; the ledger lets an entry be reversed only once. A returned debit with no
 /// matching payment is recorded with the reason, for an officer. A debit Reeve collected (a dd_collection row)
 /// returned with a reason that allows it (ARUDD 0, refer to payer) is re-presented once, with code 18, by a later
@@ -26,7 +28,12 @@ namespace Reeve.Payments;
 /// </summary>
 public static class ImportAruddReport
 {
-    public sealed record ItemOutcome(int ItemNo, string BacsReference, string ReturnCode, Money Amount, long? ReversedEntryId, string Outcome);
+    /// <summary>
+    /// What became of one returned debit. <paramref name="Duplicate"/>: the same returned debit had already come in (in
+    /// this file or another) and nothing was reversed again; <paramref name="WorkItemId"/>: it went to an officer.
+    /// </summary>
+    public sealed record ItemOutcome(
+        int ItemNo, string BacsReference, string ReturnCode, Money Amount, long? ReversedEntryId, string Outcome, bool Duplicate = false, long? WorkItemId = null);
 
     public sealed record Report(long ImportId, int Items, int ReversedCount, Money ReversedTotal, IReadOnlyList<ItemOutcome> Outcomes);
 
@@ -44,7 +51,8 @@ public static class ImportAruddReport
     }
 
     public static Task<Result> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
-        BacsReportImports.RunAsync<AruddReport, Result>(db, content, AruddReport.Parse,
+        BacsReportImports.RunAsync<AruddReport, Result>(db, council, content, AruddReport.Parse,
+            report => (report.ServiceUserNumber, AruddReport.Root + "/ServiceLicenseInformation/@userNumber"),
             (field, message) => new Result.Refused(field, message),
             (connection, tx, sha) => connection.ExecuteScalarAsync<long?>("select import_id from arudd_import where council_id = @council and sha256 = @sha",
                 new { council = council.Value, sha }, tx),
@@ -69,11 +77,12 @@ public static class ImportAruddReport
             tx);
 
         var outcomes = new List<ItemOutcome>();
+        var items = new ReportItems(connection, tx, council, BacsReportKind.Arudd, importId, report.ServiceUserNumber, officer, now);
         for (var i = 0; i < report.Items.Count; i++)
         {
             var item = report.Items[i];
-            var (accountId, entryId, outcome) = await ReturnAsync(connection, tx, council, importId, i + 1, item, report.CurrentProcessingDate, officer, now);
-            outcomes.Add(new ItemOutcome(i + 1, item.Reference, item.ReturnCode, item.Amount, entryId, outcome));
+            var (accountId, entryId, outcome, duplicate, workItemId) = await ReturnAsync(items, i + 1, item, report.CurrentProcessingDate);
+            outcomes.Add(new ItemOutcome(i + 1, item.Reference, item.ReturnCode, item.Amount, entryId, outcome, duplicate, workItemId));
             await connection.ExecuteAsync(
                 "insert into returned_debit (council_id, import_id, item_no, bacs_reference, return_code, amount_pence, original_processing_date, account_id, reversed_entry_id, outcome) " +
                 "values (@council, @importId, @itemNo, @reference, @code, @amount, @date, @accountId, @entryId, @outcome)",
@@ -93,26 +102,55 @@ public static class ImportAruddReport
         return new Result.Imported(new Report(importId, report.Items.Count, reversed.Count, total, outcomes));
     }
 
-    private static async Task<(long? AccountId, long? EntryId, string Outcome)> ReturnAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, long importId, int itemNo, ReturnedDebit item, LocalDate processingDate, string officer, Instant now)
+    private sealed record Returned(long? AccountId, long? EntryId, string Outcome, bool Duplicate = false, long? WorkItemId = null);
+
+    /// <summary>
+    /// One returned debit: once only (<see cref="ReportEntryKeys"/>); under a mandate Reeve holds with that reference
+    /// only if the payer's sort code, account number and name agree with it (<see cref="PayerDetailsCheck"/>); anything
+    /// that does not agree or cannot be found goes on the officers' list and nothing is reversed.
+    /// </summary>
+    private static async Task<Returned> ReturnAsync(ReportItems items, int itemNo, ReturnedDebit item, LocalDate processingDate)
     {
+        var (connection, tx, council, officer, now) = (items.Connection, items.Tx, items.Council, items.Officer, items.Now);
+        if (await items.EarlierAsync(ReportEntryKeys.For(items.ServiceUserNumber, item), itemNo) is { } earlier)
+        {
+            return new Returned(null, null, earlier, Duplicate: true);
+        }
+
+        var collection = await CollectionAsync(connection, tx, council, item);
+        var mandate = collection is null
+            ? await Mandates.ByReferenceAsync(connection, tx, council, item.Reference.Trim().ToUpperInvariant())
+            : await Mandates.GetAsync(connection, tx, council, collection.MandateId);
+        if (mandate is not null)
+        {
+            var differences = PayerDetailsCheck.Differences(
+                new PayerDetails(mandate.SortCode, mandate.AccountNumber, mandate.PayerName),
+                new PayerDetails(item.PayerSortCode, item.PayerAccountNumber, item.PayerName));
+            if (differences.Count > 0)
+            {
+                return await ToOfficerAsync(items, itemNo, item, mandate.MandateId, mandate.AccountId, string.Join("; ", differences));
+            }
+        }
+
+        if (collection is not null)
+        {
+            return await ReturnCollectionAsync(connection, tx, council, collection, mandate!, item, processingDate, officer, now);
+        }
+
+        // A Direct Debit Reeve did not collect itself (no dd_collection row): the payment it posted is found by the
+        // account reference in the Bacs reference, the amount and the original processing day.
         if (PayerReference.Read(item.Reference) is not ReferenceReading.Found found)
         {
-            return (null, null, "no account reference in the Bacs reference");
+            return await ToOfficerAsync(items, itemNo, item, null, null, $"no account reference in the Bacs reference {item.Reference}");
         }
 
         var accounts = await PaymentAccounts.FindAsync(connection, tx, council, [found.Reference]);
         if (!accounts.TryGetValue(found.Reference, out var accountId))
         {
-            return (null, null, $"no such account {found.Reference}");
+            return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, null, $"no such account {found.Reference}");
         }
 
         var pg = connection is Npgsql.NpgsqlConnection;
-        if (await CollectionAsync(connection, tx, council, item) is { } collection)
-        {
-            return await ReturnCollectionAsync(connection, tx, council, accountId, collection, item, processingDate, officer, now);
-        }
-
         // The payment the collection posted: same account, amount and processing date, not already reversed;
         // one described as a Direct Debit first.
         var entryId = await connection.ExecuteScalarAsync<long?>(
@@ -123,19 +161,26 @@ public static class ImportAruddReport
             new { council = council.Value, accountId, amount = item.Amount.Pence, date = DapperSetup.ToDb(item.OriginalProcessingDate, pg) }, tx);
         if (entryId is null)
         {
-            return (accountId, null, "no unreversed Direct Debit payment of that amount on that date");
+            return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, accountId,
+                $"no unreversed Direct Debit payment of {item.Amount.ToDisplayString()} on {item.OriginalProcessingDate:uuuu-MM-dd}");
         }
 
         var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, entryId.Value, processingDate, officer, ReversalReason(item), now);
         if (reversal is not Outcome<PostedEntry>.Done)
         {
-            return (accountId, null, $"not reversed: {reversal}");
+            return new Returned(accountId, null, $"not reversed: {reversal}");
         }
 
         await RecordUnpaidAsync(connection, tx, council, accountId, item, processingDate, officer, now);
-        await DirectDebitLetters.UnpaidAsync(connection, tx, council, accountId, $"dd-unpaid:arudd:{importId}:{itemNo}", item.Reference.Trim(), item.Amount,
+        await DirectDebitLetters.UnpaidAsync(connection, tx, council, accountId, $"dd-unpaid:arudd:{items.ImportId}:{itemNo}", item.Reference.Trim(), item.Amount,
             item.Reason.Meaning, processingDate, now);
-        return (accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})");
+        return new Returned(accountId, entryId, $"reversed ({item.Reason.Meaning}: {item.Reason.Action})");
+    }
+
+    private static async Task<Returned> ToOfficerAsync(ReportItems items, int itemNo, ReturnedDebit item, long? mandateId, long? accountId, string difference)
+    {
+        var id = await items.RaiseAsync(itemNo, item.Reference, $"ARUDD {item.ReturnCode} {item.ReturnDescription}".TrimEnd(), mandateId, accountId, difference);
+        return new Returned(accountId, null, $"not reversed, for an officer (work item {id}): {difference}", WorkItemId: id);
     }
 
     private sealed record CollectionRow(long CollectionId, long MandateId, long EntryId, long Attempt);
@@ -154,17 +199,17 @@ public static class ImportAruddReport
             },
             tx);
 
-    private static async Task<(long? AccountId, long? EntryId, string Outcome)> ReturnCollectionAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, long accountId, CollectionRow collection, ReturnedDebit item,
+    private static async Task<Returned> ReturnCollectionAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, CollectionRow collection, Mandate mandate, ReturnedDebit item,
         LocalDate processingDate, string officer, Instant now)
     {
+        var accountId = mandate.AccountId;
         var reversal = await ReverseEntry.ReverseAsync(connection, tx, council, collection.EntryId, processingDate, officer, ReversalReason(item), now);
         if (reversal is not Outcome<PostedEntry>.Done)
         {
-            return (accountId, null, $"not reversed: {reversal}");
+            return new Returned(accountId, null, $"not reversed: {reversal}");
         }
 
-        var mandate = (await Mandates.GetAsync(connection, tx, council, collection.MandateId))!;
         var today = now.InZone(UkTime.Zone).Date;
 
         // The payer's notice runs from the day Reeve learns of the return (the report's day, or a later import).
@@ -194,7 +239,7 @@ public static class ImportAruddReport
                     item.Reason.Meaning, processingDate, now);
             }
 
-            return (accountId, collection.EntryId, $"reversed and recorded unpaid ({item.Reason.Meaning}; {notAgain})");
+            return new Returned(accountId, collection.EntryId, $"reversed and recorded unpaid ({item.Reason.Meaning}; {notAgain})");
         }
 
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.Returned,
@@ -205,7 +250,7 @@ public static class ImportAruddReport
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, processingDate, DirectDebitEvents.LetterDue,
             $"{DirectDebitEvents.Letters.RePresentation}: tell the payer the Direct Debit of {item.Amount.ToDisplayString()} was returned and will be collected again on {again.EntryDay:d MMMM yyyy}",
             officer, "Bacs ARUDD reason 0: notice before re-presentation");
-        return (accountId, collection.EntryId, $"reversed; to be re-presented on {again.EntryDay:uuuu-MM-dd} ({item.Reason.Meaning})");
+        return new Returned(accountId, collection.EntryId, $"reversed; to be re-presented on {again.EntryDay:uuuu-MM-dd} ({item.Reason.Meaning})");
     }
 
     /// <summary>

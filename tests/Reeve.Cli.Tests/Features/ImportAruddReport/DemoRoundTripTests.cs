@@ -65,6 +65,42 @@ public sealed class DemoRoundTripTests(TinyDemo demo) : IClassFixture<TinyDemo>,
         (await TinyDemo.QueryAsync<string>(db, "select status from dd_collection where council_id = 1 and status <> 'collected'")).ShouldBe("unpaid");
     }
 
+    [Fact]
+    public async Task An_ADDACS_for_the_other_demo_councils_SUN_changes_nothing_and_one_whose_account_differs_waits_for_an_officer()
+    {
+        // Issue 21: an ADDACS carrying Eastmere's SUN (434343), imported for Wealdmoor (council 1, SUN 424242), used to
+        // cancel Wealdmoor's mandate with the same reference.
+        var db = demo.CopyTo(_folder);
+        var reference = await TinyDemo.QueryAsync<string>(db, "select reference from dd_mandate where council_id = 1 and status = 'active' order by mandate_id limit 1");
+        var sortCode = await TinyDemo.QueryAsync<string>(db, "select sort_code from dd_mandate where council_id = 1 and reference = @reference", new { reference });
+        var accountNumber = await TinyDemo.QueryAsync<string>(db, "select account_number from dd_mandate where council_id = 1 and reference = @reference", new { reference });
+        string Addacs(string sun, string account) => $"""
+            <?xml version = '1.0' encoding = 'UTF-8'?>
+            <BACSDocument><Data><MessagingAdvices>
+              <MessagingHeader document-number="0" advice-type="ADDACS" user-number="{sun}" report-generation-date="2026-12-02" user-name="COUNCIL" report-type="7001"/>
+              <AddresseeInformation name=" "/>
+              <MessagingAdvice user-number="{sun}" record-type="A" effective-date="2026-12-02" reference="{reference}" payer-account-number="{account}" payer-sort-code="{sortCode}" reason-code="1" aosn="00000001"/>
+              <MessagingError/>
+            </MessagingAdvices></Data></BACSDocument>
+            """;
+        var eastmere = _folder.File("addacs-eastmere.xml");
+        await File.WriteAllTextAsync(eastmere, Addacs("434343", accountNumber));
+        var mismatched = _folder.File("addacs-mismatched.xml");
+        await File.WriteAllTextAsync(mismatched, Addacs("424242", "12345678"));
+
+        var refused = await CliRun.RunAsync("dd", "import", "--db", db, "--council", "1", eastmere);
+        var toOfficer = await CliRun.RunAsync("dd", "import", "--db", db, "--council", "1", mismatched);
+        var listed = await CliRun.RunAsync("dd", "work-items", "--db", db, "--council", "1");
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Stderr.ShouldContain("434343");
+        toOfficer.ExitCode.ShouldBe(0, toOfficer.Stderr);
+        toOfficer.Stdout.ShouldContain("1 item waits for an officer");
+        listed.Stdout.ShouldContain(reference);
+        listed.Stdout.ShouldContain($"account number: the report has 12345678, the mandate {accountNumber}");
+        (await TinyDemo.QueryAsync<string>(db, "select status from dd_mandate where council_id = 1 and reference = @reference", new { reference })).ShouldBe("active");
+    }
+
     private static async Task<long> BalanceAsync(string db, string reference)
     {
         var accountId = await TinyDemo.QueryAsync<long>(db, "select account_id from account where council_id = 1 and reference = @reference", new { reference });

@@ -2,6 +2,8 @@ using System.Text;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Payments.Domain.Bacs;
+using Reeve.Payments.Domain.BankDetails;
 using Reeve.Payments.Tests.Domain.Reports;
 using Reeve.TestKit;
 
@@ -22,8 +24,17 @@ public abstract class ImportAruddReportTests(IDatabaseEngine engine) : PaymentsT
         </ReturnedDebitItem>
         """, """<Totals numberOf="1" valueOf="65.00" currency="GBP"/>"""));
 
-    private Task<ImportAruddReport.Result> ImportAsync(byte[] content) =>
-        ImportAruddReport.ImportAsync(Db, Council, "arudd.xml", content, Officer, Now);
+    private async Task<ImportAruddReport.Result> ImportReportAsync(byte[] content, string fileName = "arudd.xml")
+    {
+        // The reports below are for service user 123456 (AruddReportTests.Arudd): the council's own.
+        await InTransactionAsync(async (c, tx) =>
+        {
+            await Mandates.SetOriginatorAsync(c, tx, Council, new DirectDebitOriginator(
+                new ServiceUser("123456", SortCode.Parse("401234"), AccountNumber.Parse("12345678"), "ANYTOWN COUNCIL"), 3));
+            return 0;
+        });
+        return await ImportAruddReport.ImportAsync(Db, Council, fileName, content, Officer, Now);
+    }
 
     private Task PayByDirectDebitAsync(Account account, long pence) =>
         InTransactionAsync((c, tx) => PostEntries.PostAsync(c, tx,
@@ -37,8 +48,8 @@ public abstract class ImportAruddReportTests(IDatabaseEngine engine) : PaymentsT
         await ChargeAsync(account, 2024, 65_00);
         await PayByDirectDebitAsync(account, 65_00);
 
-        var first = (await ImportAsync(Report(account))).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
-        var again = await ImportAsync(Report(account));
+        var first = (await ImportReportAsync(Report(account))).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
+        var again = await ImportReportAsync(Report(account));
 
         first.ReversedCount.ShouldBe(1);
         first.ReversedTotal.ShouldBe(Money.FromPence(65_00));
@@ -55,12 +66,36 @@ public abstract class ImportAruddReportTests(IDatabaseEngine engine) : PaymentsT
         var account = await OpenAccountAsync();
         await PayByDirectDebitAsync(account, 64_00);
 
-        var report = (await ImportAsync(Report(account))).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
+        var report = (await ImportReportAsync(Report(account))).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
 
         report.ReversedCount.ShouldBe(0);
-        report.Outcomes.ShouldHaveSingleItem().Outcome.ShouldBe("no unreversed Direct Debit payment of that amount on that date");
+        var outcome = report.Outcomes.ShouldHaveSingleItem();
+        outcome.Outcome.ShouldBe($"not reversed, for an officer (work item {outcome.WorkItemId}): no unreversed Direct Debit payment of £65.00 on 2025-03-05");
         (await CountAsync("returned_debit")).ShouldBe(1);
+        (await CountAsync("bacs_work_item")).ShouldBe(1);
         (await BalanceAsync(account)).ShouldBe(Money.FromPence(-64_00));
+    }
+
+    [Fact]
+    public async Task A_returned_debit_in_a_re_generated_report_is_not_reversed_again_from_another_payment()
+    {
+        // Two Direct Debit payments of £65.00 on the same day (two years' instalments). Before issue 21 the same
+        // returned debit in a re-generated report (new advice number and day, so new bytes) reversed the second one.
+        var account = await OpenAccountAsync();
+        await ChargeAsync(account, 2024, 130_00);
+        await PayByDirectDebitAsync(account, 65_00);
+        await PayByDirectDebitAsync(account, 65_00);
+        var regenerated = Encoding.UTF8.GetString(Report(account))
+            .Replace("adviceNumber=\"00000123\"", "adviceNumber=\"00000124\"", StringComparison.Ordinal)
+            .Replace("currentProcessingDate=\"2025-03-07\"", "currentProcessingDate=\"2025-03-10\"", StringComparison.Ordinal);
+
+        await ImportReportAsync(Report(account));
+        var again = (await ImportReportAsync(Encoding.UTF8.GetBytes(regenerated), "arudd-regenerated.xml")).ShouldBeOfType<ImportAruddReport.Result.Imported>().Report;
+
+        again.ReversedCount.ShouldBe(0);
+        again.Outcomes.ShouldHaveSingleItem().Outcome.ShouldBe("already received in ARUDD import 1, item 1: nothing applied again");
+        (await EntriesAsync(account)).Count(e => e.Kind == EntryKind.Reversal).ShouldBe(1);
+        (await BalanceAsync(account)).ShouldBe(Money.FromPence(65_00));
     }
 
     [Fact]
@@ -70,7 +105,7 @@ public abstract class ImportAruddReportTests(IDatabaseEngine engine) : PaymentsT
         await PayByDirectDebitAsync(account, 65_00);
         var altered = Encoding.UTF8.GetString(Report(account)).Replace("""numberOf="1" valueOf="65.00""", """numberOf="1" valueOf="65.01""", StringComparison.Ordinal);
 
-        var refused = (await ImportAsync(Encoding.UTF8.GetBytes(altered))).ShouldBeOfType<ImportAruddReport.Result.Refused>();
+        var refused = (await ImportReportAsync(Encoding.UTF8.GetBytes(altered))).ShouldBeOfType<ImportAruddReport.Result.Refused>();
 
         refused.Field.ShouldEndWith("Totals/@valueOf");
         (await CountAsync("arudd_import")).ShouldBe(0);
