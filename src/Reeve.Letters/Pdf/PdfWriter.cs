@@ -49,13 +49,18 @@ internal static class LetterFonts
 
     private static int[] WidthsByByte(TrueTypeFont font) => Enumerable.Range(0, 256).Select(b => font.Width(WinAnsi.Decode((byte)b))).ToArray();
 
-    private static TrueTypeFont Load(string name, string file)
+    /// <summary>The whole font file of a face, as shipped in the assembly (for a PDF library that embeds fonts itself).</summary>
+    public static byte[] FileBytes(FontWeight weight) => ReadFile(weight == FontWeight.Bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+
+    private static TrueTypeFont Load(string name, string file) => new(name, ReadFile(file));
+
+    private static byte[] ReadFile(string file)
     {
         using var stream = typeof(LetterFonts).Assembly.GetManifestResourceStream("Reeve.Letters.Fonts." + file)
             ?? throw new InvalidOperationException($"The font {file} is not embedded in this build");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return new TrueTypeFont(name, copy.ToArray());
+        return copy.ToArray();
     }
 }
 
