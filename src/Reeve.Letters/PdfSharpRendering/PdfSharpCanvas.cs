@@ -124,24 +124,10 @@ internal sealed class PdfSharpCanvas(PdfDocument pdf, StructureBuilder structure
                 structure.BeginArtifact();
                 break;
             case LetterPart.Letter:
-                structure.BeginElement(PdfGroupingElementTag.Article);
+                structure.BeginGroupingElement(part.StandardType());
                 break;
             default:
-                structure.BeginElement(part switch
-                {
-                    LetterPart.Title => PdfBlockLevelElementTag.Heading1,
-                    LetterPart.Heading => PdfBlockLevelElementTag.Heading2,
-                    LetterPart.Paragraph => PdfBlockLevelElementTag.Paragraph,
-                    LetterPart.List => PdfBlockLevelElementTag.List,
-                    LetterPart.ListItem => PdfBlockLevelElementTag.ListItem,
-                    LetterPart.ListLabel => PdfBlockLevelElementTag.Label,
-                    LetterPart.ListBody => PdfBlockLevelElementTag.ListBody,
-                    LetterPart.Table => PdfBlockLevelElementTag.Table,
-                    LetterPart.TableRow => PdfBlockLevelElementTag.TableRow,
-                    LetterPart.TableHeaderCell => PdfBlockLevelElementTag.TableHeaderCell,
-                    LetterPart.TableCell => PdfBlockLevelElementTag.TableDataCell,
-                    _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Not a structure element"),
-                });
+                structure.BeginBlockLevelElement(part.StandardType());
                 break;
         }
     }

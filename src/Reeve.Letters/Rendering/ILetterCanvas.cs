@@ -55,6 +55,24 @@ internal interface ILetterCanvas
 
 internal static class LetterCanvasExtensions
 {
+    /// <summary>The standard structure type (PDF 32000-1 14.8.4) a part is tagged as; an artifact has none.</summary>
+    public static string StandardType(this LetterPart part) => part switch
+    {
+        LetterPart.Letter => "Art",
+        LetterPart.Title => "H1",
+        LetterPart.Heading => "H2",
+        LetterPart.Paragraph => "P",
+        LetterPart.List => "L",
+        LetterPart.ListItem => "LI",
+        LetterPart.ListLabel => "Lbl",
+        LetterPart.ListBody => "LBody",
+        LetterPart.Table => "Table",
+        LetterPart.TableRow => "TR",
+        LetterPart.TableHeaderCell => "TH",
+        LetterPart.TableCell => "TD",
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "An artifact is not a structure element"),
+    };
+
     public static void TextRight(this ILetterCanvas canvas, double rightMm, double baselineMm, FontWeight weight, double sizePt, string text, Rgb colour) =>
         canvas.Text(rightMm - canvas.Measure(weight, sizePt, text), baselineMm, weight, sizePt, text, colour);
 
