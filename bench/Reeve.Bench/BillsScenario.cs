@@ -3,6 +3,7 @@ using System.Text;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Letters;
+using Reeve.Letters.PdfSharpRendering;
 
 namespace Reeve.Bench;
 
@@ -65,13 +66,20 @@ public sealed record BillsFigures(
 /// </summary>
 public static class BillsScenario
 {
+    /// <summary>The PDF renderers the benchmark measures, the default first.</summary>
+    public static IReadOnlyList<ILetterPdfRenderer> Renderers { get; } = [LetterPdf.Own, PdfSharpLetterRenderer.Instance];
+
+    public static ILetterPdfRenderer Renderer(string name) =>
+        Renderers.SingleOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"There is no PDF renderer called '{name}'; there are {string.Join(" and ", Renderers.Select(r => r.Name))}", nameof(name));
+
     public static async Task<BillsFigures> RunAsync(string folder, BillsBenchOptions options, IProgress<BenchProgress>? progress = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
         var template = DefaultTemplates.For(LetterType.DemandNotice, Channel.Letter).Source;
         var engine = new TemplateEngine();
         var files = (options.Count + options.LettersPerFile - 1) / options.LettersPerFile;
-        var renderers = options.Renderers.Select(LetterPdf.Named).ToList();
+        var renderers = options.Renderers.Select(Renderer).ToList();
         if (renderers.Count == 0)
         {
             throw new ArgumentException("Name at least one PDF renderer", nameof(options));

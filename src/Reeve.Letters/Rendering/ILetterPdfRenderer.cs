@@ -2,8 +2,8 @@ namespace Reeve.Letters;
 
 /// <summary>
 /// Turns filled-in letters into PDF with the one letter layout (<see cref="LetterPdf"/>): Reeve's own writer
-/// (<see cref="LetterPdf.Own"/>) or PDFsharp (<see cref="LetterPdf.PdfSharp"/>). <see cref="LetterPdf.Default"/>
-/// is the one letters and print runs use.
+/// (<see cref="LetterPdf.Own"/>, the <see cref="LetterPdf.Default"/> that letters and print runs use) or, for the
+/// bills benchmark, PDFsharp (src/Reeve.Letters.PdfSharpRendering).
 /// </summary>
 public interface ILetterPdfRenderer
 {

@@ -28,17 +28,8 @@ public static class LetterPdf
     /// <summary>Reeve's own PDF writer and font code (src/Reeve.Letters/Pdf): what letters and print runs use.</summary>
     public static ILetterPdfRenderer Own { get; } = new OwnWriterRenderer();
 
-    /// <summary>PDFsharp 6.2.4 with PDF/UA tagging, measured against <see cref="Own"/> by `reeve bench bills --renderer pdfsharp`.</summary>
-    public static ILetterPdfRenderer PdfSharp { get; } = new PdfSharpRendering.PdfSharpLetterRenderer();
-
     /// <summary>The renderer letters, reprints and print runs use (docs/decisions/0035).</summary>
     public static ILetterPdfRenderer Default => Own;
-
-    public static IReadOnlyList<ILetterPdfRenderer> Renderers { get; } = [Own, PdfSharp];
-
-    public static ILetterPdfRenderer Named(string name) =>
-        Renderers.SingleOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"There is no PDF renderer called '{name}'; there are {string.Join(" and ", Renderers.Select(r => r.Name))}", nameof(name));
 
     public static byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null) =>
         Default.Render(document, model, size, mark);

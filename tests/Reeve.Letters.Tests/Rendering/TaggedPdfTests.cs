@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.IO;
+using Reeve.Letters.PdfSharpRendering;
 
 namespace Reeve.Letters.Tests;
 
@@ -23,7 +24,7 @@ public sealed class TaggedPdfTests
     private static byte[] DemandNotice(string renderer)
     {
         var (document, model) = Notice();
-        return LetterPdf.Named(renderer).Render(document, model);
+        return (renderer == "own" ? LetterPdf.Own : PdfSharpLetterRenderer.Instance).Render(document, model);
     }
 
     [Theory]
@@ -85,7 +86,7 @@ public sealed class TaggedPdfTests
     {
         var (document, model) = Notice();
 
-        Poppler("pdftotext", null, LetterPdf.PdfSharp.Render(document, model)).ShouldReadInOrder(LetterPdfTests.DemandNoticeReadingOrder);
+        Poppler("pdftotext", null, PdfSharpLetterRenderer.Instance.Render(document, model)).ShouldReadInOrder(LetterPdfTests.DemandNoticeReadingOrder);
         Poppler("pdftotext", null, LetterPdf.Own.Render(document, model)).ShouldReadInOrder(LetterPdfTests.DemandNoticeReadingOrder);
     }
 
@@ -94,7 +95,7 @@ public sealed class TaggedPdfTests
     {
         var letter = Notice();
 
-        var (pdf, pages) = LetterPdf.PdfSharp.RenderBatch([letter, letter, letter], "Three notices");
+        var (pdf, pages) = PdfSharpLetterRenderer.Instance.RenderBatch([letter, letter, letter], "Three notices");
         var (ownPdf, ownPages) = LetterPdf.Own.RenderBatch([letter, letter, letter], "Three notices");
 
         pages.ShouldBe(ownPages);
@@ -102,14 +103,6 @@ public sealed class TaggedPdfTests
         var text = Poppler("pdftotext", null, pdf);
         text.ShouldReadInOrder(["Page 1 of 2", "Page 2 of 2", "Page 1 of 2", "Page 2 of 2", "Page 1 of 2", "Page 2 of 2"]);
         Poppler("pdfinfo", "-struct", pdf).Split('\n').Count(l => l.Trim() == "Art").ShouldBe(3);
-    }
-
-    [Fact]
-    public void The_bench_and_the_cli_find_renderers_by_name_and_refuse_an_unknown_one()
-    {
-        LetterPdf.Named("PDFsharp").ShouldBeSameAs(LetterPdf.PdfSharp);
-        LetterPdf.Named("own").ShouldBeSameAs(LetterPdf.Own);
-        Should.Throw<ArgumentException>(() => LetterPdf.Named("questpdf")).Message.ShouldContain("questpdf");
     }
 
     /// <summary>Runs a poppler tool on the PDF and returns what it prints; fails if the tool is missing or fails.</summary>

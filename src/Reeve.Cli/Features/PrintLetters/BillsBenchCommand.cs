@@ -24,16 +24,16 @@ internal static class BillsBenchCommand
         var output = new Option<string?>("--out") { Description = "The folder for the print files (default: a temporary folder, deleted afterwards)", HelpName = "folder" };
         var renderer = new Option<string>("--renderer")
         {
-            Description = $"The PDF renderer: {string.Join(", ", LetterPdf.Renderers.Select(r => r.Name))}, or several with commas (\"own,pdfsharp\") to measure each on the same bills in one run",
+            Description = $"The PDF renderer: {string.Join(", ", BillsScenario.Renderers.Select(r => r.Name))}, or several with commas (\"own,pdfsharp\") to measure each on the same bills in one run",
             HelpName = "name",
             DefaultValueFactory = _ => LetterPdf.Default.Name,
         };
         renderer.Validators.Add(result =>
         {
-            var unknown = Names(result.GetValueOrDefault<string>()).Where(n => !LetterPdf.Renderers.Any(r => string.Equals(r.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
+            var unknown = Names(result.GetValueOrDefault<string>()).Where(n => !BillsScenario.Renderers.Any(r => string.Equals(r.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
             if (unknown.Count > 0)
             {
-                result.AddError($"--renderer: there is no renderer called {string.Join(", ", unknown)}; there are {string.Join(", ", LetterPdf.Renderers.Select(r => r.Name))}");
+                result.AddError($"--renderer: there is no renderer called {string.Join(", ", unknown)}; there are {string.Join(", ", BillsScenario.Renderers.Select(r => r.Name))}");
             }
         });
         var json = BenchCommand.JsonOption();

@@ -8,10 +8,17 @@ namespace Reeve.Letters.PdfSharpRendering;
 /// The letter layout drawn with PDFsharp 6.2.4 (MIT) as tagged PDF: a structure tree (PDF/UA, through
 /// PDFsharp's UAManager) with each letter an article of headings, paragraphs, lists and tables in reading
 /// order, decoration marked as artifacts, document language en-GB and the title shown as the window title.
-/// Fonts are the DejaVu faces the own writer uses, embedded by PDFsharp as Unicode (Identity-H) subsets.
+/// Fonts are the DejaVu faces the own writer uses, embedded by PDFsharp as Unicode (Identity-H) subsets. Not
+/// the default: it renders about a quarter as fast as the own writer (docs/decisions/0035).
 /// </summary>
-internal sealed class PdfSharpLetterRenderer : ILetterPdfRenderer
+public sealed class PdfSharpLetterRenderer : ILetterPdfRenderer
 {
+    public static PdfSharpLetterRenderer Instance { get; } = new();
+
+    private PdfSharpLetterRenderer()
+    {
+    }
+
     public const string Language = "en-GB";
 
     public string Name => "pdfsharp";
