@@ -12,7 +12,7 @@ public sealed record BillsBenchOptions(int Count, int LettersPerFile, int Parall
     public const int DefaultCount = 100_000;
 
     public BillsBenchOptions(int count, int lettersPerFile, int parallelism)
-        : this(count, lettersPerFile, parallelism, [LetterPdf.Default.Name])
+        : this(count, lettersPerFile, parallelism, [LetterPdf.PrintFiles.Name])
     {
     }
 }
@@ -66,8 +66,8 @@ public sealed record BillsFigures(
 /// </summary>
 public static class BillsScenario
 {
-    /// <summary>The PDF renderers the benchmark measures, the default first.</summary>
-    public static IReadOnlyList<ILetterPdfRenderer> Renderers { get; } = [LetterPdf.Own, PdfSharpLetterRenderer.Instance];
+    /// <summary>The PDF renderers the benchmark measures, the one print runs use first.</summary>
+    public static IReadOnlyList<ILetterPdfRenderer> Renderers { get; } = [LetterPdf.OwnUntagged, LetterPdf.Own, PdfSharpLetterRenderer.Instance];
 
     public static ILetterPdfRenderer Renderer(string name) =>
         Renderers.SingleOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -3,9 +3,9 @@ namespace Reeve.Letters.Pdf;
 /// <summary>
 /// The letter layout's canvas on Reeve's own <see cref="PdfWriter"/>, tagging as it draws: each part the layout
 /// opens becomes a structure element under the writer's document, and what is drawn inside it is marked content
-/// of that element, or an artifact (docs/decisions/0035).
+/// of that element, or an artifact (docs/decisions/0035). Untagged, it ignores the structure and draws only.
 /// </summary>
-internal sealed class PdfWriterCanvas(PdfWriter writer) : ILetterCanvas
+internal sealed class PdfWriterCanvas(PdfWriter writer, bool tagged = true) : ILetterCanvas
 {
     // The open parts, innermost on top; null stands for an artifact.
     private readonly Stack<StructElement?> _open = new();
@@ -43,6 +43,11 @@ internal sealed class PdfWriterCanvas(PdfWriter writer) : ILetterCanvas
 
     public void Begin(LetterPart part)
     {
+        if (!tagged)
+        {
+            return;
+        }
+
         if (part == LetterPart.Artifact)
         {
             _open.Push(null);
@@ -55,7 +60,13 @@ internal sealed class PdfWriterCanvas(PdfWriter writer) : ILetterCanvas
         _open.Push(element);
     }
 
-    public void End() => _open.Pop();
+    public void End()
+    {
+        if (tagged)
+        {
+            _open.Pop();
+        }
+    }
 
     /// <summary>The current page, with what is about to be drawn marked as the innermost open part's.</summary>
     private PdfPage Page()

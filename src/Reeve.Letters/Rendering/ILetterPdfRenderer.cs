@@ -2,12 +2,12 @@ namespace Reeve.Letters;
 
 /// <summary>
 /// Turns filled-in letters into PDF with the one letter layout (<see cref="LetterPdf"/>): Reeve's own writer
-/// (<see cref="LetterPdf.Own"/>, the <see cref="LetterPdf.Default"/> that letters and print runs use) or, for the
-/// bills benchmark, PDFsharp (src/Reeve.Letters.PdfSharpRendering).
+/// tagged (<see cref="LetterPdf.Own"/>, what single letters use) or untagged (<see cref="LetterPdf.OwnUntagged"/>,
+/// what print files use) or, for the bills benchmark, PDFsharp (src/Reeve.Letters.PdfSharpRendering).
 /// </summary>
 public interface ILetterPdfRenderer
 {
-    /// <summary>"own" or "pdfsharp", as `reeve bench bills --renderer` takes it.</summary>
+    /// <summary>"own", "own-untagged" or "pdfsharp", as `reeve bench bills --renderer` takes it.</summary>
     string Name { get; }
 
     byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null);

@@ -25,11 +25,21 @@ public static class LetterPdf
     private const double BodyBottom = 277;
     private const double SlipTop = 205;
 
-    /// <summary>Reeve's own PDF writer and font code (src/Reeve.Letters/Pdf): what letters and print runs use.</summary>
-    public static ILetterPdfRenderer Own { get; } = new OwnWriterRenderer();
+    /// <summary>Reeve's own PDF writer and font code (src/Reeve.Letters/Pdf), writing tagged PDF: what a single letter is rendered with.</summary>
+    public static ILetterPdfRenderer Own { get; } = new OwnWriterRenderer("own", tagged: true);
 
-    /// <summary>The renderer letters, reprints and print runs use (docs/decisions/0035).</summary>
+    /// <summary>
+    /// The own writer without tags, for print files: they go to a print supplier's machines and onto paper, never
+    /// to a screen reader, and tags make a print file several times the size (docs/decisions/0035). Each letter
+    /// in a print run is also stored on its own, tagged, through <see cref="Render"/>.
+    /// </summary>
+    public static ILetterPdfRenderer OwnUntagged { get; } = new OwnWriterRenderer("own-untagged", tagged: false);
+
+    /// <summary>The renderer single letters, stored notices and reprints use (docs/decisions/0035).</summary>
     public static ILetterPdfRenderer Default => Own;
+
+    /// <summary>The renderer print runs' files use (docs/decisions/0035).</summary>
+    public static ILetterPdfRenderer PrintFiles => OwnUntagged;
 
     public static byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null) =>
         Default.Render(document, model, size, mark);
@@ -41,7 +51,7 @@ public static class LetterPdf
     /// </summary>
     public static (byte[] Pdf, IReadOnlyList<int> Pages) RenderBatch(
         IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard) =>
-        Default.RenderBatch(letters, title, size);
+        PrintFiles.RenderBatch(letters, title, size);
 
     /// <summary>Lays one letter out on the canvas from a new page on and says how many pages it took.</summary>
     internal static int Draw(ILetterCanvas canvas, LetterDocument document, ILetterModel model, PrintSize size, string? mark)
@@ -52,14 +62,14 @@ public static class LetterPdf
         return layout.NumberPages();
     }
 
-    private sealed class OwnWriterRenderer : ILetterPdfRenderer
+    private sealed class OwnWriterRenderer(string name, bool tagged) : ILetterPdfRenderer
     {
-        public string Name => "own";
+        public string Name => name;
 
         public byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null)
         {
             var writer = new PdfWriter();
-            Draw(new PdfWriterCanvas(writer), document, model, size, mark);
+            Draw(new PdfWriterCanvas(writer, tagged), document, model, size, mark);
             return writer.ToBytes(document.Title);
         }
 
@@ -67,7 +77,7 @@ public static class LetterPdf
             IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard)
         {
             var writer = new PdfWriter();
-            var canvas = new PdfWriterCanvas(writer);
+            var canvas = new PdfWriterCanvas(writer, tagged);
             var pages = letters.Select(l => Draw(canvas, l.Document, l.Model, size, null)).ToList();
             return (writer.ToBytes(title), pages);
         }

@@ -105,6 +105,20 @@ public sealed class TaggedPdfTests
         Poppler("pdfinfo", "-struct", pdf).Split('\n').Count(l => l.Trim() == "Art").ShouldBe(3);
     }
 
+    [Fact]
+    public void A_print_file_is_untagged_and_reads_as_the_tagged_letter_does()
+    {
+        var letter = Notice();
+
+        var (print, pages) = LetterPdf.RenderBatch([letter], "One notice");
+        var (tagged, taggedPages) = LetterPdf.Own.RenderBatch([letter], "One notice");
+
+        pages.ShouldBe(taggedPages);
+        System.Text.RegularExpressions.Regex.IsMatch(Poppler("pdfinfo", null, print), @"^Tagged: +no$", System.Text.RegularExpressions.RegexOptions.Multiline).ShouldBeTrue();
+        Poppler("pdftotext", null, print).ShouldBe(Poppler("pdftotext", null, tagged));
+        print.Length.ShouldBeLessThan(tagged.Length);
+    }
+
     /// <summary>Runs a poppler tool on the PDF and returns what it prints; fails if the tool is missing or fails.</summary>
     private static string Poppler(string tool, string? option, byte[] pdf)
     {

@@ -24,9 +24,9 @@ internal static class BillsBenchCommand
         var output = new Option<string?>("--out") { Description = "The folder for the print files (default: a temporary folder, deleted afterwards)", HelpName = "folder" };
         var renderer = new Option<string>("--renderer")
         {
-            Description = $"The PDF renderer: {string.Join(", ", BillsScenario.Renderers.Select(r => r.Name))}, or several with commas (\"own,pdfsharp\") to measure each on the same bills in one run",
+            Description = $"The PDF renderer: {string.Join(", ", BillsScenario.Renderers.Select(r => r.Name))}, or several with commas (\"own-untagged,own,pdfsharp\") to measure each on the same bills in one run",
             HelpName = "name",
-            DefaultValueFactory = _ => LetterPdf.Default.Name,
+            DefaultValueFactory = _ => LetterPdf.PrintFiles.Name,
         };
         renderer.Validators.Add(result =>
         {
