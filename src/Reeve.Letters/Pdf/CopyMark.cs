@@ -29,7 +29,8 @@ internal static partial class CopyMark
         var next = int.Parse(size.Groups["n"].Value, CultureInfo.InvariantCulture);
         var stamp = next;
         var font = next + 1;
-        var content = "q 0.8 0.1 0.1 rg BT /FCopy 28 Tf 1 0 0 1 300 790 Tm (COPY) Tj ET Q\n";
+        // An artifact, as the page furniture of a tagged letter is, so that the copy stays tagged PDF.
+        var content = "/Artifact BMC q 0.8 0.1 0.1 rg BT /FCopy 28 Tf 1 0 0 1 300 790 Tm (COPY) Tj ET Q EMC\n";
         var pageDictionary = page.Groups["dict"].Value
             .Replace("/Font << ", $"/Font << /FCopy {font} 0 R ", StringComparison.Ordinal);
         pageDictionary = ContentsRef().Replace(pageDictionary, m => $"/Contents [{m.Groups["c"].Value} 0 R {stamp} 0 R]");

@@ -49,20 +49,27 @@ internal static class LetterFonts
 
     private static int[] WidthsByByte(TrueTypeFont font) => Enumerable.Range(0, 256).Select(b => font.Width(WinAnsi.Decode((byte)b))).ToArray();
 
-    private static TrueTypeFont Load(string name, string file)
+    /// <summary>The whole font file of a face, as shipped in the assembly (for a PDF library that embeds fonts itself).</summary>
+    public static byte[] FileBytes(FontWeight weight) => ReadFile(weight == FontWeight.Bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+
+    private static TrueTypeFont Load(string name, string file) => new(name, ReadFile(file));
+
+    private static byte[] ReadFile(string file)
     {
         using var stream = typeof(LetterFonts).Assembly.GetManifestResourceStream("Reeve.Letters.Fonts." + file)
             ?? throw new InvalidOperationException($"The font {file} is not embedded in this build");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return new TrueTypeFont(name, copy.ToArray());
+        return copy.ToArray();
     }
 }
 
 /// <summary>
 /// A small PDF 1.7 writer: A4 pages of text, rectangles and lines, with the two letter fonts embedded as
 /// subsets in WinAnsi encoding so that any reader, and pdftotext, gets the words back. The same input gives the
-/// same bytes: no clock, no random id (the file id is a hash of the content).
+/// same bytes: no clock, no random id (the file id is a hash of the content). When the drawing is marked with
+/// structure (<see cref="PdfPage.MarkAs"/>), the file is tagged PDF (PDF 32000-1 14.7 and 14.8): a structure
+/// tree under <see cref="Structure"/>, marked content with ids on the pages, a parent tree and /MarkInfo.
 /// </summary>
 internal sealed class PdfWriter
 {
@@ -80,9 +87,12 @@ internal sealed class PdfWriter
 
     public IReadOnlyList<PdfPage> Pages => _pages;
 
+    /// <summary>The root of the structure tree, the document; a file is tagged when anything is under it.</summary>
+    public StructElement Structure { get; } = new("Document", null);
+
     public PdfPage AddPage()
     {
-        var page = new PdfPage(this);
+        var page = new PdfPage(this, _pages.Count);
         _pages.Add(page);
         return page;
     }
@@ -160,16 +170,63 @@ internal sealed class PdfWriter
 
         var fontResources = string.Join(" ", fontIds.Select(f => $"/F{(int)f.Key + 1} {f.Value} 0 R"));
         var kids = new List<int>();
+        var structParents = 0;
         foreach (var page in _pages)
         {
+            page.CloseMark();
             var pageId = Reserve();
             var contents = Reserve();
             kids.Add(pageId);
-            Set(pageId, Invariant($"<< /Type /Page /Parent {pagesId} 0 R /MediaBox [0 0 {PageWidthPt:0.###} {PageHeightPt:0.###}] /Resources << /Font << {fontResources} >> >> /Contents {contents} 0 R >>"));
+            var parents = page.Marked.Count > 0 ? Invariant($" /StructParents {structParents++}") : "";
+            Set(pageId, Invariant($"<< /Type /Page /Parent {pagesId} 0 R{parents} /MediaBox [0 0 {PageWidthPt:0.###} {PageHeightPt:0.###}] /Resources << /Font << {fontResources} >> >> /Contents {contents} 0 R >>"));
             SetStream(contents, "", Encoding.Latin1.GetBytes(page.Content), CompressionLevel.Fastest);
         }
 
-        Set(catalog, $"<< /Type /Catalog /Pages {pagesId} 0 R /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >> >>");
+        var tagged = "";
+        if (Structure.Kids.Count > 0)
+        {
+            // The structure tree: every element an object, reserved first so that parents and children can name each other.
+            var root = Reserve();
+            var ids = new Dictionary<StructElement, int>(ReferenceEqualityComparer.Instance);
+            void Number(StructElement element)
+            {
+                ids[element] = Reserve();
+                foreach (var child in element.Kids.OfType<StructElement>())
+                {
+                    Number(child);
+                }
+            }
+
+            Number(Structure);
+            foreach (var (element, elementId) in ids)
+            {
+                var parent = element.Parent is { } p ? ids[p] : root;
+                var page = element.Page is { } onPage ? Invariant($" /Pg {kids[onPage]} 0 R") : "";
+                var children = string.Join(" ", element.Kids.Select(kid => kid switch
+                {
+                    StructElement child => Invariant($"{ids[child]} 0 R"),
+                    MarkedContent m when m.Page == element.Page => m.Mcid.ToString(CultureInfo.InvariantCulture),
+                    MarkedContent m => Invariant($"<< /Type /MCR /Pg {kids[m.Page]} 0 R /MCID {m.Mcid} >>"),
+                    _ => throw new InvalidOperationException("A structure element holds elements and marked content only"),
+                }));
+                Set(elementId, Invariant($"<< /Type /StructElem /S /{element.Type} /P {parent} 0 R{page} /K [{children}] >>"));
+            }
+
+            // The parent tree: for each page with marked content, the element each marked-content id belongs to.
+            var parentTree = Reserve();
+            var nums = new StringBuilder();
+            var key = 0;
+            foreach (var page in _pages.Where(p => p.Marked.Count > 0))
+            {
+                nums.Append(CultureInfo.InvariantCulture, $"{key++} [").AppendJoin(' ', page.Marked.Select(e => Invariant($"{ids[e]} 0 R"))).Append("] ");
+            }
+
+            Set(parentTree, $"<< /Nums [{nums.ToString().TrimEnd()}] >>");
+            Set(root, Invariant($"<< /Type /StructTreeRoot /K {ids[Structure]} 0 R /ParentTree {parentTree} 0 R /ParentTreeNextKey {key} >>"));
+            tagged = Invariant($" /MarkInfo << /Marked true >> /StructTreeRoot {root} 0 R");
+        }
+
+        Set(catalog, $"<< /Type /Catalog /Pages {pagesId} 0 R /Lang (en-GB) /ViewerPreferences << /DisplayDocTitle true >>{tagged} >>");
         Set(pagesId, $"<< /Type /Pages /Kids [{string.Join(" ", kids.Select(k => $"{k} 0 R"))}] /Count {kids.Count} >>");
         Set(info, $"<< /Title {Literal(title)} /Producer (Reeve) >>");
 
@@ -240,11 +297,54 @@ internal sealed class PdfWriter
 }
 
 /// <summary>One page's drawing, in millimetres from the top-left corner as a designer measures a letter.</summary>
-internal sealed class PdfPage(PdfWriter writer)
+internal sealed class PdfPage(PdfWriter writer, int index)
 {
+    private static readonly object ArtifactMark = new();
     private readonly StringBuilder _content = new();
+    private object? _open;
 
     public string Content => _content.ToString();
+
+    /// <summary>The structure element of each marked-content id on this page, by id.</summary>
+    public List<StructElement> Marked { get; } = [];
+
+    /// <summary>
+    /// Makes what is drawn next on this page part of an element (a marked-content sequence with the next id), or
+    /// an artifact when <paramref name="element"/> is null; drawing for the same element goes on in the open one.
+    /// </summary>
+    public void MarkAs(StructElement? element)
+    {
+        var target = element ?? ArtifactMark;
+        if (ReferenceEquals(_open, target))
+        {
+            return;
+        }
+
+        CloseMark();
+        if (element is null)
+        {
+            _content.Append("/Artifact BMC\n");
+        }
+        else
+        {
+            var mcid = Marked.Count;
+            Marked.Add(element);
+            element.Page ??= index;
+            element.Kids.Add(new MarkedContent(index, mcid));
+            _content.Append(PdfWriter.Invariant($"/{element.Type} <</MCID {mcid}>> BDC\n"));
+        }
+
+        _open = target;
+    }
+
+    public void CloseMark()
+    {
+        if (_open is not null)
+        {
+            _content.Append("EMC\n");
+            _open = null;
+        }
+    }
 
     public void Text(double xMm, double baselineMm, FontWeight weight, double sizePt, string text, Rgb colour)
     {
@@ -270,6 +370,23 @@ internal sealed class PdfPage(PdfWriter writer)
         _content.Append(PdfWriter.Invariant(
             $"{(dashed ? "[3 2] 0 d " : "[] 0 d ")}{widthPt:0.##} w {colour.R:0.###} {colour.G:0.###} {colour.B:0.###} RG {PdfWriter.Mm(x1Mm):0.##} {PdfWriter.PageHeightPt - PdfWriter.Mm(y1Mm):0.##} m {PdfWriter.Mm(x2Mm):0.##} {PdfWriter.PageHeightPt - PdfWriter.Mm(y2Mm):0.##} l S\n"));
 }
+
+/// <summary>An element of a tagged PDF's structure tree: its standard type, its parent, and in reading order its children and marked content.</summary>
+internal sealed class StructElement(string type, StructElement? parent)
+{
+    public string Type { get; } = type;
+
+    public StructElement? Parent { get; } = parent;
+
+    /// <summary><see cref="StructElement"/>s and <see cref="MarkedContent"/>, in reading order.</summary>
+    public List<object> Kids { get; } = [];
+
+    /// <summary>The page its first marked content is on.</summary>
+    public int? Page { get; set; }
+}
+
+/// <summary>A marked-content sequence: the page (from 0) and its id there.</summary>
+internal readonly record struct MarkedContent(int Page, int Mcid);
 
 /// <summary>Windows-1252 as PDF's WinAnsiEncoding: Latin-1, with typographic marks and the euro in 0x80 to 0x9F.</summary>
 internal static class WinAnsi

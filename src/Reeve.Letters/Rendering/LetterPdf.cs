@@ -25,12 +25,24 @@ public static class LetterPdf
     private const double BodyBottom = 277;
     private const double SlipTop = 205;
 
-    public static byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null)
-    {
-        var writer = new PdfWriter();
-        Draw(writer, document, model, size, mark);
-        return writer.ToBytes(document.Title);
-    }
+    /// <summary>Reeve's own PDF writer and font code (src/Reeve.Letters/Pdf), writing tagged PDF: what a single letter is rendered with.</summary>
+    public static ILetterPdfRenderer Own { get; } = new OwnWriterRenderer("own", tagged: true);
+
+    /// <summary>
+    /// The own writer without tags, for print files: they go to a print supplier's machines and onto paper, never
+    /// to a screen reader, and tags make a print file several times the size (docs/decisions/0035). Each letter
+    /// in a print run is also stored on its own, tagged, through <see cref="Render"/>.
+    /// </summary>
+    public static ILetterPdfRenderer OwnUntagged { get; } = new OwnWriterRenderer("own-untagged", tagged: false);
+
+    /// <summary>The renderer single letters, stored notices and reprints use (docs/decisions/0035).</summary>
+    public static ILetterPdfRenderer Default => Own;
+
+    /// <summary>The renderer print runs' files use (docs/decisions/0035).</summary>
+    public static ILetterPdfRenderer PrintFiles => OwnUntagged;
+
+    public static byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null) =>
+        Default.Render(document, model, size, mark);
 
     /// <summary>
     /// Many letters in one PDF, in the order given, for a print supplier: each letter starts on a new page and
@@ -38,26 +50,43 @@ public static class LetterPdf
     /// file and how many pages each letter took.
     /// </summary>
     public static (byte[] Pdf, IReadOnlyList<int> Pages) RenderBatch(
-        IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard)
-    {
-        var writer = new PdfWriter();
-        var pages = letters.Select(l => Draw(writer, l.Document, l.Model, size, null)).ToList();
-        return (writer.ToBytes(title), pages);
-    }
+        IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard) =>
+        PrintFiles.RenderBatch(letters, title, size);
 
-    private static int Draw(PdfWriter writer, LetterDocument document, ILetterModel model, PrintSize size, string? mark)
+    /// <summary>Lays one letter out on the canvas from a new page on and says how many pages it took.</summary>
+    internal static int Draw(ILetterCanvas canvas, LetterDocument document, ILetterModel model, PrintSize size, string? mark)
     {
         var scale = size == PrintSize.Large ? 16 / 10.0 : 1.0;
-        var layout = new Layout(writer, model, scale, mark);
+        var layout = new Layout(canvas, model, scale, mark);
         layout.Draw(document);
         return layout.NumberPages();
     }
 
-    private sealed class Layout(PdfWriter writer, ILetterModel model, double scale, string? mark)
+    private sealed class OwnWriterRenderer(string name, bool tagged) : ILetterPdfRenderer
+    {
+        public string Name => name;
+
+        public byte[] Render(LetterDocument document, ILetterModel model, PrintSize size = PrintSize.Standard, string? mark = null)
+        {
+            var writer = new PdfWriter();
+            Draw(new PdfWriterCanvas(writer, tagged), document, model, size, mark);
+            return writer.ToBytes(document.Title);
+        }
+
+        public (byte[] Pdf, IReadOnlyList<int> Pages) RenderBatch(
+            IReadOnlyList<(LetterDocument Document, ILetterModel Model)> letters, string title, PrintSize size = PrintSize.Standard)
+        {
+            var writer = new PdfWriter();
+            var canvas = new PdfWriterCanvas(writer, tagged);
+            var pages = letters.Select(l => Draw(canvas, l.Document, l.Model, size, null)).ToList();
+            return (writer.ToBytes(title), pages);
+        }
+    }
+
+    private sealed class Layout(ILetterCanvas canvas, ILetterModel model, double scale, string? mark)
     {
         private readonly Rgb _brand = Rgb.FromHex(model.Council.BrandColour);
-        private readonly int _firstPage = writer.Pages.Count;
-        private PdfPage _page = null!;
+        private readonly int _firstPage = canvas.PageCount;
         private double _y;
 
         private double Body => 10 * scale;
@@ -67,26 +96,47 @@ public static class LetterPdf
         {
             FirstPage();
             Title(document.Title);
+            var inList = false;
             foreach (var block in document.Blocks)
             {
+                // Bullets in a row are one list to a screen reader.
+                if (inList && block is not LetterBlock.Bullet)
+                {
+                    canvas.End();
+                    inList = false;
+                }
+
                 switch (block)
                 {
                     case LetterBlock.Heading h:
                         Heading(h.Text);
                         break;
                     case LetterBlock.Paragraph p:
-                        Paragraph(p.Text, Left, FontWeight.Regular);
+                        canvas.Tagged(LetterPart.Paragraph, () => Paragraph(p.Text, Left, FontWeight.Regular));
                         _y += LineHeight * 0.5;
                         break;
                     case LetterBlock.Bullet b:
+                        if (!inList)
+                        {
+                            canvas.Begin(LetterPart.List);
+                            inList = true;
+                        }
+
+                        canvas.Begin(LetterPart.ListItem);
                         NeedRoom(LineHeight);
-                        _page.Text(Left + 1, _y + (Body * 0.3528), FontWeight.Regular, Body, "•", Rgb.Black);
-                        Paragraph(b.Text, Left + 6, FontWeight.Regular);
+                        canvas.Tagged(LetterPart.ListLabel, () => canvas.Text(Left + 1, _y + (Body * 0.3528), FontWeight.Regular, Body, "•", Rgb.Black));
+                        canvas.Tagged(LetterPart.ListBody, () => Paragraph(b.Text, Left + 6, FontWeight.Regular));
+                        canvas.End();
                         break;
                     case LetterBlock.Table t:
                         Table(t.Rows);
                         break;
                 }
+            }
+
+            if (inList)
+            {
+                canvas.End();
             }
 
             if (model.SlipAmount is { } amount)
@@ -98,18 +148,21 @@ public static class LetterPdf
 
                 PaymentSlip(amount);
             }
+
+            canvas.End();
         }
 
         /// <summary>Numbers this letter's pages and says how many it took.</summary>
         public int NumberPages()
         {
-            var total = writer.Pages.Count - _firstPage;
+            var total = canvas.PageCount - _firstPage;
             for (var i = 0; i < total; i++)
             {
                 var footer = $"Page {i + 1} of {total}";
                 var small = 8 * Math.Min(scale, 1.5);
-                _page = writer.Pages[_firstPage + i];
-                _page.Text(105 - (PdfWriter.Measure(FontWeight.Regular, small, footer) / 2), 290, FontWeight.Regular, small, footer, Rgb.Grey);
+                canvas.GoToPage(_firstPage + i);
+                canvas.Tagged(LetterPart.Artifact, () =>
+                    canvas.Text(105 - (canvas.Measure(FontWeight.Regular, small, footer) / 2), 290, FontWeight.Regular, small, footer, Rgb.Grey));
             }
 
             return total;
@@ -117,41 +170,54 @@ public static class LetterPdf
 
         private void FirstPage()
         {
-            _page = writer.AddPage();
+            canvas.AddPage();
+            canvas.Begin(LetterPart.Letter);
             var council = model.Council;
 
             // The logo area: the council's colour with its name, top left.
-            _page.FillRect(0, 0, 210, 6, _brand);
-            _page.FillRect(Left, 12, 70, 20, _brand);
-            var nameLines = Wrap(council.Name, FontWeight.Bold, 12, 64);
-            for (var i = 0; i < nameLines.Count; i++)
+            canvas.Tagged(LetterPart.Artifact, () =>
             {
-                _page.Text(Left + 3, 19 + (i * 5.5), FontWeight.Bold, 12, nameLines[i], Rgb.White);
-            }
+                canvas.FillRect(0, 0, 210, 6, _brand);
+                canvas.FillRect(Left, 12, 70, 20, _brand);
+            });
+            var nameLines = Wrap(council.Name, FontWeight.Bold, 12, 64);
+            canvas.Tagged(LetterPart.Paragraph, () =>
+            {
+                for (var i = 0; i < nameLines.Count; i++)
+                {
+                    canvas.Text(Left + 3, 19 + (i * 5.5), FontWeight.Bold, 12, nameLines[i], Rgb.White);
+                }
+            });
 
             if (mark is not null)
             {
-                _page.Text(Left + 76, 22, FontWeight.Bold, 20, mark, new Rgb(0.8, 0.1, 0.1));
+                canvas.Tagged(LetterPart.Paragraph, () => canvas.Text(Left + 76, 22, FontWeight.Bold, 20, mark, new Rgb(0.8, 0.1, 0.1)));
             }
 
             // A detail the council has not set yet is left off the letterhead rather than printed as "(not set)".
             var contact = council.AddressLines.Concat([council.Telephone, council.Website, council.Email])
                 .Where(line => line != CouncilLetterDetails.NotSet).ToList();
-            for (var i = 0; i < contact.Count; i++)
+            canvas.Tagged(LetterPart.Paragraph, () =>
             {
-                _page.Text(130, 15 + (i * 3.8), FontWeight.Regular, 8, contact[i], Rgb.Grey);
-            }
+                for (var i = 0; i < contact.Count; i++)
+                {
+                    canvas.Text(130, 15 + (i * 3.8), FontWeight.Regular, 8, contact[i], Rgb.Grey);
+                }
+            });
 
             // The address window of a DL or C5 window envelope: 20 mm from the left edge and from 45 mm down, 90 by
             // 40 mm (the common envelope layout; no rule of law). The return address sits small on its top line.
             var returnTo = "If undelivered please return to " + string.Join(", ", council.AddressLines.Prepend(council.Name));
-            _page.Text(Left + 2, 48, FontWeight.Regular, 6, Fit(returnTo, FontWeight.Regular, 6, 86), Rgb.Grey);
+            canvas.Tagged(LetterPart.Paragraph, () => canvas.Text(Left + 2, 48, FontWeight.Regular, 6, Fit(returnTo, FontWeight.Regular, 6, 86), Rgb.Grey));
             var address = new[] { model.Recipient.Name }.Concat(model.Recipient.Address.Lines).Append(model.Recipient.Address.Postcode).ToList();
             var addressSize = scale > 1 ? 12.0 : 10.5;
-            for (var i = 0; i < address.Count; i++)
+            canvas.Tagged(LetterPart.Paragraph, () =>
             {
-                _page.Text(Left + 2, 54 + (i * addressSize * 0.3528 * 1.3), FontWeight.Regular, addressSize, address[i], Rgb.Black);
-            }
+                for (var i = 0; i < address.Count; i++)
+                {
+                    canvas.Text(Left + 2, 54 + (i * addressSize * 0.3528 * 1.3), FontWeight.Regular, addressSize, address[i], Rgb.Black);
+                }
+            });
 
             var facts = new (string Label, string Value)[]
             {
@@ -161,8 +227,10 @@ public static class LetterPdf
             var y = 54.0;
             foreach (var (label, value) in facts)
             {
-                _page.Text(130, y, FontWeight.Regular, 8.5 * Math.Min(scale, 1.3), label, Rgb.Grey);
-                _page.Text(130, y + (5 * Math.Min(scale, 1.3)), FontWeight.Bold, 10.5 * Math.Min(scale, 1.3), value, Rgb.Black);
+                canvas.Begin(LetterPart.Paragraph);
+                canvas.Text(130, y, FontWeight.Regular, 8.5 * Math.Min(scale, 1.3), label, Rgb.Grey);
+                canvas.Text(130, y + (5 * Math.Min(scale, 1.3)), FontWeight.Bold, 10.5 * Math.Min(scale, 1.3), value, Rgb.Black);
+                canvas.End();
                 y += 12 * Math.Min(scale, 1.3);
             }
 
@@ -171,9 +239,12 @@ public static class LetterPdf
 
         private void NewPage()
         {
-            _page = writer.AddPage();
-            _page.FillRect(0, 0, 210, 6, _brand);
-            _page.Text(Left, 14, FontWeight.Regular, 8, model.Council.Name + " · account " + model.AccountReference.Value, Rgb.Grey);
+            canvas.AddPage();
+            canvas.Tagged(LetterPart.Artifact, () =>
+            {
+                canvas.FillRect(0, 0, 210, 6, _brand);
+                canvas.Text(Left, 14, FontWeight.Regular, 8, model.Council.Name + " · account " + model.AccountReference.Value, Rgb.Grey);
+            });
             _y = 24;
         }
 
@@ -188,12 +259,14 @@ public static class LetterPdf
         private void Title(string title)
         {
             var size = 16 * scale;
+            canvas.Begin(LetterPart.Title);
             foreach (var line in Wrap(title, FontWeight.Bold, size, Width))
             {
-                _page.Text(Left, _y, FontWeight.Bold, size, line, Rgb.Black);
+                canvas.Text(Left, _y, FontWeight.Bold, size, line, Rgb.Black);
                 _y += size * 0.3528 * 1.3;
             }
 
+            canvas.End();
             _y += 3;
         }
 
@@ -203,13 +276,15 @@ public static class LetterPdf
             // Keep a heading with at least two lines of what follows it.
             NeedRoom((size * 0.3528 * 1.4) + (LineHeight * 3));
             _y += 2;
+            canvas.Begin(LetterPart.Heading);
             foreach (var line in Wrap(text, FontWeight.Bold, size, Width))
             {
                 _y += size * 0.3528;
-                _page.Text(Left, _y, FontWeight.Bold, size, line, _brand);
+                canvas.Text(Left, _y, FontWeight.Bold, size, line, _brand);
                 _y += size * 0.3528 * 0.5;
             }
 
+            canvas.End();
             _y += 1;
         }
 
@@ -218,7 +293,7 @@ public static class LetterPdf
             foreach (var line in Wrap(text, weight, Body, Right - x))
             {
                 NeedRoom(LineHeight);
-                _page.Text(x, _y + (Body * 0.3528), weight, Body, line, Rgb.Black);
+                canvas.Text(x, _y + (Body * 0.3528), weight, Body, line, Rgb.Black);
                 _y += LineHeight;
             }
         }
@@ -229,46 +304,52 @@ public static class LetterPdf
             var widths = new double[columns];
             for (var c = 1; c < columns; c++)
             {
-                widths[c] = rows.Max(r => c < r.Count ? PdfWriter.Measure(c == 0 || r == rows[0] ? FontWeight.Bold : FontWeight.Regular, Body, r[c]) : 0) + 5;
+                widths[c] = rows.Max(r => c < r.Count ? canvas.Measure(c == 0 || r == rows[0] ? FontWeight.Bold : FontWeight.Regular, Body, r[c]) : 0) + 5;
             }
 
             widths[0] = Width - widths.Skip(1).Sum();
             var numeric = Enumerable.Range(0, columns).Select(c => c > 0 && rows.Skip(1).All(r => c >= r.Count || LooksNumeric(r[c]))).ToArray();
             _y += 1;
+            canvas.Begin(LetterPart.Table);
             for (var r = 0; r < rows.Count; r++)
             {
                 var weight = r == 0 || (r == rows.Count - 1 && rows[r][0].StartsWith("Amount due", StringComparison.Ordinal)) ? FontWeight.Bold : FontWeight.Regular;
                 var cells = Enumerable.Range(0, columns).Select(c => Wrap(c < rows[r].Count ? rows[r][c] : "", weight, Body, widths[c] - 3)).ToList();
                 var height = (cells.Max(l => l.Count) * LineHeight) + 0.8;
                 NeedRoom(height);
+                canvas.Begin(LetterPart.TableRow);
                 if (r == 0)
                 {
-                    _page.FillRect(Left, _y, Width, height, Rgb.Pale);
+                    canvas.Tagged(LetterPart.Artifact, () => canvas.FillRect(Left, _y, Width, height, Rgb.Pale));
                 }
 
                 var x = Left;
                 for (var c = 0; c < columns; c++)
                 {
+                    canvas.Begin(r == 0 ? LetterPart.TableHeaderCell : LetterPart.TableCell);
                     for (var l = 0; l < cells[c].Count; l++)
                     {
                         var baseline = _y + 0.5 + (l * LineHeight) + (Body * 0.3528);
                         if (numeric[c])
                         {
-                            _page.TextRight(x + widths[c] - 1.5, baseline, weight, Body, cells[c][l], Rgb.Black);
+                            canvas.TextRight(x + widths[c] - 1.5, baseline, weight, Body, cells[c][l], Rgb.Black);
                         }
                         else
                         {
-                            _page.Text(x + 1.5, baseline, weight, Body, cells[c][l], Rgb.Black);
+                            canvas.Text(x + 1.5, baseline, weight, Body, cells[c][l], Rgb.Black);
                         }
                     }
 
+                    canvas.End();
                     x += widths[c];
                 }
 
                 _y += height;
-                _page.Line(Left, _y, Right, _y, 0.4, Rgb.Grey);
+                canvas.Tagged(LetterPart.Artifact, () => canvas.Line(Left, _y, Right, _y, 0.4, Rgb.Grey));
+                canvas.End();
             }
 
+            canvas.End();
             _y += LineHeight * 0.7;
         }
 
@@ -276,11 +357,11 @@ public static class LetterPdf
         {
             var council = model.Council;
             var reference = model.AccountReference.Value;
-            _page.Line(0, SlipTop, 210, SlipTop, 0.6, Rgb.Grey, dashed: true);
-            _page.Text(Left, SlipTop + 4, FontWeight.Regular, 7, "Detach this slip and bring it with your payment", Rgb.Grey);
+            canvas.Tagged(LetterPart.Artifact, () => canvas.Line(0, SlipTop, 210, SlipTop, 0.6, Rgb.Grey, dashed: true));
+            canvas.Tagged(LetterPart.Paragraph, () => canvas.Text(Left, SlipTop + 4, FontWeight.Regular, 7, "Detach this slip and bring it with your payment", Rgb.Grey));
             var size = 10.5 * Math.Min(scale, 1.4);
             var y = SlipTop + 12;
-            _page.Text(Left, y, FontWeight.Bold, size * 1.2, "Payment slip", Rgb.Black);
+            canvas.Tagged(LetterPart.Heading, () => canvas.Text(Left, y, FontWeight.Bold, size * 1.2, "Payment slip", Rgb.Black));
             y += size * 0.3528 * 2;
             var lines = new (string Label, string Value)[]
             {
@@ -292,37 +373,43 @@ public static class LetterPdf
             };
             foreach (var (label, value) in lines)
             {
-                _page.Text(Left, y, FontWeight.Regular, size, label + ":", Rgb.Grey);
+                canvas.Begin(LetterPart.Paragraph);
+                canvas.Text(Left, y, FontWeight.Regular, size, label + ":", Rgb.Grey);
                 foreach (var line in Wrap(value, FontWeight.Bold, size, 75))
                 {
-                    _page.Text(Left + 38, y, FontWeight.Bold, size, line, Rgb.Black);
+                    canvas.Text(Left + 38, y, FontWeight.Bold, size, line, Rgb.Black);
                     y += size * 0.3528 * 1.5;
                 }
+
+                canvas.End();
             }
 
-            // Code 128 of the reference, with quiet zones of ten modules either side (ISO/IEC 15417).
+            // Code 128 of the reference, with quiet zones of ten modules either side (ISO/IEC 15417). The bars are
+            // an artifact: the reference is printed under them, and that text is what a screen reader reads.
             var modules = Code128.Modules(reference);
             const double module = 0.33;
             var barsLeft = Right - (modules.Length * module) - 10;
             var barsTop = SlipTop + 22;
+            canvas.Begin(LetterPart.Artifact);
             for (var i = 0; i < modules.Length; i++)
             {
                 if (modules[i] == '1')
                 {
-                    _page.FillRect(barsLeft + (i * module), barsTop, module, 15, Rgb.Black);
+                    canvas.FillRect(barsLeft + (i * module), barsTop, module, 15, Rgb.Black);
                 }
             }
 
-            _page.Text(barsLeft, barsTop + 20, FontWeight.Regular, 9, reference, Rgb.Black);
+            canvas.End();
+            canvas.Tagged(LetterPart.Paragraph, () => canvas.Text(barsLeft, barsTop + 20, FontWeight.Regular, 9, reference, Rgb.Black));
         }
 
         private static bool LooksNumeric(string cell) =>
             cell.Length > 0 && (cell[0] is '£' or '-' || char.IsAsciiDigit(cell[0])) && !cell.Contains(' ', StringComparison.Ordinal)
             || cell.EndsWith('%') || cell == "new";
 
-        private static string Fit(string text, FontWeight weight, double size, double widthMm)
+        private string Fit(string text, FontWeight weight, double size, double widthMm)
         {
-            while (text.Length > 1 && PdfWriter.Measure(weight, size, text) > widthMm)
+            while (text.Length > 1 && canvas.Measure(weight, size, text) > widthMm)
             {
                 text = text[..^2] + "…";
             }
@@ -330,17 +417,17 @@ public static class LetterPdf
             return text;
         }
 
-        private static List<string> Wrap(string text, FontWeight weight, double size, double widthMm)
+        private List<string> Wrap(string text, FontWeight weight, double size, double widthMm)
         {
-            // Widths add up (the writer does no kerning), so a line's width grows by the space and the word
-            // rather than being measured again in full for every word.
+            // Widths add up (neither canvas kerns), so a line's width grows by the space and the word rather than
+            // being measured again in full for every word.
             var lines = new List<string>();
             var line = "";
             var lineWidth = 0.0;
-            var space = PdfWriter.Measure(weight, size, " ");
+            var space = canvas.Measure(weight, size, " ");
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var wordWidth = PdfWriter.Measure(weight, size, word);
+                var wordWidth = canvas.Measure(weight, size, word);
                 if (line.Length > 0 && lineWidth + space + wordWidth > widthMm)
                 {
                     lines.Add(line);

@@ -10,6 +10,16 @@ public sealed class LetterPdfTests
     private static byte[] DemandNotice(PrintSize size = PrintSize.Standard) =>
         Renderer.Render(LetterType.DemandNotice, Channel.Letter, DemoLetters.DemandNotice, size).Pdf!;
 
+    /// <summary>What the demo demand notice says, in the order a person reads it.</summary>
+    internal static readonly string[] DemandNoticeReadingOrder =
+    [
+        "Reeve Demo District Council", "Ms Alex Example", "DT2 3BC", "Account reference", "500012349",
+        "Council Tax bill 2025/26", "Your home is in valuation band C", "£2,280.13", "Who your council tax pays for",
+        "Demoshire Fire Authority", "Adult social care precept", "£214.50", "How your bill is worked out",
+        "Amount due", "£1,520.08", "Discounts, exemptions and reductions", "When to pay", "1 April 2025", "£152.08",
+        "1 January 2026", "12 monthly instalments", "Valuation Tribunal", "Payment slip", "Page 2 of 2",
+    ];
+
     [Fact]
     public void The_same_notice_renders_to_the_same_bytes()
     {
@@ -61,15 +71,7 @@ public sealed class LetterPdfTests
         }
 
         // SI 2011/3038 Sch 1: every required item is on the page, in the order a person reads the bill.
-        var phrases = new[]
-        {
-            "Reeve Demo District Council", "Ms Alex Example", "DT2 3BC", "Account reference", "500012349",
-            "Council Tax bill 2025/26", "Your home is in valuation band C", "£2,280.13", "Who your council tax pays for",
-            "Demoshire Fire Authority", "Adult social care precept", "£214.50", "How your bill is worked out",
-            "Amount due", "£1,520.08", "Discounts, exemptions and reductions", "When to pay", "1 April 2025", "£152.08",
-            "1 January 2026", "12 monthly instalments", "Valuation Tribunal", "Payment slip", "Page 2 of 2",
-        };
-        text.ShouldReadInOrder(phrases);
+        text.ShouldReadInOrder(DemandNoticeReadingOrder);
 
         text.ShouldContain("Page 1 of 2");
     }
