@@ -157,14 +157,12 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
 
     private async Task WriteAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
-        var at = DapperSetup.ToDb(now, pg);
-        await WriteWithIdsAsync(connection, tx, "residence", _residences, ["council_id", "residence_id", "uprn", "party_id", "resident_from", "resident_to", "interest", "partner_of"], pg, at, ct);
-        await WriteWithIdsAsync(connection, tx, "ownership", _owners, ["council_id", "ownership_id", "uprn", "party_id", "owned_from"], pg, at, ct);
-        await WriteWithIdsAsync(connection, tx, "ctax_award", _awards, ["council_id", "award_id", "uprn", "kind", "party_id", "code", "percent", "since", "award_from", "award_to", "evidence"], pg, at, ct);
+        await WriteWithIdsAsync(connection, tx, "residence", _residences, ["council_id", "residence_id", "uprn", "party_id", "resident_from", "resident_to", "interest", "partner_of"], ct);
+        await WriteWithIdsAsync(connection, tx, "ownership", _owners, ["council_id", "ownership_id", "uprn", "party_id", "owned_from"], ct);
+        await WriteWithIdsAsync(connection, tx, "ctax_award", _awards, ["council_id", "award_id", "uprn", "kind", "party_id", "code", "percent", "since", "award_from", "award_to", "evidence"], ct);
     }
 
-    private async Task WriteWithIdsAsync(DbConnection connection, DbTransaction tx, string table, List<object?[]> rows, string[] columns, bool pg, object at, CancellationToken ct)
+    private async Task WriteWithIdsAsync(DbConnection connection, DbTransaction tx, string table, List<object?[]> rows, string[] columns, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -174,9 +172,9 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
         var first = await IdAllocator.ReserveAsync(connection, tx, profile.Id, table, rows.Count);
         var ready = rows.Select((r, i) =>
         {
-            var row = r.Select(v => v is LocalDate d ? DapperSetup.ToDb(d, pg) : v).ToList();
+            var row = r.ToList();
             row[1] = first + i;
-            row.Add(at);
+            row.Add(now);
             row.Add(Officer);
             return row.ToArray();
         }).ToList();

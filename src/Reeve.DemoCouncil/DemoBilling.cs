@@ -50,30 +50,29 @@ internal static class DemoBilling
         var profile = council.Profile;
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var pg = db.IsPostgres;
         var arrives = move.LastDay.PlusDays(1);
         foreach (var leaving in move.Leaving.Members)
         {
             await connection.ExecuteAsync(
                 "update residence set resident_to = @lastDay where council_id = @council and uprn = @uprn and party_id = @party and resident_to is null",
-                new { lastDay = DapperSetup.ToDb(move.LastDay, pg), council = profile.Id.Value, uprn = move.Uprn, party = leaving.PartyId }, tx);
+                new { lastDay = move.LastDay, council = profile.Id.Value, uprn = move.Uprn, party = leaving.PartyId }, tx);
         }
 
         await connection.ExecuteAsync(
             "update ctax_award set award_to = @lastDay where council_id = @council and uprn = @uprn and kind = 'disregard' and award_to is null",
-            new { lastDay = DapperSetup.ToDb(move.LastDay, pg), council = profile.Id.Value, uprn = move.Uprn }, tx);
+            new { lastDay = move.LastDay, council = profile.Id.Value, uprn = move.Uprn }, tx);
         foreach (var m in move.Arriving.Members)
         {
             var id = await IdAllocator.ReserveAsync(connection, tx, profile.Id, "residence", 1);
             await connection.ExecuteAsync(
                 "insert into residence (council_id, residence_id, uprn, party_id, resident_from, interest, partner_of, recorded_at, recorded_by) values (@council, @id, @uprn, @party, @from, @interest, @partner, @now, @officer)",
-                new { council = profile.Id.Value, id, uprn = move.Uprn, party = m.PartyId, from = DapperSetup.ToDb(arrives, pg), interest = m.Interest.Code(), partner = m.PartnerOf, now = DapperSetup.ToDb(now, pg), officer = Officer }, tx);
+                new { council = profile.Id.Value, id, uprn = move.Uprn, party = m.PartyId, from = arrives, interest = m.Interest.Code(), partner = m.PartnerOf, now, officer = Officer }, tx);
             if (m.Disregard is { } category)
             {
                 var award = await IdAllocator.ReserveAsync(connection, tx, profile.Id, "ctax_award", 1);
                 await connection.ExecuteAsync(
                     "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, award_from, evidence, recorded_at, recorded_by) values (@council, @award, @uprn, 'disregard', @party, @category, @from, 'Student certificate', @now, @officer)",
-                    new { council = profile.Id.Value, award, uprn = move.Uprn, party = m.PartyId, category, from = DapperSetup.ToDb(arrives, pg), now = DapperSetup.ToDb(now, pg), officer = Officer }, tx);
+                    new { council = profile.Id.Value, award, uprn = move.Uprn, party = m.PartyId, category, from = arrives, now, officer = Officer }, tx);
             }
         }
 

@@ -28,7 +28,7 @@ internal static class DemoDirectDebits
 
         public string Reference { get; set; } = "";
 
-        public object OpenedOn { get; set; } = "";
+        public LocalDate OpenedOn { get; set; }
 
         public string? Name { get; set; }
     }
@@ -36,7 +36,6 @@ internal static class DemoDirectDebits
     public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, CancellationToken ct)
     {
         var council = profile.Id;
-        var pg = db.IsPostgres;
         var rng = new Random(seed + council.Value);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -59,14 +58,14 @@ internal static class DemoDirectDebits
             "select a.account_id as AccountId, a.reference as Reference, a.opened_on as OpenedOn from account a " +
             "where a.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null order by a.account_id",
             new { council = council.Value }, tx)).ToList();
-        var names = (await connection.QueryAsync<(long Account, object LiableFrom, int Seq, string Name)>(
+        var names = (await connection.QueryAsync<(long Account, LocalDate LiableFrom, int Seq, string Name)>(
                 "select ap.account_id, ap.liable_from, pn.name_seq, pn.display_name from account_party ap " +
                 "join account a on a.council_id = ap.council_id and a.account_id = ap.account_id " +
                 "join party_name pn on pn.council_id = ap.council_id and pn.party_id = ap.party_id " +
                 "where ap.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null",
                 new { council = council.Value }, tx))
             .GroupBy(n => n.Account)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => DapperSetup.ReadDate(n.LiableFrom)).ThenByDescending(n => n.Seq).First().Name);
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.LiableFrom).ThenByDescending(n => n.Seq).First().Name);
         foreach (var payer in payers)
         {
             payer.Name = names.GetValueOrDefault(payer.AccountId);
@@ -80,12 +79,12 @@ internal static class DemoDirectDebits
 
         var first = await IdAllocator.ReserveAsync(connection, tx, council, "dd_mandate", payers.Count);
         var calendar = WorkingDays.EnglandAndWales;
-        var created = pg ? (object)now.ToDateTimeUtc() : DapperSetup.ToDb(now, pg);
+        var created = now;
         var rows = new List<object?[]>(payers.Count);
         for (var i = 0; i < payers.Count; i++)
         {
             var p = payers[i];
-            var opened = DapperSetup.ReadDate(p.OpenedOn);
+            var opened = p.OpenedOn;
             var signed = opened.PlusDays(-rng.Next(0, 20));
             var lodged = calendar.AddWorkingDays(calendar.OnOrAfter(signed), 2);
             var (sort, account) = BankDetails[rng.Next(BankDetails.Length)];

@@ -29,14 +29,14 @@ internal static class DemoPayments
     public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long Account, int Year, object Due, long Amount)>(
+        var rows = await connection.QueryAsync<(long Account, int Year, LocalDate Due, long Amount)>(
             "select i.account_id, i.financial_year, i.due_on, i.amount_pence from instalment i " +
             "join (select account_id, financial_year, max(version) as version from bill where council_id = @council group by account_id, financial_year) b " +
             "on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
             "where i.council_id = @council order by i.account_id, i.financial_year, i.seq",
             new { council = profile.Id.Value });
         var plans = rows.GroupBy(r => (r.Account, r.Year))
-            .Select(g => new Plan(g.Key.Account, new FinancialYear(g.Key.Year), g.Select(r => (DapperSetup.ReadDate(r.Due), Money.FromPence(r.Amount))).ToList()))
+            .Select(g => new Plan(g.Key.Account, new FinancialYear(g.Key.Year), g.Select(r => (r.Due, Money.FromPence(r.Amount))).ToList()))
             .GroupBy(p => p.AccountId)
             .ToList();
 

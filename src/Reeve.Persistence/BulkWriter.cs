@@ -1,13 +1,18 @@
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
+using NodaTime;
+using NodaTime.Text;
+using Reeve.Kernel;
 
 namespace Reeve.Persistence;
 
 /// <summary>
-/// Writes many rows into one table inside the caller's transaction: binary COPY on PostgreSQL, one prepared
-/// insert re-executed per row on SQLite. Values are long, int, string, bool, DateOnly (a date), DateTime (UTC,
-/// a timestamptz) or null; callers convert NodaTime values with <see cref="DapperSetup.ToDb(NodaTime.LocalDate, bool)"/>.
+/// Writes many rows of loose values into one table inside the caller's transaction: binary COPY on PostgreSQL,
+/// one prepared insert re-executed per row on SQLite. Values are long, int, string, bool, LocalDate (a date),
+/// Instant (a timestamptz), Money (pence), DateOnly, DateTime (UTC) or null. A path that writes one shape of row
+/// often is better served by <see cref="BulkTable{T}"/> through <see cref="SqlDialect.WriteAllAsync{T}"/>, which
+/// neither boxes nor checks each value's type.
 /// </summary>
 public static class BulkWriter
 {
@@ -43,6 +48,9 @@ public static class BulkWriter
                     null => DBNull.Value,
                     bool b => b ? 1 : 0,
                     DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    LocalDate d => LocalDatePattern.Iso.Format(d),
+                    Instant t => InstantPattern.ExtendedIso.Format(t),
+                    Money m => m.Pence,
                     var v => v,
                 };
             }
@@ -80,6 +88,15 @@ public static class BulkWriter
                         break;
                     case DateOnly d:
                         importer.Write(d, NpgsqlDbType.Date);
+                        break;
+                    case LocalDate d:
+                        importer.Write(d.ToDateOnly(), NpgsqlDbType.Date);
+                        break;
+                    case Instant t:
+                        importer.Write(t.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
+                        break;
+                    case Money m:
+                        importer.Write(m.Pence, NpgsqlDbType.Bigint);
                         break;
                     case DateTime t:
                         importer.Write(DateTime.SpecifyKind(t, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);

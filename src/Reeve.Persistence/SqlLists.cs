@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Npgsql;
 
 namespace Reeve.Persistence;
 
@@ -14,5 +13,5 @@ public static class SqlLists
     /// On SQLite Dapper expands <c>in @name</c> into the list.
     /// </summary>
     public static string AnyOf(DbConnection connection, string parameter) =>
-        connection is NpgsqlConnection ? $"= any(@{parameter})" : $"in @{parameter}";
+        SqlDialect.Of(connection).AnyOf(parameter);
 }

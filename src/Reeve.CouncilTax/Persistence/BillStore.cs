@@ -53,15 +53,14 @@ public static class BillStore
 
     public static async Task InsertAsync(DbConnection connection, DbTransaction tx, CouncilId council, BillVersion bill, long? runId, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into bill (council_id, account_id, financial_year, version, issued_on, net_pence, reason, working, charge_entry_id, run_id, created_at) " +
             "values (@council, @account, @year, @version, @issued, @net, @reason, @working, @entry, @runId, @now)",
             new
             {
                 council = council.Value, account = bill.AccountId, year = bill.Year.StartYear, version = bill.Version,
-                issued = DapperSetup.ToDb(bill.IssuedOn, postgres), net = bill.Net.Pence, reason = bill.Reason, working = bill.Working,
-                entry = bill.ChargeEntryId, runId, now = DapperSetup.ToDb(now, postgres),
+                issued = bill.IssuedOn, net = bill.Net.Pence, reason = bill.Reason, working = bill.Working,
+                entry = bill.ChargeEntryId, runId, now,
             },
             tx);
         var seq = 1;
@@ -69,7 +68,7 @@ public static class BillStore
         {
             await connection.ExecuteAsync(
                 "insert into instalment (council_id, account_id, financial_year, version, seq, due_on, amount_pence) values (@council, @account, @year, @version, @seq, @due, @amount)",
-                new { council = council.Value, account = bill.AccountId, year = bill.Year.StartYear, version = bill.Version, seq, due = DapperSetup.ToDb(i.Due, postgres), amount = i.Amount.Pence },
+                new { council = council.Value, account = bill.AccountId, year = bill.Year.StartYear, version = bill.Version, seq, due = i.Due, amount = i.Amount.Pence },
                 tx);
             seq++;
         }
@@ -77,12 +76,12 @@ public static class BillStore
 
     private static async Task<BillVersion> WithInstalmentsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, Row row)
     {
-        var instalments = await connection.QueryAsync<(object Due, long Amount)>(
+        var instalments = await connection.QueryAsync<(LocalDate Due, long Amount)>(
             "select due_on, amount_pence from instalment where council_id = @council and account_id = @account and financial_year = @year and version = @version order by seq",
             new { council = council.Value, account = row.account_id, year = row.financial_year, version = row.version }, tx);
-        return new BillVersion(row.account_id, new FinancialYear(row.financial_year), row.version, DapperSetup.ReadDate(row.issued_on),
+        return new BillVersion(row.account_id, new FinancialYear(row.financial_year), row.version, row.issued_on,
             Money.FromPence(row.net_pence), row.reason, row.working, row.charge_entry_id,
-            instalments.Select(i => new Instalment(DapperSetup.ReadDate(i.Due), Money.FromPence(i.Amount))).ToList());
+            instalments.Select(i => new Instalment(i.Due, Money.FromPence(i.Amount))).ToList());
     }
 
     private sealed class Row
@@ -93,7 +92,7 @@ public static class BillStore
         public long account_id { get; set; }
         public int financial_year { get; set; }
         public int version { get; set; }
-        public object issued_on { get; set; } = "";
+        public LocalDate issued_on { get; set; }
         public long net_pence { get; set; }
         public string reason { get; set; } = "";
         public string working { get; set; } = "";

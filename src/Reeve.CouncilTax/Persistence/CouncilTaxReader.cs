@@ -42,7 +42,7 @@ public static class CouncilTaxReader
 
         var changes = await connection.QueryAsync<BandRow>(
             "select effective_from, band, reason, schedule_reference, recorded_by from band_change where council_id = @council and uprn = @uprn", args);
-        return changes.Select(c => new BandEntry(DapperSetup.ReadDate(c.effective_from), c.band, c.reason, c.schedule_reference, c.recorded_by))
+        return changes.Select(c => new BandEntry(c.effective_from, c.band, c.reason, c.schedule_reference, c.recorded_by))
             .Prepend(new BandEntry(ListedFrom, listed, "Band on the valuation list", null, null))
             .OrderBy(b => b.EffectiveFrom)
             .ToList();
@@ -52,14 +52,14 @@ public static class CouncilTaxReader
         (await connection.QueryAsync<ResidenceRow>(
             "select party_id, resident_from, resident_to, interest, partner_of, recorded_by from residence where council_id = @council and uprn = @uprn order by resident_from, residence_id",
             new { council = council.Value, uprn }))
-        .Select(r => new ResidenceEntry(r.party_id, DapperSetup.ReadDate(r.resident_from), ReadDate(r.resident_to), Interests.FromCode(r.interest), r.partner_of, r.recorded_by))
+        .Select(r => new ResidenceEntry(r.party_id, r.resident_from, r.resident_to, Interests.FromCode(r.interest), r.partner_of, r.recorded_by))
         .ToList();
 
     public static async Task<IReadOnlyList<OwnerEntry>> OwnersAsync(DbConnection connection, CouncilId council, long uprn) =>
         (await connection.QueryAsync<OwnerRow>(
             "select party_id, owned_from, owned_to, recorded_by from ownership where council_id = @council and uprn = @uprn order by owned_from, ownership_id",
             new { council = council.Value, uprn }))
-        .Select(o => new OwnerEntry(o.party_id, DapperSetup.ReadDate(o.owned_from), ReadDate(o.owned_to), o.recorded_by))
+        .Select(o => new OwnerEntry(o.party_id, o.owned_from, o.owned_to, o.recorded_by))
         .ToList();
 
     public static async Task<IReadOnlyList<AwardEntry>> AwardsAsync(DbConnection connection, CouncilId council, long uprn) =>
@@ -67,8 +67,8 @@ public static class CouncilTaxReader
             "select award_id, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_by from ctax_award " +
             "where council_id = @council and uprn = @uprn order by award_from, award_id",
             new { council = council.Value, uprn }))
-        .Select(a => new AwardEntry(a.award_id, a.kind, a.party_id, a.code, a.percent, ReadDate(a.since), DapperSetup.ReadDate(a.award_from),
-            ReadDate(a.award_to), a.evidence, ReadDate(a.review_on), a.recorded_by))
+        .Select(a => new AwardEntry(a.award_id, a.kind, a.party_id, a.code, a.percent, a.since, a.award_from,
+            a.award_to, a.evidence, a.review_on, a.recorded_by))
         .ToList();
 
     /// <summary>The charging area the dwelling is in, if one is set.</summary>
@@ -91,11 +91,10 @@ public static class CouncilTaxReader
             "select instalment_day from account where council_id = @council and account_id = @accountId",
             new { council = council.Value, accountId });
 
-    private static LocalDate? ReadDate(object? value) => value is null ? null : DapperSetup.ReadDate(value);
 
     private sealed class BandRow
     {
-        public object effective_from { get; set; } = "";
+        public LocalDate effective_from { get; set; }
         public string band { get; set; } = "";
         public string reason { get; set; } = "";
         public string? schedule_reference { get; set; }
@@ -105,8 +104,8 @@ public static class CouncilTaxReader
     private sealed class ResidenceRow
     {
         public long party_id { get; set; }
-        public object resident_from { get; set; } = "";
-        public object? resident_to { get; set; }
+        public LocalDate resident_from { get; set; }
+        public LocalDate? resident_to { get; set; }
         public string interest { get; set; } = "";
         public long? partner_of { get; set; }
         public string recorded_by { get; set; } = "";
@@ -115,8 +114,8 @@ public static class CouncilTaxReader
     private sealed class OwnerRow
     {
         public long party_id { get; set; }
-        public object owned_from { get; set; } = "";
-        public object? owned_to { get; set; }
+        public LocalDate owned_from { get; set; }
+        public LocalDate? owned_to { get; set; }
         public string recorded_by { get; set; } = "";
     }
 
@@ -127,11 +126,11 @@ public static class CouncilTaxReader
         public long? party_id { get; set; }
         public string? code { get; set; }
         public int? percent { get; set; }
-        public object? since { get; set; }
-        public object award_from { get; set; } = "";
-        public object? award_to { get; set; }
+        public LocalDate? since { get; set; }
+        public LocalDate award_from { get; set; }
+        public LocalDate? award_to { get; set; }
         public string evidence { get; set; } = "";
-        public object? review_on { get; set; }
+        public LocalDate? review_on { get; set; }
         public string recorded_by { get; set; } = "";
     }
 }

@@ -1,6 +1,7 @@
 #pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
 using Dapper;
+using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Persistence;
@@ -37,9 +38,9 @@ public static class DwellingFactsStore
         // The band on the list when the property was added holds from the start of council tax (1 April 1993)
         // until the first recorded change.
         var bands = new List<BandChange> { new(new NodaTime.LocalDate(1993, 4, 1), ParseBand(listedBand)) };
-        foreach (var c in changes.OrderBy(c => DapperSetup.ReadDate(c.effective_from)))
+        foreach (var c in changes.OrderBy(c => c.effective_from))
         {
-            var from = DapperSetup.ReadDate(c.effective_from);
+            var from = c.effective_from;
             bands.RemoveAll(b => b.EffectiveFrom == from);
             bands.Add(new BandChange(from, ParseBand(c.band)));
         }
@@ -47,14 +48,14 @@ public static class DwellingFactsStore
         return new DwellingFacts(
             uprn,
             bands,
-            residents.Select(r => new Residence(r.party_id, DapperSetup.ReadDate(r.resident_from), ReadDate(r.resident_to), Interests.FromCode(r.interest), r.partner_of)).ToList(),
+            residents.Select(r => new Residence(r.party_id, r.resident_from, r.resident_to, Interests.FromCode(r.interest), r.partner_of)).ToList(),
             awards.Where(a => a.kind == "disregard").Select(a => new Disregard(a.party_id ?? 0, a.code ?? "", From(a), To(a))).ToList(),
-            owners.Select(o => new Ownership(o.party_id, DapperSetup.ReadDate(o.owned_from), ReadDate(o.owned_to))).ToList(),
+            owners.Select(o => new Ownership(o.party_id, o.owned_from, o.owned_to)).ToList(),
             awards.Where(a => a.kind == "exemption").Select(a => new ExemptionAward(a.code ?? "", From(a), To(a))).ToList(),
             awards.Where(a => a.kind == "owner-liable").Select(a => new OwnerLiablePeriod(a.code ?? "", From(a), To(a))).ToList(),
             awards.Where(a => a.kind == "disabled-reduction").Select(a => new DisabledReductionAward(From(a), To(a))).ToList(),
             awards.Where(a => a.kind is "long-term-empty" or "second-home").Select(a => new PremiumAward(
-                a.kind == "second-home" ? new SecondHome(a.percent ?? 100) : new LongTermEmpty(ReadDate(a.since) ?? From(a)), From(a), To(a))).ToList(),
+                a.kind == "second-home" ? new SecondHome(a.percent ?? 100) : new LongTermEmpty(a.since ?? From(a)), From(a), To(a))).ToList(),
             awards.Where(a => a.kind == "reduction").Select(a => new ReductionAward(a.party_id ?? 0, a.percent ?? 0, From(a), To(a), a.amount_pence is { } pence ? Money.FromPence(pence) : null)).ToList(),
             awards.Where(a => a.kind == "local-discount").Select(a => new LocalDiscountAward(a.code ?? "", From(a), To(a))).ToList());
     }
@@ -62,15 +63,14 @@ public static class DwellingFactsStore
     private static Band ParseBand(string text) =>
         BandRatios.TryParse(text, out var band) ? band : throw new InvalidOperationException($"Stored band '{text}' is not A to H");
 
-    private static NodaTime.LocalDate From(AwardRow a) => DapperSetup.ReadDate(a.award_from);
+    private static NodaTime.LocalDate From(AwardRow a) => a.award_from;
 
-    private static NodaTime.LocalDate? To(AwardRow a) => ReadDate(a.award_to);
+    private static NodaTime.LocalDate? To(AwardRow a) => a.award_to;
 
-    private static NodaTime.LocalDate? ReadDate(object? value) => value is null ? null : DapperSetup.ReadDate(value);
 
     internal sealed class BandRow
     {
-        public object effective_from { get; set; } = "";
+        public LocalDate effective_from { get; set; }
         public string band { get; set; } = "";
     }
 
@@ -78,8 +78,8 @@ public static class DwellingFactsStore
     {
         public long residence_id { get; set; }
         public long party_id { get; set; }
-        public object resident_from { get; set; } = "";
-        public object? resident_to { get; set; }
+        public LocalDate resident_from { get; set; }
+        public LocalDate? resident_to { get; set; }
         public string interest { get; set; } = "";
         public long? partner_of { get; set; }
     }
@@ -87,8 +87,8 @@ public static class DwellingFactsStore
     internal sealed class OwnershipRow
     {
         public long party_id { get; set; }
-        public object owned_from { get; set; } = "";
-        public object? owned_to { get; set; }
+        public LocalDate owned_from { get; set; }
+        public LocalDate? owned_to { get; set; }
     }
 
     internal sealed class AwardRow
@@ -97,9 +97,9 @@ public static class DwellingFactsStore
         public long? party_id { get; set; }
         public string? code { get; set; }
         public int? percent { get; set; }
-        public object? since { get; set; }
-        public object award_from { get; set; } = "";
-        public object? award_to { get; set; }
+        public LocalDate? since { get; set; }
+        public LocalDate award_from { get; set; }
+        public LocalDate? award_to { get; set; }
         public long? amount_pence { get; set; }
     }
 }

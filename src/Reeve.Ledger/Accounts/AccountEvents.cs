@@ -15,14 +15,13 @@ public static class AccountEvents
         string kind, string summary, string officer, string? sourceRule)
     {
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", 1);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into account_event (council_id, event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule) " +
             "values (@council, @id, @accountId, @at, @effective, @kind, @summary, @officer, @sourceRule)",
             new
             {
-                council = council.Value, id, accountId, at = DapperSetup.ToDb(at, postgres),
-                effective = DapperSetup.ToDb(effective, postgres), kind, summary, officer, sourceRule,
+                council = council.Value, id, accountId, at,
+                effective, kind, summary, officer, sourceRule,
             },
             tx);
     }
@@ -32,16 +31,16 @@ public static class AccountEvents
             "select event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule from account_event " +
             "where council_id = @council and account_id = @accountId order by occurred_at desc, event_id desc",
             new { council = council.Value, accountId }))
-        .Select(r => new AccountEvent(r.event_id, r.account_id, DapperSetup.ReadInstant(r.occurred_at),
-            DapperSetup.ReadDate(r.effective_date), r.kind, r.summary, r.officer, r.source_rule))
+        .Select(r => new AccountEvent(r.event_id, r.account_id, r.occurred_at,
+            r.effective_date, r.kind, r.summary, r.officer, r.source_rule))
         .ToList();
 
     private sealed class Row
     {
         public long event_id { get; set; }
         public long account_id { get; set; }
-        public object occurred_at { get; set; } = "";
-        public object effective_date { get; set; } = "";
+        public Instant occurred_at { get; set; }
+        public LocalDate effective_date { get; set; }
         public string kind { get; set; } = "";
         public string summary { get; set; } = "";
         public string officer { get; set; } = "";

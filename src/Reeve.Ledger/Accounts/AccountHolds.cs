@@ -108,16 +108,15 @@ public static class AccountHolds
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "account_hold", 1);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into account_hold (council_id, hold_id, account_id, reason, hold_from, hold_to, note, placed_by, placed_at, source_key) " +
             "values (@council, @id, @account, @reason, @from, @to, @note, @officer, @now, @sourceKey)",
             new
             {
                 council = council.Value, id, account = request.AccountId, reason = request.Reason.Code(),
-                from = DapperSetup.ToDb(request.From, postgres),
-                to = request.To is { } last ? DapperSetup.ToDb(last, postgres) : null,
-                note = request.Note.Trim(), officer = request.Officer, now = DapperSetup.ToDb(now, postgres),
+                from = request.From,
+                to = request.To,
+                note = request.Note.Trim(), officer = request.Officer, now,
                 sourceKey = request.SourceKey,
             },
             tx);
@@ -153,10 +152,9 @@ public static class AccountHolds
             return hold;
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update account_hold set hold_to = @lastDay, ended_by = @officer, ended_at = @now where council_id = @council and hold_id = @holdId",
-            new { council = council.Value, holdId, lastDay = DapperSetup.ToDb(lastDay, postgres), officer, now = DapperSetup.ToDb(now, postgres) },
+            new { council = council.Value, holdId, lastDay, officer, now },
             tx);
         await AccountEvents.RecordAsync(connection, tx, council, hold.AccountId, now, lastDay.PlusDays(1), "hold-ended",
             $"{hold.Reason.Describe()} hold ended: last day held {lastDay:uuuu-MM-dd}", officer, null);
@@ -179,10 +177,9 @@ public static class AccountHolds
     /// <summary>Every hold in force on a day, for a run over the whole council.</summary>
     public static async Task<IReadOnlyList<AccountHold>> InForceOnAsync(DbConnection connection, CouncilId council, LocalDate day, DbTransaction? tx = null)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         return (await connection.QueryAsync<Row>(
                 Row.Select + " where council_id = @council and hold_from <= @day and (hold_to is null or hold_to >= @day) order by account_id, hold_id",
-                new { council = council.Value, day = DapperSetup.ToDb(day, postgres) }, tx))
+                new { council = council.Value, day }, tx))
             .Select(r => r.ToHold()).ToList();
     }
 
@@ -190,14 +187,13 @@ public static class AccountHolds
     public static async Task<IReadOnlyList<AccountHold>> InForceOnAsync(
         DbConnection connection, DbTransaction? tx, CouncilId council, IReadOnlyCollection<long> accountIds, LocalDate day, IReadOnlyList<HoldReason> reasons)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var holds = new List<AccountHold>();
         foreach (var chunk in accountIds.Distinct().Chunk(500))
         {
             holds.AddRange((await connection.QueryAsync<Row>(
                     Row.Select + $" where council_id = @council and reason {SqlLists.AnyOf(connection, "reasons")} and hold_from <= @day and (hold_to is null or hold_to >= @day) " +
                     $"and account_id {SqlLists.AnyOf(connection, "accounts")} order by hold_id",
-                    new { council = council.Value, day = DapperSetup.ToDb(day, postgres), reasons = reasons.Select(r => r.Code()).ToArray(), accounts = chunk }, tx))
+                    new { council = council.Value, day, reasons = reasons.Select(r => r.Code()).ToArray(), accounts = chunk }, tx))
                 .Select(r => r.ToHold()));
         }
 
@@ -212,17 +208,17 @@ public static class AccountHolds
         public long hold_id { get; set; }
         public long account_id { get; set; }
         public string reason { get; set; } = "";
-        public object hold_from { get; set; } = "";
-        public object? hold_to { get; set; }
+        public LocalDate hold_from { get; set; }
+        public LocalDate? hold_to { get; set; }
         public string note { get; set; } = "";
         public string placed_by { get; set; } = "";
-        public object placed_at { get; set; } = "";
+        public Instant placed_at { get; set; }
         public string? source_key { get; set; }
         public string? ended_by { get; set; }
 
         public AccountHold ToHold() => new(
-            hold_id, account_id, HoldReasons.FromCode(reason) ?? HoldReason.Officer, DapperSetup.ReadDate(hold_from),
-            hold_to is null ? null : DapperSetup.ReadDate(hold_to), note, placed_by, DapperSetup.ReadInstant(placed_at),
+            hold_id, account_id, HoldReasons.FromCode(reason) ?? HoldReason.Officer, hold_from,
+            hold_to, note, placed_by, placed_at,
             source_key, ended_by);
     }
 }

@@ -17,14 +17,13 @@ public static class AccountStore
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "account", 1);
         var sequence = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + kind.Code(), 1);
         var reference = AccountReference.Create(kind, sequence);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into account (council_id, account_id, reference, kind, uprn, opened_on, payment_method, version, created_at) " +
             "values (@council, @id, @reference, @kind, @uprn, @openedOn, @paymentMethod, 1, @now)",
             new
             {
                 council = council.Value, id, reference = reference.Value, kind = kind.Code(), uprn,
-                openedOn = DapperSetup.ToDb(openedOn, postgres), paymentMethod, now = DapperSetup.ToDb(now, postgres),
+                openedOn, paymentMethod, now,
             },
             tx);
         return new Account(council, id, reference, kind, uprn, openedOn, null, paymentMethod, 1);
@@ -32,14 +31,13 @@ public static class AccountStore
 
     public static async Task AddPartyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AccountParty party)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into account_party (council_id, account_id, party_id, role, liable_from, liable_to) values (@council, @account, @party, @role, @from, @to)",
             new
             {
                 council = council.Value, account = party.AccountId, party = party.PartyId, role = party.Role,
-                from = DapperSetup.ToDb(party.LiableFrom, postgres),
-                to = party.LiableTo is { } to ? DapperSetup.ToDb(to, postgres) : null,
+                from = party.LiableFrom,
+                to = party.LiableTo,
             },
             tx);
     }
@@ -47,10 +45,9 @@ public static class AccountStore
     /// <summary>Closes an account from a date (the last day of liability), for example on moving out.</summary>
     public static async Task CloseAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, LocalDate closedOn)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update account set closed_on = @closedOn, version = version + 1 where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId, closedOn = DapperSetup.ToDb(closedOn, postgres) }, tx);
+            new { council = council.Value, accountId, closedOn }, tx);
     }
 
     public static async Task<Account?> FindByReferenceAsync(DbConnection connection, CouncilId council, AccountReference reference) =>
@@ -113,8 +110,8 @@ public static class AccountStore
         public string reference { get; set; } = "";
         public string kind { get; set; } = "";
         public long? uprn { get; set; }
-        public object opened_on { get; set; } = "";
-        public object? closed_on { get; set; }
+        public LocalDate opened_on { get; set; }
+        public LocalDate? closed_on { get; set; }
         public string payment_method { get; set; } = "";
         public int version { get; set; }
 
@@ -126,7 +123,7 @@ public static class AccountStore
             }
 
             return new Account(new CouncilId(council_id), account_id, parsed, AccountKinds.FromCode(kind), uprn,
-                DapperSetup.ReadDate(opened_on), closed_on is null ? null : DapperSetup.ReadDate(closed_on), payment_method, version);
+                opened_on, closed_on, payment_method, version);
         }
     }
 
@@ -135,10 +132,10 @@ public static class AccountStore
         public long account_id { get; set; }
         public long party_id { get; set; }
         public string role { get; set; } = "";
-        public object liable_from { get; set; } = "";
-        public object? liable_to { get; set; }
+        public LocalDate liable_from { get; set; }
+        public LocalDate? liable_to { get; set; }
 
-        public AccountParty ToParty() => new(account_id, party_id, role, DapperSetup.ReadDate(liable_from),
-            liable_to is null ? null : DapperSetup.ReadDate(liable_to));
+        public AccountParty ToParty() => new(account_id, party_id, role, liable_from,
+            liable_to);
     }
 }

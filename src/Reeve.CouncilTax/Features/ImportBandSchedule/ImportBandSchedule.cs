@@ -82,7 +82,7 @@ public static class ImportBandSchedule
         var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(
             "select import_id, file_name, imported_at, imported_by from band_schedule_import where council_id = @council and sha256 = @sha",
             new { council = council.Value, sha });
-        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, DapperSetup.ReadInstant(row.imported_at), row.imported_by);
+        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, row.imported_at, row.imported_by);
     }
 
     // Each UPRN must be on the list for a band change or deletion, and must not be for a new entry; a new entry
@@ -138,12 +138,11 @@ public static class ImportBandSchedule
         DbConnection c, DbTransaction tx, Request request, IReadOnlyList<ScheduleLine> lines, string sha, Instant now)
     {
         var council = request.Council;
-        var pg = c is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(c, tx, council, "band_schedule_import", 1);
         await c.ExecuteAsync(
             "insert into band_schedule_import (council_id, import_id, sha256, file_name, as_at, lines, dwellings_rebilled, bill_versions, imported_at, imported_by) " +
             "values (@council, @importId, @sha, @fileName, @asAt, @lines, 0, 0, @now, @officer)",
-            new { council = council.Value, importId, sha, fileName = request.FileName, asAt = DapperSetup.ToDb(request.AsAt, pg), lines = lines.Count, now = DapperSetup.ToDb(now, pg), officer = request.Officer },
+            new { council = council.Value, importId, sha, fileName = request.FileName, asAt = request.AsAt, lines = lines.Count, now, officer = request.Officer },
             tx);
 
         foreach (var line in lines)
@@ -160,7 +159,7 @@ public static class ImportBandSchedule
                 new
                 {
                     council = council.Value, importId, line = line.Line, reference = line.ScheduleReference, uprn = line.Uprn, reason = line.Reason.Code(),
-                    band = line.Band?.ToString(), from = DapperSetup.ToDb(line.EffectiveFrom, pg), comment = line.Comment, outcome,
+                    band = line.Band?.ToString(), from = line.EffectiveFrom, comment = line.Comment, outcome,
                 },
                 tx);
         }
@@ -243,7 +242,7 @@ public static class ImportBandSchedule
     {
         public long import_id { get; set; }
         public string file_name { get; set; } = "";
-        public object imported_at { get; set; } = "";
+        public Instant imported_at { get; set; }
         public string imported_by { get; set; } = "";
     }
 }

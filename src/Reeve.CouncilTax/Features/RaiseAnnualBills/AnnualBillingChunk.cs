@@ -1,6 +1,7 @@
 #pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
 using Dapper;
+using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 
@@ -38,12 +39,12 @@ internal sealed class AnnualBillingChunk
 
         var range = new { council = council.Value, first = dwellings[0].uprn, last = dwellings[^1].uprn, year = year.StartYear };
         const string InRange = "council_id = @council and uprn >= @first and uprn <= @last";
-        var bands = await connection.QueryAsync<(long Uprn, object From, string Band)>($"select uprn, effective_from, band from band_change where {InRange}", range);
-        var residents = await connection.QueryAsync<(long Uprn, long Id, long Party, object From, object? To, string Interest, long? Partner)>(
+        var bands = await connection.QueryAsync<(long Uprn, LocalDate From, string Band)>($"select uprn, effective_from, band from band_change where {InRange}", range);
+        var residents = await connection.QueryAsync<(long Uprn, long Id, long Party, LocalDate From, LocalDate? To, string Interest, long? Partner)>(
             $"select uprn, residence_id, party_id, resident_from, resident_to, interest, partner_of from residence where {InRange} order by resident_from, residence_id", range);
-        var owners = await connection.QueryAsync<(long Uprn, long Party, object From, object? To)>(
+        var owners = await connection.QueryAsync<(long Uprn, long Party, LocalDate From, LocalDate? To)>(
             $"select uprn, party_id, owned_from, owned_to from ownership where {InRange} order by owned_from", range);
-        var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, object? Since, object From, object? To, long? Amount)>(
+        var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, LocalDate? Since, LocalDate From, LocalDate? To, long? Amount)>(
             $"select uprn, kind, party_id, code, percent, since, award_from, award_to, amount_pence from ctax_award where {InRange} order by award_from, award_id", range);
         var accounts = await connection.QueryAsync<(long Uprn, long Account, long? Party, int Day, int? Requested)>(
             "select a.uprn, a.account_id, p.party_id, a.instalment_day, a.instalments_requested from account a " +

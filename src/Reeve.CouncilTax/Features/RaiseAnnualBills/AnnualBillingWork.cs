@@ -25,10 +25,9 @@ internal sealed class AnnualBillingWork
         }
 
         var council = options.Council;
-        var pg = connection is Npgsql.NpgsqlConnection;
         var year = options.Year;
-        var issued = DapperSetup.ToDb(options.IssuedOn, pg);
-        var at = DapperSetup.ToDb(now, pg);
+        var issued = options.IssuedOn;
+        var at = now;
 
         // New accounts for liable people billed here for the first time.
         var newCount = _items.Count(i => i.Account is null);
@@ -50,10 +49,10 @@ internal sealed class AnnualBillingWork
                 var id = firstId + n;
                 var from = _items[i].Bill.Periods[0].Period.From;
                 accounts.Add([council.Value, id, AccountReference.Create(AccountKind.CouncilTax, firstRef + n).Value, AccountKind.CouncilTax.Code(), _items[i].Uprn,
-                    DapperSetup.ToDb(from, pg), "cash", 1, at]);
+                    from, "cash", 1, at]);
                 foreach (var party in _items[i].Bill.Liable.Parties)
                 {
-                    parties.Add([council.Value, id, party, _items[i].Bill.Liable.Parties.Count > 1 ? "joint" : "liable", DapperSetup.ToDb(from, pg), null]);
+                    parties.Add([council.Value, id, party, _items[i].Bill.Liable.Parties.Count > 1 ? "joint" : "liable", from, null]);
                 }
 
                 accountIds[i] = id;
@@ -103,7 +102,7 @@ internal sealed class AnnualBillingWork
             var seq = 1;
             foreach (var instalment in item.Instalments)
             {
-                instalments.Add([council.Value, account, year.StartYear, 1, seq++, DapperSetup.ToDb(instalment.Due, pg), instalment.Amount.Pence]);
+                instalments.Add([council.Value, account, year.StartYear, 1, seq++, instalment.Due, instalment.Amount.Pence]);
             }
 
             events.Add([council.Value, firstEvent + i, account, at, issued, "demand-notice",

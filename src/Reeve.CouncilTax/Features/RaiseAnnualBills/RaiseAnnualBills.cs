@@ -47,7 +47,7 @@ public static class RaiseAnnualBills
             runId = await IdAllocator.ReserveAsync(connection, null, council, "billing_run", 1);
             await connection.ExecuteAsync(
                 "insert into billing_run (council_id, run_id, financial_year, issued_on, status, started_at, started_by) values (@council, @runId, @year, @issued, 'running', @now, @officer)",
-                new { council = council.Value, runId, year = options.Year.StartYear, issued = DapperSetup.ToDb(options.IssuedOn, db.IsPostgres), now = DapperSetup.ToDb(now, db.IsPostgres), officer = options.Officer });
+                new { council = council.Value, runId, year = options.Year.StartYear, issued = options.IssuedOn, now, officer = options.Officer });
         }
 
         var tally = new Tally();
@@ -79,7 +79,7 @@ public static class RaiseAnnualBills
         {
             await connection.ExecuteAsync(
                 "update billing_run set status = 'finished', finished_at = @now, dwellings = @dwellings, bills = @bills, total_pence = @total where council_id = @council and run_id = @runId",
-                new { council = council.Value, runId, now = DapperSetup.ToDb(clock.GetCurrentInstant(), db.IsPostgres), dwellings = done, bills = tally.Bills, total = tally.Total.Pence });
+                new { council = council.Value, runId, now = clock.GetCurrentInstant(), dwellings = done, bills = tally.Bills, total = tally.Total.Pence });
         }
 
         return new AnnualBillingReport(runId, options.Year, options.Preview, done, tally.Bills, tally.AlreadyBilled, tally.NewAccounts, tally.Total,

@@ -32,10 +32,9 @@ public static class RecordDeath
 
         await using var connection = await db.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var pg = db.IsPostgres;
         var marked = await connection.ExecuteAsync(
             "update party set deceased_on = @date, version = version + 1 where council_id = @council and party_id = @partyId and kind = 'person' and deceased_on is null",
-            new { date = DapperSetup.ToDb(dateOfDeath, pg), council = council.Value, partyId }, tx);
+            new { date = dateOfDeath, council = council.Value, partyId }, tx);
         if (marked == 0)
         {
             return new Outcome<Result>.Invalid("partyId", $"Party {partyId} is not a living person of this council");
@@ -44,23 +43,23 @@ public static class RecordDeath
         var lastDay = dateOfDeath.PlusDays(-1);
         var dwellings = (await connection.QueryAsync<long>(
             "select distinct uprn from residence where council_id = @council and party_id = @partyId and resident_from <= @date and (resident_to is null or resident_to >= @date)",
-            new { council = council.Value, partyId, date = DapperSetup.ToDb(dateOfDeath, pg) }, tx)).ToList();
+            new { council = council.Value, partyId, date = dateOfDeath }, tx)).ToList();
         await connection.ExecuteAsync(
             "update residence set resident_to = @lastDay where council_id = @council and party_id = @partyId and resident_from <= @date and (resident_to is null or resident_to >= @date)",
-            new { lastDay = DapperSetup.ToDb(lastDay, pg), council = council.Value, partyId, date = DapperSetup.ToDb(dateOfDeath, pg) }, tx);
+            new { lastDay, council = council.Value, partyId, date = dateOfDeath }, tx);
 
         var versions = new List<BillVersion>();
         foreach (var uprn in dwellings)
         {
             var othersStay = await connection.ExecuteScalarAsync<long>(
                 "select count(*) from residence where council_id = @council and uprn = @uprn and party_id <> @partyId and resident_from <= @date and (resident_to is null or resident_to >= @date)",
-                new { council = council.Value, uprn, partyId, date = DapperSetup.ToDb(dateOfDeath, pg) }, tx);
+                new { council = council.Value, uprn, partyId, date = dateOfDeath }, tx);
             if (othersStay == 0)
             {
                 var id = await IdAllocator.ReserveAsync(connection, tx, council, "ctax_award", 1);
                 await connection.ExecuteAsync(
                     "insert into ctax_award (council_id, award_id, uprn, kind, code, award_from, evidence, recorded_at, recorded_by) values (@council, @id, @uprn, 'exemption', 'F', @from, @evidence, @now, @officer)",
-                    new { council = council.Value, id, uprn, from = DapperSetup.ToDb(dateOfDeath, pg), evidence = $"Death of the liable person: {evidence}. Ends six months after probate is granted.", now = DapperSetup.ToDb(now, pg), officer }, tx);
+                    new { council = council.Value, id, uprn, from = dateOfDeath, evidence = $"Death of the liable person: {evidence}. Ends six months after probate is granted.", now, officer }, tx);
             }
 
             var issued = recorded > dateOfDeath ? recorded : dateOfDeath;

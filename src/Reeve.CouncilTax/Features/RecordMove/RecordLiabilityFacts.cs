@@ -22,10 +22,9 @@ public static class RecordLiabilityFacts
         ChangeAsync(db, council, uprn, from, $"Moved in on {DateText.LongForm.Format(from)}", officer, now, async (c, tx) =>
         {
             var id = await IdAllocator.ReserveAsync(c, tx, council, "residence", 1);
-            var pg = c is Npgsql.NpgsqlConnection;
             await c.ExecuteAsync(
                 "insert into residence (council_id, residence_id, uprn, party_id, resident_from, interest, partner_of, recorded_at, recorded_by) values (@council, @id, @uprn, @partyId, @from, @interest, @partnerOf, @now, @officer)",
-                new { council = council.Value, id, uprn, partyId, from = DapperSetup.ToDb(from, pg), interest = interest.Code(), partnerOf, now = DapperSetup.ToDb(now, pg), officer }, tx);
+                new { council = council.Value, id, uprn, partyId, from, interest = interest.Code(), partnerOf, now, officer }, tx);
         });
 
     /// <summary>Records the last day a person lived at the dwelling (liability ends at the end of that day).</summary>
@@ -33,10 +32,9 @@ public static class RecordLiabilityFacts
         ReeveDatabase db, CouncilId council, long uprn, long partyId, LocalDate lastDay, string officer, Instant now) =>
         ChangeAsync(db, council, uprn, lastDay, $"Moved out on {DateText.LongForm.Format(lastDay)}", officer, now, async (c, tx) =>
         {
-            var pg = c is Npgsql.NpgsqlConnection;
             var changed = await c.ExecuteAsync(
                 "update residence set resident_to = @lastDay where council_id = @council and uprn = @uprn and party_id = @partyId and resident_to is null",
-                new { council = council.Value, uprn, partyId, lastDay = DapperSetup.ToDb(lastDay, pg) }, tx);
+                new { council = council.Value, uprn, partyId, lastDay }, tx);
             return changed == 0 ? ("partyId", $"Party {partyId} is not recorded as living at this dwelling now") : null;
         });
 
@@ -45,10 +43,9 @@ public static class RecordLiabilityFacts
         ChangeAsync(db, council, uprn, from, $"Owner recorded from {DateText.LongForm.Format(from)}", officer, now, async (c, tx) =>
         {
             var id = await IdAllocator.ReserveAsync(c, tx, council, "ownership", 1);
-            var pg = c is Npgsql.NpgsqlConnection;
             await c.ExecuteAsync(
                 "insert into ownership (council_id, ownership_id, uprn, party_id, owned_from, recorded_at, recorded_by) values (@council, @id, @uprn, @partyId, @from, @now, @officer)",
-                new { council = council.Value, id, uprn, partyId, from = DapperSetup.ToDb(from, pg), now = DapperSetup.ToDb(now, pg), officer }, tx);
+                new { council = council.Value, id, uprn, partyId, from, now, officer }, tx);
         });
 
     /// <summary>Records the last day a party owned the dwelling (a sale, or the end of a lease that made them owner under s6(5)).</summary>
@@ -56,8 +53,7 @@ public static class RecordLiabilityFacts
         ReeveDatabase db, CouncilId council, long uprn, long partyId, LocalDate lastDay, string officer, Instant now) =>
         ChangeAsync(db, council, uprn, lastDay, $"Owner until {DateText.LongForm.Format(lastDay)}", officer, now, async (c, tx) =>
         {
-            var pg = c is Npgsql.NpgsqlConnection;
-            var from = await c.ExecuteScalarAsync<object?>(
+            var from = await c.ExecuteScalarAsync<LocalDate?>(
                 "select owned_from from ownership where council_id = @council and uprn = @uprn and party_id = @partyId and owned_to is null",
                 new { council = council.Value, uprn, partyId }, tx);
             if (from is null)
@@ -65,14 +61,14 @@ public static class RecordLiabilityFacts
                 return ("partyId", $"Party {partyId} is not recorded as owning this dwelling now");
             }
 
-            if (lastDay < DapperSetup.ReadDate(from))
+            if (lastDay < from)
             {
-                return ("to", $"They became the owner on {DateText.LongForm.Format(DapperSetup.ReadDate(from))}; the last day cannot be before that");
+                return ("to", $"They became the owner on {DateText.LongForm.Format(from.Value)}; the last day cannot be before that");
             }
 
             await c.ExecuteAsync(
                 "update ownership set owned_to = @lastDay where council_id = @council and uprn = @uprn and party_id = @partyId and owned_to is null",
-                new { council = council.Value, uprn, partyId, lastDay = DapperSetup.ToDb(lastDay, pg) }, tx);
+                new { council = council.Value, uprn, partyId, lastDay }, tx);
             return null;
         });
 
@@ -91,29 +87,29 @@ public static class RecordLiabilityFacts
 
         return ChangeAsync(db, council, uprn, lastDay.PlusDays(1), $"Award ended on {DateText.LongForm.Format(lastDay)}: {reason.Trim()}", officer, now, async (c, tx) =>
         {
-            var pg = c is Npgsql.NpgsqlConnection;
-            var award = await c.QuerySingleOrDefaultAsync<(object From, object? To)>(
+            var found = (await c.QueryAsync<(LocalDate From, LocalDate? To)>(
                 "select award_from, award_to from ctax_award where council_id = @council and uprn = @uprn and award_id = @awardId",
-                new { council = council.Value, uprn, awardId }, tx);
-            if (award.From is null)
+                new { council = council.Value, uprn, awardId }, tx)).ToList();
+            if (found.Count == 0)
             {
                 return ("awardId", $"There is no award {awardId} on this dwelling");
             }
 
-            var from = DapperSetup.ReadDate(award.From);
+            var award = found[0];
+            var from = award.From;
             if (lastDay < from)
             {
                 return ("to", $"The award starts on {DateText.LongForm.Format(from)}; its last day cannot be before that");
             }
 
-            if (award.To is not null && DapperSetup.ReadDate(award.To) <= lastDay)
+            if (award.To is { } ends && ends <= lastDay)
             {
-                return ("to", $"The award already ends on {DateText.LongForm.Format(DapperSetup.ReadDate(award.To))}");
+                return ("to", $"The award already ends on {DateText.LongForm.Format(ends)}");
             }
 
             await c.ExecuteAsync(
                 "update ctax_award set award_to = @lastDay, evidence = evidence || @note where council_id = @council and uprn = @uprn and award_id = @awardId",
-                new { council = council.Value, uprn, awardId, lastDay = DapperSetup.ToDb(lastDay, pg), note = $" | Ended {DateText.Iso.Format(lastDay)} by {officer}: {reason.Trim()}" }, tx);
+                new { council = council.Value, uprn, awardId, lastDay, note = $" | Ended {DateText.Iso.Format(lastDay)} by {officer}: {reason.Trim()}" }, tx);
             return null;
         });
     }
@@ -139,11 +135,10 @@ public static class RecordLiabilityFacts
     internal static async Task RecordBandChangeAsync(
         DbConnection c, DbTransaction tx, CouncilId council, long uprn, LocalDate effectiveFrom, string band, string reason, string? scheduleReference, string officer, Instant now)
     {
-        var pg = c is Npgsql.NpgsqlConnection;
         await c.ExecuteAsync(
             "insert into band_change (council_id, uprn, effective_from, band, reason, schedule_reference, recorded_at, recorded_by) values (@council, @uprn, @from, @band, @reason, @scheduleReference, @now, @officer) " +
             "on conflict (council_id, uprn, effective_from) do update set band = @band, reason = @reason, schedule_reference = @scheduleReference",
-            new { council = council.Value, uprn, from = DapperSetup.ToDb(effectiveFrom, pg), band, reason, scheduleReference, now = DapperSetup.ToDb(now, pg), officer }, tx);
+            new { council = council.Value, uprn, from = effectiveFrom, band, reason, scheduleReference, now, officer }, tx);
     }
 
     /// <summary>A disregard, exemption, owner-liable class, disabled band reduction, premium or reduction.</summary>
@@ -158,16 +153,15 @@ public static class RecordLiabilityFacts
         return ChangeAsync(db, council, uprn, award.From, $"{award.Kind} {award.Code} from {DateText.LongForm.Format(award.From)}", officer, now, async (c, tx) =>
         {
             var id = await IdAllocator.ReserveAsync(c, tx, council, "ctax_award", 1);
-            var pg = c is Npgsql.NpgsqlConnection;
             await c.ExecuteAsync(
                 "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_at, recorded_by, amount_pence) " +
                 "values (@council, @id, @uprn, @kind, @partyId, @code, @percent, @since, @from, @to, @evidence, @review, @now, @officer, @amount)",
                 new
                 {
                     council = council.Value, id, uprn, kind = award.Kind, partyId = award.PartyId, code = award.Code, percent = award.Percent,
-                    since = award.Since is { } s ? DapperSetup.ToDb(s, pg) : null, from = DapperSetup.ToDb(award.From, pg),
-                    to = award.To is { } t ? DapperSetup.ToDb(t, pg) : null, evidence = award.Evidence,
-                    review = award.ReviewOn is { } r ? DapperSetup.ToDb(r, pg) : null, now = DapperSetup.ToDb(now, pg), officer, amount = award.Amount?.Pence,
+                    since = award.Since, from = award.From,
+                    to = award.To, evidence = award.Evidence,
+                    review = award.ReviewOn, now, officer, amount = award.Amount?.Pence,
                 }, tx);
         });
     }

@@ -1,4 +1,5 @@
 #pragma warning disable IDE1006, CA1707 // column names as the database spells them
+using NodaTime;
 using Reeve.Kernel;
 using Reeve.Persistence;
 
@@ -15,8 +16,8 @@ internal sealed class LedgerRow
     public string credit_book { get; set; } = "";
     public long amount_pence { get; set; }
     public int financial_year { get; set; }
-    public object effective_date { get; set; } = "";
-    public object posted_at { get; set; } = "";
+    public LocalDate effective_date { get; set; }
+    public Instant posted_at { get; set; }
     public string posted_by { get; set; } = "";
     public string reason { get; set; } = "";
     public string source_rule { get; set; } = "";
@@ -29,6 +30,6 @@ internal sealed class LedgerRow
     public PostedEntry ToEntry() => new(
         new CouncilId(council_id), entry_id, account_id, EntryKinds.FromCode(kind), Books.FromCode(debit_book),
         Books.FromCode(credit_book), Money.FromPence(amount_pence), new FinancialYear(financial_year),
-        DapperSetup.ReadDate(effective_date), DapperSetup.ReadInstant(posted_at), posted_by, reason, source_rule,
+        effective_date, posted_at, posted_by, reason, source_rule,
         reverses_entry_id, idempotency_key);
 }

@@ -43,7 +43,7 @@ public static class ReverseEntry
         var reversal = new PostedEntry(council, id, original.AccountId, EntryKind.Reversal, original.Credit, original.Debit,
             original.Amount, original.Year, effectiveDate, now, postedBy, reason,
             $"Reversal of entry {entryId} ({original.SourceRule})", entryId, $"reverse:{entryId}");
-        var written = await PostEntries.InsertOneByOneAsync(connection, tx, [reversal], default);
+        var written = await PostEntries.WriteAsync(connection, tx, [reversal], default);
         if (written.Count == 0)
         {
             // Another transaction reversed it after the check above; its reversal key made this insert a no-op.

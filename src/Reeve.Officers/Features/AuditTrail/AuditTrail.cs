@@ -39,13 +39,12 @@ public static class AuditTrail
         string subjectId, string detail, string? remoteAddress, Instant at)
     {
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "audit", 1);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into audit_log (council_id, audit_id, at, officer, action, subject_kind, subject_id, detail, remote_address) " +
             "values (@council, @id, @at, @officer, @action, @subjectKind, @subjectId, @detail, @remoteAddress)",
             new
             {
-                council = council.Value, id, at = DapperSetup.ToDb(at, postgres), officer, action, subjectKind, subjectId,
+                council = council.Value, id, at, officer, action, subjectKind, subjectId,
                 detail, remoteAddress,
             },
             tx);
@@ -69,7 +68,7 @@ public static class AuditTrail
             "select audit_id, at, officer, action, subject_kind, subject_id, detail, remote_address from audit_log";
 
         public long audit_id { get; set; }
-        public object at { get; set; } = "";
+        public Instant at { get; set; }
         public string officer { get; set; } = "";
         public string action { get; set; } = "";
         public string subject_kind { get; set; } = "";
@@ -77,6 +76,6 @@ public static class AuditTrail
         public string detail { get; set; } = "";
         public string? remote_address { get; set; }
 
-        public AuditEntry ToEntry() => new(audit_id, DapperSetup.ReadInstant(at), officer, action, subject_kind, subject_id, detail, remote_address);
+        public AuditEntry ToEntry() => new(audit_id, at, officer, action, subject_kind, subject_id, detail, remote_address);
     }
 }

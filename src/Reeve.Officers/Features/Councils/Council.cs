@@ -14,10 +14,9 @@ public static class CouncilStore
 {
     public static async Task AddAsync(DbConnection connection, DbTransaction tx, Council council, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into council (council_id, code, name, created_at) values (@id, @code, @name, @now)",
-            new { id = council.Id.Value, code = council.Code, name = council.Name, now = DapperSetup.ToDb(now, postgres) }, tx);
+            new { id = council.Id.Value, code = council.Code, name = council.Name, now }, tx);
     }
 
     public static async Task<IReadOnlyList<Council>> AllAsync(DbConnection connection) =>

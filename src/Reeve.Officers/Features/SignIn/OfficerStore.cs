@@ -29,7 +29,6 @@ public static class OfficerStore
 
         // Stored as sign-in looks it up: trimmed and in lower case.
         username = Canonical(username);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await connection.ExecuteScalarAsync<int>("select coalesce(max(officer_id), 0) + 1 from officer", transaction: tx);
         await connection.ExecuteAsync(
             "insert into officer (officer_id, username, display_name, password_hash, role, home_council_id, failed_sign_ins, version, created_at) " +
@@ -37,7 +36,7 @@ public static class OfficerStore
             new
             {
                 id, username, displayName, hash = Hasher.HashPassword(username, password),
-                role = role.Name(), home = home.Value, now = DapperSetup.ToDb(now, postgres),
+                role = role.Name(), home = home.Value, now,
             },
             tx);
         foreach (var council in councils.Append(home).Distinct())
@@ -67,11 +66,10 @@ public static class OfficerStore
             return new SignInResult(null, "This account is locked after too many wrong passwords. Try again in 15 minutes or ask a System Administrator.");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         if (Hasher.VerifyHashedPassword(row.username, row.password_hash, password) == PasswordVerificationResult.Failed)
         {
             var failures = row.failed_sign_ins + 1;
-            object? lockedUntil = failures >= Lockout.MaxFailedSignIns ? DapperSetup.ToDb(now + Lockout.LockFor, postgres) : null;
+            Instant? lockedUntil = failures >= Lockout.MaxFailedSignIns ? now + Lockout.LockFor : null;
             await connection.ExecuteAsync(
                 "update officer set failed_sign_ins = @failures, locked_until = @lockedUntil where officer_id = @id",
                 new { failures = failures >= Lockout.MaxFailedSignIns ? 0 : failures, lockedUntil, id = row.officer_id });
@@ -102,7 +100,7 @@ public static class OfficerStore
             "select council_id from officer_council where officer_id = @id order by council_id", new { id = row.officer_id }))
             .Select(c => new CouncilId(c)).ToList();
         return new OfficerAccount(row.officer_id, row.username, row.display_name, Roles.Parse(row.role), new CouncilId(row.home_council_id),
-            councils, row.failed_sign_ins, row.locked_until is null ? null : DapperSetup.ReadInstant(row.locked_until));
+            councils, row.failed_sign_ins, row.locked_until);
     }
 
     private sealed class Row
@@ -117,6 +115,6 @@ public static class OfficerStore
         public string role { get; set; } = "";
         public int home_council_id { get; set; }
         public int failed_sign_ins { get; set; }
-        public object? locked_until { get; set; }
+        public Instant? locked_until { get; set; }
     }
 }

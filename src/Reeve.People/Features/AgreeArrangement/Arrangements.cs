@@ -41,19 +41,17 @@ public static class Arrangements
 
     public static async Task<ArrangementPolicy> PolicyAsync(DbConnection connection, CouncilId council, LocalDate day, DbTransaction? tx = null)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var row = await connection.QuerySingleOrDefaultAsync<PolicyRow>(
             "select officer_max_months, officer_max_total_pence, grace_days from arrangement_policy where council_id = @council and effective_from <= @day order by effective_from desc limit 1",
-            new { council = council.Value, day = DapperSetup.ToDb(day, postgres) }, tx);
+            new { council = council.Value, day }, tx);
         return row is null ? ArrangementPolicy.Default : new ArrangementPolicy(row.officer_max_months, Money.FromPence(row.officer_max_total_pence), row.grace_days);
     }
 
     public static async Task SetPolicyAsync(DbConnection connection, DbTransaction tx, CouncilId council, LocalDate from, ArrangementPolicy policy)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into arrangement_policy (council_id, effective_from, officer_max_months, officer_max_total_pence, grace_days) values (@council, @from, @months, @total, @grace)",
-            new { council = council.Value, from = DapperSetup.ToDb(from, postgres), months = policy.OfficerMaxMonths, total = policy.OfficerMaxTotal.Pence, grace = policy.GraceDays }, tx);
+            new { council = council.Value, from, months = policy.OfficerMaxMonths, total = policy.OfficerMaxTotal.Pence, grace = policy.GraceDays }, tx);
     }
 
     /// <summary>The offer from the person's latest income and expenditure, over every account they owe on now.</summary>
@@ -120,7 +118,6 @@ public static class Arrangements
         }
 
         var previous = await KeptAsync(connection, council, request.PartyId, tx);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         if (previous is not null)
         {
             await EndAsync(connection, tx, council, previous, "superseded", request.Today, "Renegotiated: replaced by a new version", approver.Name, now);
@@ -138,8 +135,8 @@ public static class Arrangements
             new
             {
                 council = council.Value, id, party = request.PartyId, version, supersedes = previous?.ArrangementId,
-                frequency = request.Frequency.Code(), total = o.Total.Pence, start = DapperSetup.ToDb(request.Today, postgres),
-                officer = approver.Name, role = approver.Role, now = DapperSetup.ToDb(now, postgres),
+                frequency = request.Frequency.Code(), total = o.Total.Pence, start = request.Today,
+                officer = approver.Name, role = approver.Role, now,
             },
             tx);
         await connection.ExecuteAsync(
@@ -147,7 +144,7 @@ public static class Arrangements
             o.Shares.Where(s => s.Balance.IsPositive).Select(s => new { council = council.Value, id, account = s.AccountId, amount = s.Balance.Pence, monthly = s.Monthly.Pence }), tx);
         await connection.ExecuteAsync(
             "insert into arrangement_instalment (council_id, arrangement_id, instalment_no, due_on, amount_pence) values (@council, @id, @no, @due, @amount)",
-            instalments.Select(i => new { council = council.Value, id, no = i.Number, due = DapperSetup.ToDb(i.DueOn, postgres), amount = i.Amount.Pence }), tx);
+            instalments.Select(i => new { council = council.Value, id, no = i.Number, due = i.DueOn, amount = i.Amount.Pence }), tx);
         foreach (var share in o.Shares.Where(s => s.Balance.IsPositive))
         {
             var hold = await AccountHolds.PlaceAsync(connection, tx, council,
@@ -208,10 +205,10 @@ public static class Arrangements
             "select instalment_no, due_on, amount_pence from arrangement_instalment where council_id = @council and arrangement_id = @id order by instalment_no", args, tx);
         return new Arrangement(
             head.arrangement_id, head.party_id, head.version_no, head.supersedes_id, head.status, Frequencies.FromCode(head.frequency) ?? Frequency.Monthly,
-            Money.FromPence(head.total_pence), DapperSetup.ReadDate(head.start_on), head.approved_by, head.missed_count,
-            head.grace_until is null ? null : DapperSetup.ReadDate(head.grace_until), head.ended_on is null ? null : DapperSetup.ReadDate(head.ended_on), head.end_reason,
+            Money.FromPence(head.total_pence), head.start_on, head.approved_by, head.missed_count,
+            head.grace_until, head.ended_on, head.end_reason,
             accounts.Select(a => new AccountShare(a.account_id, a.reference, Money.FromPence(a.amount_pence), Money.FromPence(a.monthly_pence))).ToList(),
-            instalments.Select(i => new Instalment(i.instalment_no, DapperSetup.ReadDate(i.due_on), Money.FromPence(i.amount_pence))).ToList());
+            instalments.Select(i => new Instalment(i.instalment_no, i.due_on, Money.FromPence(i.amount_pence))).ToList());
     }
 
     /// <summary>
@@ -228,7 +225,6 @@ public static class Arrangements
         DbConnection connection, CouncilId council, LocalDate day, string officer, Instant now, long? partyId = null,
         Func<DbConnection, DbTransaction, Arrangement, LocalDate, Task>? requestLetter = null)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var ids = (await connection.QueryAsync<long>(
             "select arrangement_id from arrangement where council_id = @council and status = 'kept'" +
             (partyId is null ? "" : " and party_id = @party") + " order by arrangement_id",
@@ -242,7 +238,7 @@ public static class Arrangements
             var a = (await GetAsync(connection, council, id, tx))!;
             var paid = Money.FromPence(await connection.ExecuteScalarAsync<long>(PaidSql, new
             {
-                council = council.Value, id, start = DapperSetup.ToDb(a.StartOn, postgres), day = DapperSetup.ToDb(day, postgres),
+                council = council.Value, id, start = a.StartOn, day,
             }, tx));
             if (paid >= a.Total)
             {
@@ -278,7 +274,7 @@ public static class Arrangements
             {
                 await connection.ExecuteAsync(
                     "update arrangement_instalment set missed_noted_on = @day where council_id = @council and arrangement_id = @id and instalment_no = @no",
-                    new { council = council.Value, id, no = firstShort.Number, day = DapperSetup.ToDb(day, postgres) }, tx);
+                    new { council = council.Value, id, no = firstShort.Number, day }, tx);
             }
 
             if (a.MissedCount == 0 && firstShort is not null)
@@ -286,7 +282,7 @@ public static class Arrangements
                 var graceUntil = firstShort.DueOn.PlusDays(policy.GraceDays);
                 await connection.ExecuteAsync(
                     "update arrangement set missed_count = 1, grace_until = @grace where council_id = @council and arrangement_id = @id",
-                    new { council = council.Value, id, grace = DapperSetup.ToDb(graceUntil, postgres) }, tx);
+                    new { council = council.Value, id, grace = graceUntil }, tx);
                 foreach (var share in a.Accounts)
                 {
                     await AccountEvents.RecordAsync(connection, tx, council, share.AccountId, now, day, "letter-due",
@@ -331,10 +327,9 @@ public static class Arrangements
     private static async Task EndAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, Arrangement a, string status, LocalDate firstDayFree, string reason, string officer, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update arrangement set status = @status, ended_on = @ended, end_reason = @reason where council_id = @council and arrangement_id = @id",
-            new { council = council.Value, id = a.ArrangementId, status, ended = DapperSetup.ToDb(firstDayFree, postgres), reason }, tx);
+            new { council = council.Value, id = a.ArrangementId, status, ended = firstDayFree, reason }, tx);
         foreach (var share in a.Accounts)
         {
             if (await AccountHolds.FindBySourceAsync(connection, tx, council, HoldKey(a.ArrangementId, share.AccountId)) is { } hold)
@@ -364,11 +359,11 @@ public static class Arrangements
         public string status { get; set; } = "";
         public string frequency { get; set; } = "";
         public long total_pence { get; set; }
-        public object start_on { get; set; } = "";
+        public LocalDate start_on { get; set; }
         public string approved_by { get; set; } = "";
         public int missed_count { get; set; }
-        public object? grace_until { get; set; }
-        public object? ended_on { get; set; }
+        public LocalDate? grace_until { get; set; }
+        public LocalDate? ended_on { get; set; }
         public string? end_reason { get; set; }
     }
 
@@ -383,7 +378,7 @@ public static class Arrangements
     private sealed class InstalmentRow
     {
         public int instalment_no { get; set; }
-        public object due_on { get; set; } = "";
+        public LocalDate due_on { get; set; }
         public long amount_pence { get; set; }
     }
 }

@@ -54,7 +54,6 @@ public static class PartyNames
         DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int seq, NameParts name,
         LocalDate effectiveFrom, string reason, string officer, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         return connection.ExecuteAsync(
             "insert into party_name (council_id, party_id, name_seq, title, forenames, surname, organisation_name, display_name, search_key, effective_from, reason, recorded_at, recorded_by) " +
             "values (@council, @partyId, @seq, @title, @forenames, @surname, @org, @display, @search, @from, @reason, @now, @officer)",
@@ -62,7 +61,7 @@ public static class PartyNames
             {
                 council = council.Value, partyId, seq, title = name.Title, forenames = name.Forenames, surname = name.Surname,
                 org = name.OrganisationName, display = name.DisplayName, search = name.SearchKey,
-                from = DapperSetup.ToDb(effectiveFrom, postgres), reason, now = DapperSetup.ToDb(now, postgres), officer,
+                from = effectiveFrom, reason, now, officer,
             },
             tx);
     }

@@ -99,7 +99,7 @@ public static class LikelyDuplicates
         var addresses = (await connection.QueryAsync<AddressRow>(
             "select party_id, uprn, postcode from party_address where council_id = @council", args, tx)).ToLookup(a => a.party_id);
         var profiles = people.Where(p => names[p.party_id].Any()).Select(p => new MatchProfile(
-            p.party_id, p.date_of_birth is null ? null : DapperSetup.ReadDate(p.date_of_birth),
+            p.party_id, p.date_of_birth,
             names[p.party_id].Select(n => (n.forenames, n.surname)).ToList(),
             addresses[p.party_id].Select(a => (a.uprn, a.postcode)).ToList())).ToDictionary(p => p.PartyId);
         var known = (await connection.QueryAsync<(long, long)>(
@@ -153,10 +153,9 @@ public static class LikelyDuplicates
     public static async Task<Outcome<string>> DecideAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long partyA, long partyB, bool same, string officer, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var changed = await connection.ExecuteAsync(
             "update party_duplicate set decision = @decision, decided_by = @officer, decided_at = @now where council_id = @council and party_a = @partyA and party_b = @partyB and decision is null",
-            new { council = council.Value, partyA, partyB, decision = same ? "confirmed" : "rejected", officer, now = DapperSetup.ToDb(now, postgres) }, tx);
+            new { council = council.Value, partyA, partyB, decision = same ? "confirmed" : "rejected", officer, now }, tx);
         return changed == 0
             ? new Outcome<string>.Invalid("decision", "That pair is not waiting for a decision")
             : same ? $"{partyA} and {partyB} confirmed as the same person: merge them when ready" : $"{partyA} and {partyB} are not the same person";
@@ -210,7 +209,7 @@ public static class LikelyDuplicates
     private sealed class PersonRow
     {
         public long party_id { get; set; }
-        public object? date_of_birth { get; set; }
+        public LocalDate? date_of_birth { get; set; }
     }
 
     private sealed class NameRow

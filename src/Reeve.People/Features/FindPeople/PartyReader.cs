@@ -30,14 +30,14 @@ public static class PartyReader
             "select address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from, valid_to from party_address where council_id = @council and party_id = @partyId order by address_seq", args);
         return new Party(
             council, head.party_id, head.kind == "person" ? PartyKind.Person : PartyKind.Organisation,
-            head.date_of_birth is null ? null : DapperSetup.ReadDate(head.date_of_birth),
-            head.deceased_on is null ? null : DapperSetup.ReadDate(head.deceased_on),
+            head.date_of_birth,
+            head.deceased_on,
             head.version,
             names.Select(n => new PartyName(n.name_seq, n.title, n.forenames, n.surname, n.organisation_name,
-                DapperSetup.ReadDate(n.effective_from), n.reason, DapperSetup.ReadInstant(n.recorded_at), n.recorded_by)).ToList(),
-            contacts.Select(c => new ContactDetail(c.contact_seq, c.kind, c.value, Convert.ToBoolean(c.is_preferred, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+                n.effective_from, n.reason, n.recorded_at, n.recorded_by)).ToList(),
+            contacts.Select(c => new ContactDetail(c.contact_seq, c.kind, c.value, c.is_preferred)).ToList(),
             addresses.Select(a => new PostalAddress(a.address_seq, a.uprn, a.address_line1, a.address_line2, a.address_line3, a.town, a.postcode,
-                DapperSetup.ReadDate(a.valid_from), a.valid_to is null ? null : DapperSetup.ReadDate(a.valid_to))).ToList());
+                a.valid_from, a.valid_to)).ToList());
     }
 
     /// <summary>People whose current or former names contain every word typed, current name shown.</summary>
@@ -57,7 +57,7 @@ public static class PartyReader
             "where p.council_id = @council and exists (select 1 from party_name n where n.council_id = p.council_id and n.party_id = p.party_id and " +
             conditions + ") order by cur.display_name limit @limit";
         var rows = await connection.QueryAsync<MatchRow>(sql, parameters);
-        return rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth is null ? null : DapperSetup.ReadDate(r.date_of_birth), r.address)).ToList();
+        return rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth, r.address)).ToList();
     }
 
 
@@ -65,8 +65,8 @@ public static class PartyReader
     {
         public long party_id { get; set; }
         public string kind { get; set; } = "";
-        public object? date_of_birth { get; set; }
-        public object? deceased_on { get; set; }
+        public LocalDate? date_of_birth { get; set; }
+        public LocalDate? deceased_on { get; set; }
         public int version { get; set; }
     }
 
@@ -77,9 +77,9 @@ public static class PartyReader
         public string? forenames { get; set; }
         public string? surname { get; set; }
         public string? organisation_name { get; set; }
-        public object effective_from { get; set; } = "";
+        public LocalDate effective_from { get; set; }
         public string reason { get; set; } = "";
-        public object recorded_at { get; set; } = "";
+        public Instant recorded_at { get; set; }
         public string recorded_by { get; set; } = "";
     }
 
@@ -88,7 +88,7 @@ public static class PartyReader
         public int contact_seq { get; set; }
         public string kind { get; set; } = "";
         public string value { get; set; } = "";
-        public object is_preferred { get; set; } = false;
+        public bool is_preferred { get; set; }
     }
 
     private sealed class AddressRow
@@ -100,15 +100,15 @@ public static class PartyReader
         public string? address_line3 { get; set; }
         public string town { get; set; } = "";
         public string postcode { get; set; } = "";
-        public object valid_from { get; set; } = "";
-        public object? valid_to { get; set; }
+        public LocalDate valid_from { get; set; }
+        public LocalDate? valid_to { get; set; }
     }
 
     private sealed class MatchRow
     {
         public long party_id { get; set; }
         public string display_name { get; set; } = "";
-        public object? date_of_birth { get; set; }
+        public LocalDate? date_of_birth { get; set; }
         public string? address { get; set; }
     }
 }

@@ -174,13 +174,12 @@ public static class BreathingSpaceReviews
     /// <summary>The work queue: standard moratoriums in force today past day 35 with no midway review recorded, oldest first.</summary>
     public static async Task<IReadOnlyList<BreathingSpace>> MidwayOverdueAsync(DbConnection connection, CouncilId council, LocalDate today)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var candidates = await connection.QueryAsync<long>(
             "select b.moratorium_id from breathing_space b where b.council_id = @council and b.kind = 'standard' and b.status = 'active' " +
             "and b.start_date <= @latestStart and (b.end_date is null or b.end_date >= @today) " +
             "and not exists (select 1 from breathing_space_review r where r.council_id = b.council_id and r.moratorium_id = b.moratorium_id and r.kind = 'midway') " +
             "order by b.start_date, b.moratorium_id",
-            new { council = council.Value, latestStart = DapperSetup.ToDb(today.PlusDays(-35), postgres), today = DapperSetup.ToDb(today, postgres) });
+            new { council = council.Value, latestStart = today.PlusDays(-35), today });
         var spaces = new List<BreathingSpace>();
         foreach (var id in candidates)
         {
@@ -194,7 +193,6 @@ public static class BreathingSpaceReviews
         DbConnection connection, DbTransaction tx, CouncilId council, long moratoriumId, string kind, LocalDate on, string outcome, ReviewGround? grounds, string? reason,
         string officer, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "breathing_space_review", 1);
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         await connection.ExecuteAsync(
@@ -202,8 +200,8 @@ public static class BreathingSpaceReviews
             "values (@council, @id, @moratoriumId, @kind, @on, @outcome, @grounds, @reason, @officer, @now)",
             new
             {
-                council = council.Value, id, moratoriumId, kind, on = DapperSetup.ToDb(on, postgres), outcome, grounds = grounds?.Code(), reason = trimmed, officer,
-                now = DapperSetup.ToDb(now, postgres),
+                council = council.Value, id, moratoriumId, kind, on, outcome, grounds = grounds?.Code(), reason = trimmed, officer,
+                now,
             },
             tx);
         return new BreathingSpaceReview(id, moratoriumId, kind, on, outcome, grounds, trimmed, officer);
@@ -228,12 +226,12 @@ public static class BreathingSpaceReviews
         public long review_id { get; set; }
         public long moratorium_id { get; set; }
         public string kind { get; set; } = "";
-        public object review_date { get; set; } = "";
+        public LocalDate review_date { get; set; }
         public string outcome { get; set; } = "";
         public string? grounds { get; set; }
         public string? reason { get; set; }
         public string recorded_by { get; set; } = "";
 
-        public BreathingSpaceReview To() => new(review_id, moratorium_id, kind, DapperSetup.ReadDate(review_date), outcome, GroundFromCode(grounds), reason, recorded_by);
+        public BreathingSpaceReview To() => new(review_id, moratorium_id, kind, review_date, outcome, GroundFromCode(grounds), reason, recorded_by);
     }
 }

@@ -87,7 +87,6 @@ public static class BreathingSpaces
             return new Outcome<BreathingSpace>.NotFound($"person {given}");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "breathing_space", 1);
         LocalDate? end = n.Kind == MoratoriumKind.Standard ? StandardLastDay(n.StartDate) : null;
         await connection.ExecuteAsync(
@@ -95,10 +94,10 @@ public static class BreathingSpaces
             "notified_postcode, status, recorded_by, recorded_at) values (@council, @id, @party, @kind, @reference, @start, @end, @source, @name, @dob, @postcode, @status, @officer, @now)",
             new
             {
-                council = council.Value, id, party = partyId, kind = n.Kind.Code(), reference = n.Reference.Trim(), start = DapperSetup.ToDb(n.StartDate, postgres),
-                end = end is { } e ? DapperSetup.ToDb(e, postgres) : null, source = n.Source, name = n.Name.Trim(),
-                dob = n.DateOfBirth is { } d ? DapperSetup.ToDb(d, postgres) : null, postcode = n.Postcode?.Trim(),
-                status = partyId is null ? "unmatched" : "active", officer, now = DapperSetup.ToDb(now, postgres),
+                council = council.Value, id, party = partyId, kind = n.Kind.Code(), reference = n.Reference.Trim(), start = n.StartDate,
+                end, source = n.Source, name = n.Name.Trim(),
+                dob = n.DateOfBirth, postcode = n.Postcode?.Trim(),
+                status = partyId is null ? "unmatched" : "active", officer, now,
             },
             tx);
         var space = (await GetAsync(connection, council, id, tx))!;
@@ -167,13 +166,12 @@ public static class BreathingSpaces
             return new Outcome<BreathingSpace>.Invalid("endDate", $"The Breathing Space started on {space.StartDate:uuuu-MM-dd}; it cannot end before then");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update breathing_space set end_date = @end, treatment_ended_on = @treatment, status = @status where council_id = @council and moratorium_id = @moratoriumId",
             new
             {
-                council = council.Value, moratoriumId, end = DapperSetup.ToDb(lastDay, postgres),
-                treatment = treatmentEnded is { } t ? DapperSetup.ToDb(t, postgres) : null, status = cancelled ? "cancelled" : "ended",
+                council = council.Value, moratoriumId, end = lastDay,
+                treatment = treatmentEnded, status = cancelled ? "cancelled" : "ended",
             },
             tx);
         foreach (var hold in (await connection.QueryAsync<long>(
@@ -215,12 +213,11 @@ public static class BreathingSpaces
             return null;
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var ids = (await connection.QueryAsync<long>(
             "select p.party_id from party p join party_name n on n.council_id = p.council_id and n.party_id = p.party_id " +
             "and n.name_seq = (select max(m.name_seq) from party_name m where m.council_id = p.council_id and m.party_id = p.party_id) " +
             "where p.council_id = @council and p.date_of_birth = @dob and lower(coalesce(n.forenames, '') || ' ' || coalesce(n.surname, '')) = @name and p.merged_into is null",
-            new { council = council.Value, dob = DapperSetup.ToDb(dob, postgres), name = string.Join(' ', name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant() },
+            new { council = council.Value, dob, name = string.Join(' ', name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant() },
             tx)).Distinct().ToList();
         return ids.Count == 1 ? ids[0] : null;
     }
@@ -253,18 +250,18 @@ public static class BreathingSpaces
         public long? party_id { get; set; }
         public string kind { get; set; } = "";
         public string reference { get; set; } = "";
-        public object start_date { get; set; } = "";
-        public object? end_date { get; set; }
-        public object? treatment_ended_on { get; set; }
+        public LocalDate start_date { get; set; }
+        public LocalDate? end_date { get; set; }
+        public LocalDate? treatment_ended_on { get; set; }
         public string source { get; set; } = "";
         public string status { get; set; } = "";
         public string notified_name { get; set; } = "";
-        public object? notified_date_of_birth { get; set; }
+        public LocalDate? notified_date_of_birth { get; set; }
         public string? notified_postcode { get; set; }
 
         public BreathingSpace To() => new(
-            moratorium_id, party_id, KindFromCode(kind) ?? MoratoriumKind.Standard, reference, DapperSetup.ReadDate(start_date),
-            end_date is null ? null : DapperSetup.ReadDate(end_date), treatment_ended_on is null ? null : DapperSetup.ReadDate(treatment_ended_on),
-            source, status, notified_name, notified_date_of_birth is null ? null : DapperSetup.ReadDate(notified_date_of_birth), notified_postcode);
+            moratorium_id, party_id, KindFromCode(kind) ?? MoratoriumKind.Standard, reference, start_date,
+            end_date, treatment_ended_on,
+            source, status, notified_name, notified_date_of_birth, notified_postcode);
     }
 }

@@ -28,14 +28,13 @@ public static class RecordParty
             return new Outcome<long>.Invalid(field, problem[(field.Length + 2)..]);
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, request.Council, "party", 1);
         await connection.ExecuteAsync(
             "insert into party (council_id, party_id, kind, date_of_birth, version, created_at) values (@council, @id, @kind, @dob, 1, @now)",
             new
             {
                 council = request.Council.Value, id, kind = request.Kind == PartyKind.Person ? "person" : "organisation",
-                dob = request.DateOfBirth is { } d ? DapperSetup.ToDb(d, postgres) : null, now = DapperSetup.ToDb(now, postgres),
+                dob = request.DateOfBirth, now,
             },
             tx);
         await PartyNames.InsertAsync(connection, tx, request.Council, id, 1, request.Name, request.KnownFrom, "First recorded", officer, now);
@@ -44,7 +43,7 @@ public static class RecordParty
         {
             await connection.ExecuteAsync(
                 "insert into party_contact (council_id, party_id, contact_seq, kind, value, is_preferred, recorded_at) values (@council, @id, @seq, @kind, @value, @preferred, @now)",
-                new { council = request.Council.Value, id, seq, kind, value, preferred = seq == 1, now = DapperSetup.ToDb(now, postgres) },
+                new { council = request.Council.Value, id, seq, kind, value, preferred = seq == 1, now },
                 tx);
             seq++;
         }
@@ -57,7 +56,7 @@ public static class RecordParty
                 new
                 {
                     council = request.Council.Value, id, uprn = a.Uprn, l1 = a.Line1, l2 = a.Line2, l3 = a.Line3, town = a.Town,
-                    postcode = a.Postcode, from = DapperSetup.ToDb(request.KnownFrom, postgres),
+                    postcode = a.Postcode, from = request.KnownFrom,
                 },
                 tx);
         }

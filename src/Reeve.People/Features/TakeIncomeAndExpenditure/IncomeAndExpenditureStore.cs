@@ -30,14 +30,13 @@ public static class IncomeAndExpenditureStore
             }
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "income_expenditure", 1);
         await connection.ExecuteAsync(
             "insert into income_expenditure (council_id, ie_id, party_id, taken_on, taken_at, taken_by, household_adults, household_children) " +
             "values (@council, @id, @partyId, @takenOn, @now, @officer, @adults, @children)",
             new
             {
-                council = council.Value, id, partyId, takenOn = DapperSetup.ToDb(takenOn, postgres), now = DapperSetup.ToDb(now, postgres),
+                council = council.Value, id, partyId, takenOn, now,
                 officer, adults = budget.HouseholdAdults, children = budget.HouseholdChildren,
             },
             tx);
@@ -78,7 +77,7 @@ public static class IncomeAndExpenditureStore
             lines.Where(l => l.section == "income").Select(l => (l.category, Money.FromPence(l.amount_pence))).ToList(),
             lines.Where(l => l.section == "expenditure").Select(l => (l.category, Money.FromPence(l.amount_pence))).ToList(),
             lines.Where(l => l.section == "debt").Select(l => new Debt(l.category, l.debt_kind ?? "other", Money.FromPence(l.amount_pence), l.is_priority != 0)).ToList());
-        return new IncomeAndExpenditure(head.ie_id, head.party_id, DapperSetup.ReadDate(head.taken_on), DapperSetup.ReadInstant(head.taken_at), head.taken_by, budget);
+        return new IncomeAndExpenditure(head.ie_id, head.party_id, head.taken_on, head.taken_at, head.taken_by, budget);
     }
 
     private static IEnumerable<(string Section, string Category, Money Amount)> Lines(Budget budget) =>
@@ -90,8 +89,8 @@ public static class IncomeAndExpenditureStore
     {
         public long ie_id { get; set; }
         public long party_id { get; set; }
-        public object taken_on { get; set; } = "";
-        public object taken_at { get; set; } = "";
+        public LocalDate taken_on { get; set; }
+        public Instant taken_at { get; set; }
         public string taken_by { get; set; } = "";
         public int household_adults { get; set; }
         public int household_children { get; set; }
@@ -119,12 +118,11 @@ public static class SpendingGuidelineStore
     /// <summary>The figures in force on a day: for each category, the row with the latest start on or before it. None loaded: no guideline flags.</summary>
     public static async Task<SpendingGuidelines> InForceOnAsync(DbConnection connection, CouncilId council, LocalDate day, DbTransaction? tx = null)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var rows = await connection.QueryAsync<Row>(
             "select g.category, g.first_adult_pence, g.each_other_adult_pence, g.each_child_pence from spending_guideline g " +
             "where g.council_id = @council and g.effective_from = (select max(h.effective_from) from spending_guideline h " +
             "where h.council_id = g.council_id and h.category = g.category and h.effective_from <= @day)",
-            new { council = council.Value, day = DapperSetup.ToDb(day, postgres) }, tx);
+            new { council = council.Value, day }, tx);
         return new SpendingGuidelines(rows.ToDictionary(
             r => r.category,
             r => (Money.FromPence(r.first_adult_pence), Money.FromPence(r.each_other_adult_pence), Money.FromPence(r.each_child_pence)),
@@ -135,13 +133,12 @@ public static class SpendingGuidelineStore
         DbConnection connection, DbTransaction tx, CouncilId council, string category, LocalDate effectiveFrom,
         Money firstAdult, Money eachOtherAdult, Money eachChild, string label)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into spending_guideline (council_id, category, effective_from, first_adult_pence, each_other_adult_pence, each_child_pence, label) " +
             "values (@council, @category, @from, @first, @other, @child, @label)",
             new
             {
-                council = council.Value, category, from = DapperSetup.ToDb(effectiveFrom, postgres), first = firstAdult.Pence,
+                council = council.Value, category, from = effectiveFrom, first = firstAdult.Pence,
                 other = eachOtherAdult.Pence, child = eachChild.Pence, label,
             },
             tx);

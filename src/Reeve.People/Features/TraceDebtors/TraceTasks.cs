@@ -101,14 +101,13 @@ public static class TraceTasks
             return new Outcome<TraceTask>.Invalid("triedOn", $"The date you tried the source must be between {task.OpenedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} and today");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into trace_attempt (council_id, task_id, attempt_no, source, tried_on, result, note, recorded_by, recorded_at) " +
             "values (@council, @taskId, @number, @source, @triedOn, @result, @note, @officer, @now)",
             new
             {
-                council = council.Value, taskId, number = task.Attempts.Count + 1, source, triedOn = DapperSetup.ToDb(triedOn, postgres), result,
-                note = note?.Trim() ?? "", officer, now = DapperSetup.ToDb(now, postgres),
+                council = council.Value, taskId, number = task.Attempts.Count + 1, source, triedOn, result,
+                note = note?.Trim() ?? "", officer, now,
             }, tx);
         return (await GetAsync(connection, council, taskId, tx))!;
     }
@@ -155,18 +154,17 @@ public static class TraceTasks
             return new Outcome<TraceFound>.Conflict("This trace task is already closed");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var args = new { council = council.Value, partyId = task.PartyId };
-        var current = (await connection.QueryAsync<(int Seq, object From)>(
+        var current = (await connection.QueryAsync<(int Seq, LocalDate From)>(
             "select address_seq, valid_from from party_address where council_id = @council and party_id = @partyId and valid_to is null", args, tx)).ToList();
         foreach (var (seq, from) in current)
         {
             // An address recorded today and replaced today still keeps a one-day interval, so its history stays valid.
-            var validFrom = DapperSetup.ReadDate(from);
+            var validFrom = from;
             var to = validFrom < today ? today.PlusDays(-1) : validFrom;
             await connection.ExecuteAsync(
                 "update party_address set valid_to = @to where council_id = @council and party_id = @partyId and address_seq = @seq",
-                new { council = council.Value, partyId = task.PartyId, seq, to = DapperSetup.ToDb(to, postgres) }, tx);
+                new { council = council.Value, partyId = task.PartyId, seq, to }, tx);
         }
 
         var next = 1 + await connection.ExecuteScalarAsync<int>(
@@ -178,7 +176,7 @@ public static class TraceTasks
             new
             {
                 council = council.Value, partyId = task.PartyId, next, l1 = address.Line1.Trim(), l2 = Blank(address.Line2), l3 = Blank(address.Line3),
-                town = address.Town.Trim(), postcode, from = DapperSetup.ToDb(today, postgres),
+                town = address.Town.Trim(), postcode, from = today,
             }, tx);
         await connection.ExecuteAsync("update party set version = version + 1 where council_id = @council and party_id = @partyId", args, tx);
         await connection.ExecuteAsync(
@@ -226,7 +224,6 @@ public static class TraceTasks
     public static async Task<IReadOnlyList<TraceQueueItem>> QueueAsync(
         DbConnection connection, CouncilId council, LocalDate today, string? assignedTo = null, bool overdueOnly = false)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var rows = await connection.QueryAsync<QueueRow>(
             "select t.task_id, t.party_id, t.opened_on, t.due_on, t.assigned_to, " +
             "(select n.display_name from party_name n where n.council_id = t.council_id and n.party_id = t.party_id order by n.name_seq desc limit 1) as name, " +
@@ -239,9 +236,9 @@ public static class TraceTasks
             (assignedTo is null ? "" : "and t.assigned_to = @assignedTo ") +
             (overdueOnly ? "and t.due_on < @today " : "") +
             "order by t.due_on, t.task_id",
-            new { council = council.Value, assignedTo, today = DapperSetup.ToDb(today, postgres) });
-        return rows.Select(r => new TraceQueueItem(r.task_id, r.party_id, r.name ?? "", Money.FromPence(r.owed_pence), DapperSetup.ReadDate(r.opened_on),
-            DapperSetup.ReadDate(r.due_on), r.assigned_to, r.last_source, r.last_tried_on is null ? null : DapperSetup.ReadDate(r.last_tried_on))).ToList();
+            new { council = council.Value, assignedTo, today });
+        return rows.Select(r => new TraceQueueItem(r.task_id, r.party_id, r.name ?? "", Money.FromPence(r.owed_pence), r.opened_on,
+            r.due_on, r.assigned_to, r.last_source, r.last_tried_on)).ToList();
     }
 
     /// <summary>The officers who have open tasks, for the queue's filter.</summary>
@@ -252,15 +249,14 @@ public static class TraceTasks
     private static async Task<long> InsertAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, OpenTrace request, TraceOrigin origin, LocalDate openedOn, string officer)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "trace_task", 1);
         await connection.ExecuteAsync(
             "insert into trace_task (council_id, task_id, party_id, reason, opened_on, opened_by, due_on, assigned_to, source, status) " +
             "values (@council, @id, @partyId, @reason, @openedOn, @officer, @dueOn, @assignedTo, @source, 'open')",
             new
             {
-                council = council.Value, id, partyId = request.PartyId, reason = request.Reason, openedOn = DapperSetup.ToDb(openedOn, postgres), officer,
-                dueOn = DapperSetup.ToDb(request.DueOn, postgres), assignedTo = request.AssignedTo, source = origin == TraceOrigin.ReturnedMail ? "returned-mail" : "officer",
+                council = council.Value, id, partyId = request.PartyId, reason = request.Reason, openedOn, officer,
+                dueOn = request.DueOn, assignedTo = request.AssignedTo, source = origin == TraceOrigin.ReturnedMail ? "returned-mail" : "officer",
             }, tx);
         return id;
     }
@@ -268,14 +264,13 @@ public static class TraceTasks
     private static async Task<Outcome<TraceTask>> CloseAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long taskId, TraceStatus status, string note, LocalDate? reviewOn, LocalDate today, string officer)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var changed = await connection.ExecuteAsync(
             "update trace_task set status = @status, outcome_on = @today, outcome_note = @note, review_on = @reviewOn, closed_by = @officer " +
             "where council_id = @council and task_id = @taskId and status = 'open'",
             new
             {
-                council = council.Value, taskId, status = Code(status), today = DapperSetup.ToDb(today, postgres), note,
-                reviewOn = reviewOn is { } r ? DapperSetup.ToDb(r, postgres) : null, officer,
+                council = council.Value, taskId, status = Code(status), today, note,
+                reviewOn, officer,
             }, tx);
         if (changed == 0)
         {
@@ -321,46 +316,46 @@ public static class TraceTasks
         public long party_id { get; set; }
         public string reason { get; set; } = "";
         public string source { get; set; } = "";
-        public object opened_on { get; set; } = "";
+        public LocalDate opened_on { get; set; }
         public string opened_by { get; set; } = "";
-        public object due_on { get; set; } = "";
+        public LocalDate due_on { get; set; }
         public string assigned_to { get; set; } = "";
         public string status { get; set; } = "";
-        public object? outcome_on { get; set; }
+        public LocalDate? outcome_on { get; set; }
         public string? outcome_note { get; set; }
-        public object? review_on { get; set; }
+        public LocalDate? review_on { get; set; }
         public int? found_address_seq { get; set; }
         public string? closed_by { get; set; }
 
         public TraceTask ToTask(IReadOnlyList<TraceAttempt> attempts) => new(
-            task_id, party_id, reason, source == "returned-mail" ? TraceOrigin.ReturnedMail : TraceOrigin.Officer, DapperSetup.ReadDate(opened_on), opened_by,
-            DapperSetup.ReadDate(due_on), assigned_to, StatusFromCode(status), outcome_on is null ? null : DapperSetup.ReadDate(outcome_on), outcome_note,
-            review_on is null ? null : DapperSetup.ReadDate(review_on), found_address_seq, closed_by, attempts);
+            task_id, party_id, reason, source == "returned-mail" ? TraceOrigin.ReturnedMail : TraceOrigin.Officer, opened_on, opened_by,
+            due_on, assigned_to, StatusFromCode(status), outcome_on, outcome_note,
+            review_on, found_address_seq, closed_by, attempts);
     }
 
     private sealed class AttemptRow
     {
         public int attempt_no { get; set; }
         public string source { get; set; } = "";
-        public object tried_on { get; set; } = "";
+        public LocalDate tried_on { get; set; }
         public string result { get; set; } = "";
         public string note { get; set; } = "";
         public string recorded_by { get; set; } = "";
-        public object recorded_at { get; set; } = "";
+        public Instant recorded_at { get; set; }
 
-        public TraceAttempt ToAttempt() => new(attempt_no, source, DapperSetup.ReadDate(tried_on), result, note, recorded_by, DapperSetup.ReadInstant(recorded_at));
+        public TraceAttempt ToAttempt() => new(attempt_no, source, tried_on, result, note, recorded_by, recorded_at);
     }
 
     private sealed class QueueRow
     {
         public long task_id { get; set; }
         public long party_id { get; set; }
-        public object opened_on { get; set; } = "";
-        public object due_on { get; set; } = "";
+        public LocalDate opened_on { get; set; }
+        public LocalDate due_on { get; set; }
         public string assigned_to { get; set; } = "";
         public string? name { get; set; }
         public long owed_pence { get; set; }
         public string? last_source { get; set; }
-        public object? last_tried_on { get; set; }
+        public LocalDate? last_tried_on { get; set; }
     }
 }

@@ -93,8 +93,8 @@ public static class PersonAccounts
             "select hold_id, account_id, reason, hold_from, hold_to, note, placed_by, placed_at, source_key, ended_by from account_hold " +
             "where council_id = @council and account_id in (" + ids + ") order by hold_from desc, hold_id desc",
             new { council = council.Value }, tx))
-        .Select(r => new AccountHold(r.hold_id, r.account_id, HoldReasons.FromCode(r.reason) ?? HoldReason.Officer, DapperSetup.ReadDate(r.hold_from),
-            r.hold_to is null ? null : DapperSetup.ReadDate(r.hold_to), r.note, r.placed_by, DapperSetup.ReadInstant(r.placed_at), r.source_key, r.ended_by))
+        .Select(r => new AccountHold(r.hold_id, r.account_id, HoldReasons.FromCode(r.reason) ?? HoldReason.Officer, r.hold_from,
+            r.hold_to, r.note, r.placed_by, r.placed_at, r.source_key, r.ended_by))
         .ToList();
 
     /// <summary>The person's accounts' events, newest first; <paramref name="limit"/> 0 for all.</summary>
@@ -108,7 +108,7 @@ public static class PersonAccounts
             "where e.council_id = @council and e.account_id in (" + ids + ") " + filter +
             " order by e.occurred_at desc, e.event_id desc" + (limit > 0 ? " limit " + limit.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""),
             new { council = council.Value }, tx);
-        return rows.Select(r => new AccountEvent(r.event_id, r.account_id, DapperSetup.ReadInstant(r.occurred_at), DapperSetup.ReadDate(r.effective_date),
+        return rows.Select(r => new AccountEvent(r.event_id, r.account_id, r.occurred_at, r.effective_date,
             r.kind, r.summary, r.officer, r.source_rule)).ToList();
     }
 
@@ -136,21 +136,21 @@ public static class PersonAccounts
         public string reference { get; set; } = "";
         public string kind { get; set; } = "";
         public long? uprn { get; set; }
-        public object opened_on { get; set; } = "";
-        public object? closed_on { get; set; }
+        public LocalDate opened_on { get; set; }
+        public LocalDate? closed_on { get; set; }
         public string payment_method { get; set; } = "";
         public int version { get; set; }
         public string role { get; set; } = "";
-        public object liable_from { get; set; } = "";
-        public object? liable_to { get; set; }
+        public LocalDate liable_from { get; set; }
+        public LocalDate? liable_to { get; set; }
         public string? property { get; set; }
 
         public Account ToAccount(CouncilId council) => new(
             council, account_id, AccountReference.TryParse(reference, out var r, out var error) ? r : throw new InvalidOperationException(error),
-            AccountKinds.FromCode(kind), uprn, DapperSetup.ReadDate(opened_on), closed_on is null ? null : DapperSetup.ReadDate(closed_on), payment_method, version);
+            AccountKinds.FromCode(kind), uprn, opened_on, closed_on, payment_method, version);
 
-        public AccountParty ToLiability(long partyId) => new(account_id, partyId, role, DapperSetup.ReadDate(liable_from),
-            liable_to is null ? null : DapperSetup.ReadDate(liable_to));
+        public AccountParty ToLiability(long partyId) => new(account_id, partyId, role, liable_from,
+            liable_to);
     }
 
     private sealed class HoldRow
@@ -158,11 +158,11 @@ public static class PersonAccounts
         public long hold_id { get; set; }
         public long account_id { get; set; }
         public string reason { get; set; } = "";
-        public object hold_from { get; set; } = "";
-        public object? hold_to { get; set; }
+        public LocalDate hold_from { get; set; }
+        public LocalDate? hold_to { get; set; }
         public string note { get; set; } = "";
         public string placed_by { get; set; } = "";
-        public object placed_at { get; set; } = "";
+        public Instant placed_at { get; set; }
         public string? source_key { get; set; }
         public string? ended_by { get; set; }
     }
@@ -178,8 +178,8 @@ public static class PersonAccounts
     {
         public long event_id { get; set; }
         public long account_id { get; set; }
-        public object occurred_at { get; set; } = "";
-        public object effective_date { get; set; } = "";
+        public Instant occurred_at { get; set; }
+        public LocalDate effective_date { get; set; }
         public string kind { get; set; } = "";
         public string summary { get; set; } = "";
         public string officer { get; set; } = "";

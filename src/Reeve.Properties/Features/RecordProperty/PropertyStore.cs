@@ -25,7 +25,6 @@ public static class PropertyStore
             return new Outcome<Property>.Conflict($"UPRN {p.Uprn} is already on the list");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var postcode = Postcodes.Normalise(p.Postcode);
         await connection.ExecuteAsync(
             "insert into property (council_id, uprn, address_line1, address_line2, address_line3, town, postcode, kind, band, search_key, version, created_at) " +
@@ -34,7 +33,7 @@ public static class PropertyStore
             {
                 council = p.Council.Value, uprn = p.Uprn, l1 = p.Line1, l2 = p.Line2, l3 = p.Line3, town = p.Town, postcode,
                 kind = p.Kind == PropertyKind.Domestic ? "domestic" : "non-domestic", band = p.Band?.ToString(),
-                search = p.SearchKey, now = DapperSetup.ToDb(now, postgres),
+                search = p.SearchKey, now,
             },
             tx);
         return new Property(p.Council, p.Uprn, p.Line1, p.Line2, p.Line3, p.Town, postcode, p.Kind, p.Band, 1);

@@ -26,7 +26,7 @@ public static class DirectDebitReads
             "join dd_collection_run r on r.council_id = c.council_id and r.run_id = c.run_id " +
             "where c.council_id = @council and c.account_id = @accountId order by c.processing_date desc, c.collection_id desc",
             new { council = council.Value, accountId }))
-        .Select(r => new CollectionLine(r.run_id, r.serial, DapperSetup.ReadDate(r.processing_date), DapperSetup.ReadDate(r.due_on), r.code,
+        .Select(r => new CollectionLine(r.run_id, r.serial, r.processing_date, r.due_on, r.code,
             Money.FromPence(r.amount_pence), r.status, r.return_code))
         .ToList();
 
@@ -34,8 +34,8 @@ public static class DirectDebitReads
     {
         public long run_id { get; set; }
         public string serial { get; set; } = "";
-        public object processing_date { get; set; } = "";
-        public object due_on { get; set; } = "";
+        public LocalDate processing_date { get; set; }
+        public LocalDate due_on { get; set; }
         public string code { get; set; } = "";
         public long amount_pence { get; set; }
         public string status { get; set; } = "";
@@ -54,8 +54,8 @@ public static class BacsFiles
             ? "select run_id as id, serial, processing_date, collections as items, total_pence, created_at, created_by from dd_collection_run where council_id = @council order by run_id desc limit @limit"
             : "select lodgement_id as id, serial, processing_date, instructions as items, 0 as total_pence, created_at, created_by from dd_lodgement where council_id = @council order by lodgement_id desc limit @limit";
         return (await connection.QueryAsync<FileRow>(sql, new { council = council.Value, limit }))
-            .Select(r => new BacsFileLine(kind, r.id, r.serial, DapperSetup.ReadDate(r.processing_date), (int)r.items, Money.FromPence(r.total_pence),
-                DapperSetup.ReadInstant(r.created_at), r.created_by))
+            .Select(r => new BacsFileLine(kind, r.id, r.serial, r.processing_date, (int)r.items, Money.FromPence(r.total_pence),
+                r.created_at, r.created_by))
             .ToList();
     }
 
@@ -72,10 +72,10 @@ public static class BacsFiles
     {
         public long id { get; set; }
         public string serial { get; set; } = "";
-        public object processing_date { get; set; } = "";
+        public LocalDate processing_date { get; set; }
         public long items { get; set; }
         public long total_pence { get; set; }
-        public object created_at { get; set; } = "";
+        public Instant created_at { get; set; }
         public string created_by { get; set; } = "";
     }
 }
