@@ -7,7 +7,7 @@ namespace Reeve.CouncilTax.Features;
 /// <summary>Writes results in the contract's conventions: money as two-decimal strings, dates as YYYY-MM-DD.</summary>
 public static class JsonOutput
 {
-    public static JsonNode Money(Money amount) => JsonValue.Create(amount.ToPlainString());
+    public static JsonNode Money(Money amount) => MoneyJsonConverter.Node(amount);
 
     public static JsonNode Date(LocalDate date) => JsonValue.Create(DateText.Iso.Format(date));
 
