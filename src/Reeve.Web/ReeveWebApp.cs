@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Reeve.Calculators;
 using Reeve.CouncilTax;
+using Reeve.Kernel;
 using Reeve.Kernel.Calculators;
 using Reeve.Persistence;
 using Reeve.Web.Api;
@@ -73,13 +74,31 @@ public static class ReeveWebApp
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        // Money in the API's JSON is Kernel's one form, "1234.50", and the OpenAPI document says so.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(MoneyJsonConverter.Instance));
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Reeve officer API";
-            document.Info.Description = "Accounts, ledgers, people, properties, search and the statutory calculators. " +
-                "Sign in at /sign-in and send the cookie; POSTs also need the header X-Reeve-Api: 1.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Reeve officer API";
+                document.Info.Description = "Accounts, ledgers, people, properties, search and the statutory calculators. " +
+                    "Sign in at /sign-in and send the cookie; POSTs also need the header X-Reeve-Api: 1.";
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Money) || context.JsonTypeInfo.Type == typeof(Money?))
+                {
+                    schema.Type = context.JsonTypeInfo.Type == typeof(Money) ? Microsoft.OpenApi.JsonSchemaType.String
+                        : Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null;
+                    schema.Pattern = @"^-?\d+\.\d{2}$";
+                    schema.Description = "Pounds and pence, two decimals, no separators";
+                    schema.Properties?.Clear();
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });

@@ -205,6 +205,11 @@ public sealed partial class ApiTests(ReeveAppFixture app)
         var json = JsonNode.Parse(await (await anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
         json["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/v1/accounts/{reference}");
         json["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/v1/calc/{kind}");
+
+        // Money is described as the string it is written as, not as an object with pence in it.
+        var document = json.ToJsonString();
+        document.Contains("Pounds and pence, two decimals, no separators", StringComparison.Ordinal).ShouldBeTrue();
+        document.Contains("\"pence\"", StringComparison.OrdinalIgnoreCase).ShouldBeFalse();
     }
 
     [Fact]

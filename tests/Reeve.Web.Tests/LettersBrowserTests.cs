@@ -24,6 +24,19 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
     public async Task An_officer_previews_and_sends_a_reminder_and_downloads_its_copy_from_the_letter_history()
     {
         var reference = await app.AccountReferenceAsync();
+        // A reminder is sent by hand only to repeat one a recovery run wrote for the account, never from sample figures.
+        var today = Reeve.Kernel.UkTime.Today(NodaTime.SystemClock.Instance);
+        await using (var queue = await app.Database.OpenAsync())
+        await using (var tx = await queue.BeginTransactionAsync())
+        {
+            var accountId = await queue.ExecuteScalarAsync<long>("select account_id from account where council_id = @council and reference = @reference",
+                new { council = app.HomeCouncil.Value, reference }, tx);
+            (await LetterRequests.RequestAsync(queue, tx, new LetterRequest(app.HomeCouncil, accountId, today, $"browser-test/reminder/{Guid.NewGuid():N}",
+                new ReminderFields(FinancialYear.Containing(today).StartYear, 1, Money.FromPounds(100), today.PlusDays(6), Money.FromPounds(500), today.PlusDays(14))),
+                NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Outcome<QueuedLetter>.Done>();
+            await tx.CommitAsync();
+        }
+
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var page = await SignedInPageAsync(context, "officer");
 

@@ -117,6 +117,7 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
         await MoveInAsync(app, uprn, partyId, ThisYear.Previous.FirstDay, council: council);
         var accounts = await AccountReferencesAsync(app, uprn, council);
         var reference = accounts[0];
+        await QueueReminderAsync(council, reference);
         var preparer = await app.NewOfficerAsync(Reeve.Officers.Role.TeamLeader, council);
         var approver = await app.NewOfficerAsync(Reeve.Officers.Role.TeamLeader, council);
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
@@ -189,6 +190,19 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
         {
             app.Clock.Offset = NodaTime.Duration.Zero;
         }
+    }
+
+    // A reminder written for the account before the Breathing Space (a letter is sent by hand only to repeat one written).
+    private async Task QueueReminderAsync(Reeve.Kernel.CouncilId council, string reference)
+    {
+        await using var connection = await app.Database.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var accountId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "select account_id from account where council_id = @council and reference = @reference", new { council = council.Value, reference }, tx);
+        var fields = new Reeve.Letters.ReminderFields(ThisYear.StartYear, 1, Reeve.Kernel.Money.FromPounds(100), Today.PlusDays(6), Reeve.Kernel.Money.FromPounds(500), Today.PlusDays(14));
+        (await Reeve.Letters.LetterRequests.RequestAsync(connection, tx, new Reeve.Letters.LetterRequest(council, accountId, Today, $"walk-through/reminder/{reference}", fields),
+            NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Reeve.Kernel.Outcome<Reeve.Letters.QueuedLetter>.Done>();
+        await tx.CommitAsync();
     }
 
     private static NodaTime.LocalDate WorkingDayFrom(NodaTime.LocalDate day)

@@ -68,19 +68,8 @@ public static class Instalments
     /// CTAE Regs Sch 1 para 2(5)-(6): if total ÷ n is a whole number of pounds every instalment is that; otherwise
     /// instalments 2..n are total ÷ n rounded to the nearest pound (halves up) and the first takes the difference.
     /// </summary>
-    public static IReadOnlyList<Money> WholePoundsWithBalancingFirstInstalment(Money total, int count)
-    {
-        if (count < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(count), "At least one instalment is needed");
-        }
-
-        var each = Money.FromPounds(Rounding.RoundHalfUpToPence(total, 1, checked(100L * count)).Pence);
-        var amounts = new Money[count];
-        Array.Fill(amounts, each);
-        amounts[0] = total - Money.FromPence(checked(each.Pence * (count - 1)));
-        return amounts;
-    }
+    public static IReadOnlyList<Money> WholePoundsWithBalancingFirstInstalment(Money total, int count) =>
+        Rounding.WholePoundsWithBalancingFirstInstalment(total, count);
 
     /// <summary>
     /// Amounts for <paramref name="count"/> instalments, merging where one would fall below the minimum.
@@ -106,7 +95,7 @@ public static class Instalments
         if (amounts.Count > 1 && amounts.Any(a => a < minimum))
         {
             var source = regime == InstalmentRegime.CouncilTax ? "CTAE Regs 1992 Sch 1 para 3(1)" : "SI 1989/1058 Sch 1 para 3";
-            var fewer = total < minimum + minimum ? 1 : (int)Math.Min(count - 1, total.Pence / minimum.Pence);
+            var fewer = total < minimum + minimum ? 1 : (int)Math.Min(count - 1, Rounding.WholePartsIn(total, minimum));
             steps.Add(new($"An instalment would be under {minimum.ToDisplayString()}: {fewer} instalment{(fewer == 1 ? "" : "s")} instead", total, source));
             amounts = Balanced(regime, total, fewer, steps);
         }

@@ -9,7 +9,7 @@ namespace Reeve.Kernel.Calculators;
 /// </summary>
 public static class JsonOutput
 {
-    public static JsonNode Money(Money amount) => JsonValue.Create(amount.ToPlainString());
+    public static JsonNode Money(Money amount) => MoneyJsonConverter.Node(amount);
 
     public static JsonNode Date(LocalDate date) => JsonValue.Create(DateText.Iso.Format(date));
 

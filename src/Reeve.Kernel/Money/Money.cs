@@ -29,6 +29,13 @@ public readonly record struct Money(long Pence) : IComparable<Money>
 
     public Money Abs() => new(Math.Abs(Pence));
 
+    /// <summary>
+    /// This amount <paramref name="times"/> over, exactly (no rounding: pence times a whole number are whole pence).
+    /// There is no <c>*</c> operator on money, and no division: a share, rate or fraction of an amount goes through a
+    /// named function in <see cref="Rounding"/> that says how it rounds.
+    /// </summary>
+    public Money Times(long times) => new(checked(Pence * times));
+
     public static Money Min(Money a, Money b) => a <= b ? a : b;
 
     public static Money Max(Money a, Money b) => a >= b ? a : b;

@@ -30,6 +30,44 @@ public static class Rounding
     }
 
     /// <summary>
+    /// The statutory instalment split, the one rule for every scheme of instalments Reeve bills (council tax: CTAE Regs
+    /// 1992 Sch 1 para 2(5)-(6); business rates: SI 1989/1058 Sch 1 para 1(4)-(5)): if the total divides into
+    /// <paramref name="count"/> whole pounds, every instalment is that; otherwise instalments 2..n are total ÷ n
+    /// rounded to the nearest pound (halves up) and the first takes the difference, so they add up to the total.
+    /// </summary>
+    public static IReadOnlyList<Money> WholePoundsWithBalancingFirstInstalment(Money total, int count)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "At least one instalment is needed");
+        }
+
+        var each = Money.FromPounds(RoundHalfUpToPence(total, 1, checked(100L * count)).Pence);
+        var amounts = new Money[count];
+        Array.Fill(amounts, each);
+        amounts[0] = total - each.Times(count - 1);
+        return amounts;
+    }
+
+    /// <summary>
+    /// amount × numerator ÷ denominator, with any fraction of a penny dropped (towards zero). For an amount someone is
+    /// asked to pay out of what they can afford, so rounding never asks for more: a monthly offer as a weekly one.
+    /// </summary>
+    public static Money RoundTowardZeroToPence(Money amount, long numerator, long denominator)
+    {
+        if (denominator <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(denominator), "Denominator must be positive");
+        }
+
+        return Money.FromPence((long)((Int128)amount.Pence * numerator / denominator));
+    }
+
+    /// <summary>How many whole <paramref name="part"/>s there are in <paramref name="whole"/> (a count, the rest dropped): "as many £5 instalments as fit".</summary>
+    public static long WholePartsIn(Money whole, Money part) =>
+        part.IsPositive ? whole.Pence / part.Pence : throw new ArgumentOutOfRangeException(nameof(part), "A part must be more than nothing");
+
+    /// <summary>
     /// Splits a whole into parts in proportion to weights so that the parts add up exactly to the whole
     /// (largest remainder method; ties go to the earliest part).
     /// </summary>

@@ -222,7 +222,6 @@ internal static class Percent
             return after.IsZero ? "0.0%" : "new";
         }
 
-        var change = Math.Round((after.Pence - before.Pence) * 100m / before.Pence, 1, MidpointRounding.AwayFromZero);
-        return change.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        return PercentChange.Between(before, after)!.Value.ToString();
     }
 }

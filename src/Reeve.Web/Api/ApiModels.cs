@@ -10,7 +10,7 @@ using Reeve.Web.Features.ViewProperty;
 
 namespace Reeve.Web.Api;
 
-// The JSON the API returns. Money is a string with two decimals ("1234.50"), dates are "YYYY-MM-DD"
+// The JSON the API returns. Money is a string with two decimals ("1234.50", Kernel's MoneyJsonConverter), dates are "YYYY-MM-DD"
 // (shared/contracts.md), and a field, once published, keeps its name.
 
 public sealed record LiablePartyJson(long PartyId, string Name, string Role, string LiableFrom, string? LiableTo)
@@ -19,7 +19,7 @@ public sealed record LiablePartyJson(long PartyId, string Name, string Role, str
         new(p.PartyId, p.Name, p.Role, Show.Iso(p.LiableFrom), Show.Iso(p.LiableTo));
 }
 
-public sealed record YearBalanceJson(int FinancialYear, string Label, string Balance);
+public sealed record YearBalanceJson(int FinancialYear, string Label, Money Balance);
 
 public sealed record AccountJson(
     string Reference,
@@ -31,15 +31,15 @@ public sealed record AccountJson(
     string OpenedOn,
     string? ClosedOn,
     int Version,
-    string Balance,
+    Money Balance,
     IReadOnlyList<YearBalanceJson> BalanceByYear,
     IReadOnlyList<LiablePartyJson> Parties)
 {
     public static AccountJson From(AccountDetails d) => new(
         d.Account.Reference.Value, d.Account.Kind.Code(), d.Account.Kind.Title(), d.Account.Uprn, d.Property?.OneLine,
         d.Account.PaymentMethod, Show.Iso(d.Account.OpenedOn), Show.Iso(d.Account.ClosedOn), d.Account.Version,
-        d.Balance.ToPlainString(),
-        d.BalanceByYear.Select(y => new YearBalanceJson(y.Key.StartYear, y.Key.ToString(), y.Value.ToPlainString())).ToList(),
+        d.Balance,
+        d.BalanceByYear.Select(y => new YearBalanceJson(y.Key.StartYear, y.Key.ToString(), y.Value)).ToList(),
         d.Parties.Select(LiablePartyJson.From).ToList());
 }
 
@@ -51,24 +51,24 @@ public sealed record LedgerLineJson(
     string Description,
     string Reason,
     string SourceRule,
-    string? Debit,
-    string? Credit,
-    string RunningBalance,
+    Money? Debit,
+    Money? Credit,
+    Money RunningBalance,
     string PostedBy,
     long? ReversesEntryId,
     long? ReversedByEntryId);
 
-public sealed record LedgerJson(string Reference, string Balance, IReadOnlyList<LedgerLineJson> Entries)
+public sealed record LedgerJson(string Reference, Money Balance, IReadOnlyList<LedgerLineJson> Entries)
 {
     public static LedgerJson From(AccountDetails d, IEnumerable<AccountDetails.Line> lines) => new(
         d.Account.Reference.Value,
-        d.Balance.ToPlainString(),
+        d.Balance,
         lines.Select(l => new LedgerLineJson(
             l.Entry.EntryId, Show.Iso(l.Entry.EffectiveDate), l.Entry.Year.StartYear, l.Entry.Kind.Code(),
             l.Entry.Kind.Title() + ": " + l.Entry.Reason, l.Entry.Reason, l.Entry.SourceRule,
-            l.Entry.EffectOnAccount.IsPositive ? l.Entry.Amount.ToPlainString() : null,
-            l.Entry.EffectOnAccount.IsNegative ? l.Entry.Amount.ToPlainString() : null,
-            l.RunningBalance.ToPlainString(), l.Entry.PostedBy, l.Entry.ReversesEntryId, l.ReversedBy)).ToList());
+            l.Entry.EffectOnAccount.IsPositive ? l.Entry.Amount : null,
+            l.Entry.EffectOnAccount.IsNegative ? l.Entry.Amount : null,
+            l.RunningBalance, l.Entry.PostedBy, l.Entry.ReversesEntryId, l.ReversedBy)).ToList());
 }
 
 public sealed record NameJson(string Name, string EffectiveFrom, string Reason);
@@ -77,7 +77,7 @@ public sealed record ContactJson(string Kind, string Value, bool Preferred);
 
 public sealed record AddressJson(long? Uprn, string Address, string Postcode, string ValidFrom, string? ValidTo);
 
-public sealed record PersonAccountJson(string Reference, string Kind, string Role, string LiableFrom, string? LiableTo, string? Address, string Balance);
+public sealed record PersonAccountJson(string Reference, string Kind, string Role, string LiableFrom, string? LiableTo, string? Address, Money Balance);
 
 public sealed record PersonJson(
     long PartyId,
@@ -101,11 +101,11 @@ public sealed record PersonJson(
             p.Contacts.Select(c => new ContactJson(c.Kind, c.Value, c.IsPreferred)).ToList(),
             p.Addresses.Select(a => new AddressJson(a.Uprn, a.OneLine, a.Postcode, Show.Iso(a.ValidFrom), Show.Iso(a.ValidTo))).ToList(),
             d.Accounts.Select(a => new PersonAccountJson(a.Account.Reference.Value, a.Account.Kind.Code(), a.Party.Role,
-                Show.Iso(a.Party.LiableFrom), Show.Iso(a.Party.LiableTo), a.PropertyAddress, a.Balance.ToPlainString())).ToList());
+                Show.Iso(a.Party.LiableFrom), Show.Iso(a.Party.LiableTo), a.PropertyAddress, a.Balance)).ToList());
     }
 }
 
-public sealed record PropertyAccountJson(string Reference, string Kind, string OpenedOn, string? ClosedOn, string Balance, IReadOnlyList<LiablePartyJson> Parties);
+public sealed record PropertyAccountJson(string Reference, string Kind, string OpenedOn, string? ClosedOn, Money Balance, IReadOnlyList<LiablePartyJson> Parties);
 
 public sealed record PropertyJson(long Uprn, string Address, string Postcode, string Kind, string? Band, IReadOnlyList<PropertyAccountJson> Accounts)
 {
@@ -113,7 +113,7 @@ public sealed record PropertyJson(long Uprn, string Address, string Postcode, st
         d.Property.Uprn, d.Property.OneLine, d.Property.Postcode,
         d.Property.Kind == PropertyKind.Domestic ? "domestic" : "non-domestic", d.Property.Band?.ToString(),
         d.Accounts.Select(a => new PropertyAccountJson(a.Account.Reference.Value, a.Account.Kind.Code(), Show.Iso(a.Account.OpenedOn),
-            Show.Iso(a.Account.ClosedOn), a.Balance.ToPlainString(), a.Parties.Select(LiablePartyJson.From).ToList())).ToList());
+            Show.Iso(a.Account.ClosedOn), a.Balance, a.Parties.Select(LiablePartyJson.From).ToList())).ToList());
 }
 
 public sealed record PersonMatchJson(long PartyId, string Name, string? DateOfBirth, string? Address);

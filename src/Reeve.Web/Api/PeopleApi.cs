@@ -14,7 +14,7 @@ namespace Reeve.Web.Api;
 public static class PeopleApi
 {
     public sealed record IncomeAndExpenditureJson(
-        long Id, long PartyId, string TakenOn, string TakenBy, string TotalIncome, string TotalExpenditure, string DisposableIncome,
+        long Id, long PartyId, string TakenOn, string TakenBy, Money TotalIncome, Money TotalExpenditure, Money DisposableIncome,
         IReadOnlyList<FlagJson> Flags);
 
     public sealed record FlagJson(string Code, string Message);
@@ -81,8 +81,8 @@ public static class PeopleApi
                     var result = Affordability.Assess(budget, guidelines);
                     var ie = done.Value;
                     return TypedResults.Created($"/people/{partyId}#income-and-expenditure", new IncomeAndExpenditureJson(
-                        ie.Id, partyId, ie.TakenOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ie.TakenBy, result.TotalIncome.ToPlainString(),
-                        result.TotalExpenditure.ToPlainString(), result.DisposableIncome.ToPlainString(),
+                        ie.Id, partyId, ie.TakenOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ie.TakenBy, result.TotalIncome,
+                        result.TotalExpenditure, result.DisposableIncome,
                         result.Flags.Select(f => new FlagJson(f.Code, f.Message)).ToList()));
                 }
 

@@ -28,10 +28,10 @@ public static class ReeveApi
     public static IEndpointRouteBuilder MapReeveApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve");
-        api.MapGet("/accounts/{reference}", GetAccountAsync).WithName("GetAccount");
-        api.MapGet("/accounts/{reference}/ledger", GetLedgerAsync).WithName("GetAccountLedger");
-        api.MapGet("/people/{id}", GetPersonAsync).WithName("GetPerson");
-        api.MapGet("/properties/{uprn}", GetPropertyAsync).WithName("GetProperty");
+        api.MapGet("/accounts/{reference}", GetAccountAsync).WithName("GetAccount").Produces<AccountJson>();
+        api.MapGet("/accounts/{reference}/ledger", GetLedgerAsync).WithName("GetAccountLedger").Produces<LedgerJson>();
+        api.MapGet("/people/{id}", GetPersonAsync).WithName("GetPerson").Produces<PersonJson>();
+        api.MapGet("/properties/{uprn}", GetPropertyAsync).WithName("GetProperty").Produces<PropertyJson>();
         api.MapGet("/search", SearchAsync).WithName("Search");
         api.MapPost("/accounts/{reference}/payment-method", ChangePaymentMethodAsync)
             .RequireAuthorization(Authentication.CanChangePolicy)

@@ -27,6 +27,23 @@ public class MoneyTests
     }
 
     [Fact]
+    public void Times_multiplies_exactly_and_throws_rather_than_wraps()
+    {
+        Money.FromPence(1_234).Times(3).ShouldBe(Money.FromPence(3_702));
+        Money.FromPence(-5).Times(0).ShouldBe(Money.Zero);
+        Money.FromPence(-5).Times(4).ShouldBe(Money.FromPence(-20));
+        Should.Throw<OverflowException>(() => Money.FromPence(long.MaxValue / 2).Times(3));
+    }
+
+    [Fact]
+    public void Money_has_no_multiplication_or_division_operator_so_every_rate_goes_through_a_named_rounding()
+    {
+        typeof(Money).GetMethods().Select(m => m.Name).ShouldNotContain("op_Multiply");
+        typeof(Money).GetMethods().Select(m => m.Name).ShouldNotContain("op_Division");
+        typeof(Money).GetInterfaces().ShouldContain(typeof(IComparable<Money>));
+    }
+
+    [Fact]
     public void Sum_adds_every_amount_and_is_zero_for_none()
     {
         Money.Sum([]).ShouldBe(Money.Zero);

@@ -114,6 +114,53 @@ public class RoundingTests
         Should.Throw<ArgumentException>(() => Rounding.SplitProportionally(Money.FromPence(100), [2, -1]));
     }
 
+    [Theory]
+    [InlineData(152_009L, 10, 15_209L, 15_200L)]
+    [InlineData(100_000L, 10, 10_000L, 10_000L)]
+    [InlineData(100_500L, 10, 9_600L, 10_100L)]
+    [InlineData(123_456L, 10, 12_756L, 12_300L)]
+    [InlineData(60_001L, 6, 10_001L, 10_000L)]
+    public void Instalments_are_whole_pounds_with_the_difference_on_the_first(long total, int count, long first, long rest)
+    {
+        // CTAE Regs 1992 Sch 1 para 2(5)-(6) (and SI 1989/1058 Sch 1 para 1(4)-(5) for business rates): total ÷ n rounded
+        // to the nearest pound for instalments 2..n, the first takes the difference. £1,005.00 ÷ 10 = £100.50, which
+        // rounds up to £101, so the first is £96.
+        var amounts = Rounding.WholePoundsWithBalancingFirstInstalment(Money.FromPence(total), count);
+
+        amounts.Count.ShouldBe(count);
+        amounts[0].ShouldBe(Money.FromPence(first));
+        amounts.Skip(1).ShouldAllBe(a => a == Money.FromPence(rest));
+    }
+
+    [Fact]
+    public void Statutory_instalments_always_add_up_to_the_total()
+    {
+        var cases = Gen.Zip(Gen.Choose(0, int.MaxValue), Gen.Choose(1, 12)).ToArbitrary();
+        PropertyCheck.Holds(Prop.ForAll(cases, c =>
+            Money.Sum(Rounding.WholePoundsWithBalancingFirstInstalment(Money.FromPence(c.Item1), c.Item2)) == Money.FromPence(c.Item1)));
+    }
+
+    [Fact]
+    public void A_schedule_of_no_instalments_is_a_bug() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => Rounding.WholePoundsWithBalancingFirstInstalment(Money.FromPence(100), 0));
+
+    [Theory]
+    [InlineData(10_000L, 12L, 52L, 2_307L)]
+    [InlineData(10_000L, 12L, 26L, 4_615L)]
+    [InlineData(-10_000L, 12L, 52L, -2_307L)]
+    public void Rounding_towards_zero_drops_the_fraction_of_a_penny(long pence, long numerator, long denominator, long expected) =>
+        // £100.00 a month is £23.0769… a week: £23.07, never the £23.08 that would ask for more than was offered.
+        Rounding.RoundTowardZeroToPence(Money.FromPence(pence), numerator, denominator).ShouldBe(Money.FromPence(expected));
+
+    [Fact]
+    public void Whole_parts_count_how_many_fit_and_a_part_of_nothing_is_a_bug()
+    {
+        // CTAE Regs 1992 Sch 1 para 3: as many instalments of at least £5 as whole £5s in the total.
+        Rounding.WholePartsIn(Money.FromPence(2_499), Money.FromPounds(5)).ShouldBe(4);
+        Rounding.WholePartsIn(Money.FromPence(2_500), Money.FromPounds(5)).ShouldBe(5);
+        Should.Throw<ArgumentOutOfRangeException>(() => Rounding.WholePartsIn(Money.FromPounds(5), Money.Zero));
+    }
+
     // Up to ±£10 billion, built from two ints because Gen.Choose works in int.
     private static Gen<long> Pence() =>
         Gen.Zip(Gen.Choose(-1_000_000, 1_000_000), Gen.Choose(0, 999_999)).Select(p => (p.Item1 * 1_000_000L) + (p.Item1 < 0 ? -p.Item2 : p.Item2));

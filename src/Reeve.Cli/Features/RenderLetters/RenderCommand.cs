@@ -22,7 +22,7 @@ internal static class RenderCommand
         var largePrint = new Option<bool>("--large-print") { Description = "Large print: body text at 16 point" };
         var output = new Option<string>("--out") { Description = "The PDF file to write", HelpName = "file.pdf", Required = true };
         var council = LettersCommand.Council();
-        var render = new Command("render", "Render one account's letter as a PDF: its newest queued request of the type, or as it would be sent today") { type, account, year, largePrint, output, council };
+        var render = new Command("render", "Render one account's letter as a PDF: a bill from the account's bill, any other type from the newest one written for the account (never from sample figures)") { type, account, year, largePrint, output, council };
         render.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -84,7 +84,7 @@ internal static class RenderCommand
                 host.Out.MarkupLine(Markup.Escape($"Written to {request.Out}. Nothing was stored or sent."));
                 return ReeveCli.Ok;
             case Outcome<LetterPreview>.Invalid invalid:
-                return await RefuseAsync(host, $"--{(invalid.Field == "year" ? "year" : "account")}: {invalid.Message}");
+                return await RefuseAsync(host, $"--{invalid.Field switch { "year" => "year", "type" => "type", _ => "account" }}: {invalid.Message}");
             case Outcome<LetterPreview>.NotFound notFound:
                 return await RefuseAsync(host, $"--account: there is no {notFound.What}");
             case var other:

@@ -185,22 +185,27 @@ internal static class CourtCommand
             }
 
             var entries = new List<OutcomeEntry>();
-            var lineNumber = 0;
-            foreach (var line in await File.ReadAllLinesAsync(path, ct))
+            try
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line) || (lineNumber == 1 && line.StartsWith("reference", StringComparison.OrdinalIgnoreCase)))
+                using var text = File.OpenText(path);
+                foreach (var record in CsvFile.Read(text))
                 {
-                    continue;
-                }
+                    if (record.Line == 1 && record.Fields[0].Trim().StartsWith("reference", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
 
-                var fields = line.Split(',', 3);
-                if (fields.Length < 2 || CourtSessions.OutcomeFromCode(fields[1]) is not { } outcome)
-                {
-                    return await RefuseAsync(host, name, $"--file: line {lineNumber}, field outcome: must be liability-order, withdrawn, adjourned or paid-before-hearing; nothing was recorded");
-                }
+                    if (CourtSessions.OutcomeFromCode(record.Text(1, "outcome", required: false)) is not { } outcome)
+                    {
+                        throw new CsvFormatException(record.Line, "outcome", "must be liability-order, withdrawn, adjourned or paid-before-hearing");
+                    }
 
-                entries.Add(new OutcomeEntry(fields[0].Trim(), outcome, fields.Length > 2 ? fields[2].Trim() : ""));
+                    entries.Add(new OutcomeEntry(record.Text(0, "reference", required: false), outcome, record.Count > 2 ? record.Text(2, "note", required: false) : ""));
+                }
+            }
+            catch (CsvFormatException e)
+            {
+                return await RefuseAsync(host, name, $"--file: line {e.Line}, field {e.Field}: {e.Message}; nothing was recorded");
             }
 
             var result = await CourtSessions.RecordOutcomesAsync(db, id, parsed.GetValue(session), entries, Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);

@@ -119,15 +119,24 @@ public static class BandScheduleFile
 
     public static Parsed Parse(string text)
     {
-        var (records, csvProblems) = Rfc4180.Read(text);
+        List<CsvRecord> records;
+        try
+        {
+            records = CsvFile.Read(text, ',', firstLineIsHeader: true).ToList();
+        }
+        catch (CsvFormatException e)
+        {
+            // Quoting that cannot be read makes the fields of every later line uncertain: the file is refused at that line.
+            return new Parsed([], [new LineProblem(e.Line, e.Field, e.Message)]);
+        }
+
         if (records.Count == 0)
         {
             return new Parsed([], [new LineProblem(1, "(header)", "the file is empty; it needs a header line and at least one line")]);
         }
 
         var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var problems = csvProblems.Select(p => new LineProblem(p.Line, ColumnName(header, p.FieldIndex), p.Message)).ToList();
-        problems.AddRange(HeaderProblems(records[0].Line, header));
+        var problems = HeaderProblems(records[0].Line, header).ToList();
         if (problems.Any(p => p.Line == records[0].Line))
         {
             return new Parsed([], problems);
@@ -166,9 +175,6 @@ public static class BandScheduleFile
 
         return new Parsed(lines, problems.OrderBy(p => p.Line).ToList());
     }
-
-    private static string ColumnName(List<string> header, int index) =>
-        index < header.Count && header[index].Length > 0 ? header[index] : $"(column {(index + 1).ToString(CultureInfo.InvariantCulture)})";
 
     private static IEnumerable<LineProblem> HeaderProblems(int line, List<string> header)
     {

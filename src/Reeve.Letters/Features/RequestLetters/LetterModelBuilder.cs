@@ -81,40 +81,5 @@ public static class LetterModelBuilder
         _ => null,
     };
 
-    /// <summary>
-    /// A request as it might be made today, for rendering a letter type on an account that has none queued: the
-    /// account's balance (or £100.00 where nothing is owed) as the sum, and the shortest periods the rules allow.
-    /// </summary>
-    public static LetterFields Sample(LetterType type, Money balance, LocalDate today, WorkingDays calendar)
-    {
-        var owed = balance.IsPositive ? balance : Money.FromPounds(100);
-        var year = FinancialYear.Containing(today).StartYear;
-        return type switch
-        {
-            LetterType.DemandNotice => new DemandNoticeFields(year),
-            LetterType.Reminder => new ReminderFields(year, 1, owed, today.PlusDays(6), owed, today.PlusDays(14)),
-            LetterType.FinalNotice => new FinalNoticeFields(year, owed, today.PlusDays(7)),
-            LetterType.Summons => new SummonsFields(year, owed, Money.FromPence(8_050), "the magistrates' court named by the council",
-                calendar.OnOrAfter(today.PlusDays(21)).At(new LocalTime(10, 0))),
-            LetterType.DirectDebitAdvanceNotice => new DirectDebitAdvanceNoticeFields(year, "000000", "0000",
-                [new InstalmentLine(calendar.AddWorkingDays(today, 10), owed)]),
-            LetterType.RefundLetter => new RefundFields(balance.IsNegative ? -balance : Money.FromPounds(100), "your account is in credit", "bank transfer"),
-            LetterType.ArrangementLetter => new ArrangementFields(owed, Split(owed, 6, today.PlusMonths(1))),
-            LetterType.DirectDebitCancelled => new DirectDebitCancelledFields("0000000000", "Your bank told us it was cancelled", owed,
-                today.PlusDays(14), []),
-            LetterType.DirectDebitUnpaid => new DirectDebitUnpaidFields("0000000000", owed, "Refer to payer", today, owed, today.PlusDays(6)),
-            LetterType.DirectDebitRePresentation => new DirectDebitRePresentationFields("0000000000", owed, "Refer to payer", today,
-                calendar.AddWorkingDays(today, 6), "0000"),
-        };
-    }
-
-    private static List<InstalmentLine> Split(Money whole, int count, LocalDate first)
-    {
-        var each = whole.Pence / count;
-        return Enumerable.Range(0, count)
-            .Select(i => new InstalmentLine(first.PlusMonths(i), Money.FromPence(i == 0 ? whole.Pence - (each * (count - 1)) : each)))
-            .ToList();
-    }
-
     private static string Year(int startYear) => new FinancialYear(startYear).ToString();
 }

@@ -117,25 +117,18 @@ public sealed record DirectDebitRePresentationFields(
     public override LetterType Type => LetterType.DirectDebitRePresentation;
 }
 
-/// <summary>The fields as the queue stores them: JSON with money in pence and ISO dates.</summary>
+/// <summary>The fields as the queue stores them: JSON with money as Kernel's <see cref="MoneyJsonConverter"/> writes it and ISO dates.</summary>
 internal static class LetterFieldsJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
-        Converters = { new MoneyConverter(), new LocalDateConverter(), new LocalDateTimeConverter() },
+        Converters = { MoneyJsonConverter.Instance, new LocalDateConverter(), new LocalDateTimeConverter() },
     };
 
     public static string Write(LetterFields fields) => JsonSerializer.Serialize(fields, Options);
 
     public static LetterFields Read(string json) =>
         JsonSerializer.Deserialize<LetterFields>(json, Options) ?? throw new InvalidOperationException("A letter request has no fields");
-
-    private sealed class MoneyConverter : JsonConverter<Money>
-    {
-        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Money.FromPence(reader.GetInt64());
-
-        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Pence);
-    }
 
     private sealed class LocalDateConverter : JsonConverter<LocalDate>
     {

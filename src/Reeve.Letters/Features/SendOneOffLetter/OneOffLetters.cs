@@ -9,10 +9,13 @@ namespace Reeve.Letters;
 public sealed record LetterPreview(LetterFields Fields, LocalDate IssuedOn, string BuiltFrom, ComposedLetter Composed, RenderedLetter Letter);
 
 /// <summary>
-/// One account's letter of any type, outside a run: the newest queued request of that type for the account,
-/// or a sample request made today from the account's balance. An officer previews it, then sends it, which
-/// queues it (keyed by the form's own token, so a double click sends once), stores the notice and answers the
-/// request in one transaction; it then goes out with the next print of that type and date.
+/// One account's letter outside a run: a demand notice from the account's bill, or any other type repeating the
+/// newest request of that type written for the account when its event happened (a recovery run's reminder, final
+/// notice or summons; a Direct Debit, refund or arrangement letter). Nothing is made up: a letter that asks for money
+/// or names a court carries only sums, costs, dates and a court that Reeve decided, so there are no sample fields
+/// (template previews use the fictional <see cref="DemoLetters"/>, never an account). An officer previews it, then
+/// sends it, which queues it (keyed by the form's own token, so a double click sends once), stores the notice and
+/// answers the request in one transaction; it then goes out with the next print of that type and date.
 /// </summary>
 public static class OneOffLetters
 {
@@ -27,16 +30,13 @@ public static class OneOffLetters
         {
             (fields, issuedOn, from) = (queued.Fields, queued.On, $"request {queued.RequestId} ({queued.SourceKey})");
         }
+        else if (type == LetterType.DemandNotice)
+        {
+            (fields, issuedOn, from) = (new DemandNoticeFields(yearStarting ?? FinancialYear.Containing(today).StartYear), today, "the bill");
+        }
         else
         {
-            var balance = await ReadBalance.BalanceAsync(connection, council, accountId);
-            fields = LetterModelBuilder.Sample(type, balance, today, WorkingDays.EnglandAndWales);
-            if (fields is DemandNoticeFields && yearStarting is { } y)
-            {
-                fields = new DemandNoticeFields(y);
-            }
-
-            (issuedOn, from) = (today, type == LetterType.DemandNotice ? "the bill" : "a sample request made today from the balance (none is queued)");
+            return new Outcome<LetterPreview>.Invalid("type", NoneWritten(type));
         }
 
         return await ComposeLetter.ComposeAsync(connection, council, accountId, fields, issuedOn) switch
@@ -50,23 +50,31 @@ public static class OneOffLetters
     }
 
     /// <summary>
-    /// Letters about something that happened (a Direct Debit returned, cancelled or presented again, its advance notice,
-    /// a refund, an agreed arrangement) carry that event's details: sent by hand they can only repeat one written
-    /// before, since a sample would carry made-up mandate, refund or schedule details.
+    /// Every letter but the demand notice (which is the bill) carries what happened on the account: the sums and dates
+    /// of a recovery notice, a summons's costs and court, a Direct Debit's mandate, a refund, an arrangement's schedule.
+    /// Sent by hand it can only repeat one written when that happened; none is ever made from sample fields.
     /// </summary>
-    public static bool RepeatsAnEvent(LetterType type) => type is LetterType.DirectDebitAdvanceNotice or LetterType.DirectDebitCancelled
-        or LetterType.DirectDebitUnpaid or LetterType.DirectDebitRePresentation or LetterType.RefundLetter or LetterType.ArrangementLetter;
+    public static bool RepeatsAnEvent(LetterType type) => type != LetterType.DemandNotice;
+
+    /// <summary>Why a letter of <paramref name="type"/> cannot be made for an account that has none written, and what to do instead.</summary>
+    public static string NoneWritten(LetterType type)
+    {
+        var what = NoticeStore.Describe(type);
+        return type switch
+        {
+            LetterType.Summons =>
+                $"{what}: none has been issued on this account. A summons comes only from a recovery notice: a recovery run lists the account for summons once the final notice or reminder has gone unpaid, with the council's costs and a court session's court and hearing (Recovery, or `reeve recovery run`). It is never made from sample figures",
+            LetterType.Reminder or LetterType.FinalNotice =>
+                $"{what}: none has been written for this account. It comes from a recovery run, with the sums and dates the law sets for this account (Recovery, or `reeve recovery run`). It is never made from sample figures",
+            _ =>
+                $"{what}: none has been written for this account, so there is none to send again. It is written when what it tells the payer happens, with its details, and is never made from sample figures",
+        };
+    }
 
     /// <summary>Sends (stores for print) a one-off letter as at today; the same <paramref name="formKey"/> sends once.</summary>
     public static async Task<Outcome<StoredNotice>> SendAsync(
         DbConnection connection, CouncilId council, long accountId, LetterType type, LocalDate today, string formKey, string officer, Instant now)
     {
-        if (RepeatsAnEvent(type) && await LetterRequests.NewestAsync(connection, council, accountId, type) is null)
-        {
-            return new Outcome<StoredNotice>.Invalid("type",
-                $"A {NoticeStore.Describe(type).ToLowerInvariant()} is written when what it tells the payer happens, with its details; none has been written for this account, so there is none to send again");
-        }
-
         var preview = await PreviewAsync(connection, council, accountId, type, today);
         if (preview is not Outcome<LetterPreview>.Done done)
         {

@@ -56,8 +56,7 @@ public sealed record AccountStatement(AccountReference Account, DateInterval Per
         csv.Append(CultureInfo.InvariantCulture,
             $"{date:uuuu-MM-dd},{entry},{kind},{Quote(description)},{year},{Pounds(debit)},{Pounds(credit)},{Pounds(balance)}\r\n");
 
-    private static string Pounds(Money m) =>
-        (m.IsNegative ? "-" : "") + (Math.Abs(m.Pence) / 100).ToString(CultureInfo.InvariantCulture) + "." + (Math.Abs(m.Pence) % 100).ToString("D2", CultureInfo.InvariantCulture);
+    private static string Pounds(Money m) => m.ToPlainString();
 
     // A spreadsheet runs a cell that starts with =, +, - or @ as a formula: such text is prefixed with a quote (OWASP CSV injection).
     private static string Quote(string text)

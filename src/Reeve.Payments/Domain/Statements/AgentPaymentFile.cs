@@ -39,10 +39,11 @@ public sealed record AgentPaymentFile(IReadOnlyList<AgentPayment> Payments, Mone
             var payments = new List<AgentPayment>();
             var trailerSeen = false;
             var lastLine = 0;
-            foreach (var (line, fields) in CsvLines.Read(text, layout.Delimiter))
+            foreach (var record in CsvFile.Read(text, layout.Delimiter))
             {
+                var line = record.Line;
                 lastLine = line;
-                var f = new CsvFields(line, fields, pattern);
+                var f = new CsvFields(record, pattern);
                 var tag = f.Text(layout.RecordTypeColumn, "record type");
                 if (trailerSeen)
                 {
@@ -107,7 +108,7 @@ public sealed record AgentPaymentFile(IReadOnlyList<AgentPayment> Payments, Mone
         }
         catch (CsvFormatException e)
         {
-            return new Outcome<AgentPaymentFile>.Invalid($"line {e.Line}: {e.Field}", e.Message);
+            return new Outcome<AgentPaymentFile>.Invalid(e.Where, e.Message);
         }
     }
 }

@@ -39,9 +39,10 @@ public static class BankCsvStatement
         try
         {
             var lines = new List<BankCsvLine>();
-            foreach (var (line, fields) in CsvLines.Read(text, layout.Delimiter).Skip(layout.HasHeaderRow ? 1 : 0))
+            foreach (var record in CsvFile.Read(text, layout.Delimiter).Skip(layout.HasHeaderRow ? 1 : 0))
             {
-                var f = new CsvFields(line, fields, pattern);
+                var line = record.Line;
+                var f = new CsvFields(record, pattern);
                 Money amount;
                 if (layout.AmountColumn is { } column)
                 {
@@ -77,7 +78,7 @@ public static class BankCsvStatement
         }
         catch (CsvFormatException e)
         {
-            return new Outcome<IReadOnlyList<BankCsvLine>>.Invalid($"line {e.Line}: {e.Field}", e.Message);
+            return new Outcome<IReadOnlyList<BankCsvLine>>.Invalid(e.Where, e.Message);
         }
     }
 }

@@ -4,21 +4,12 @@ using Reeve.Kernel;
 
 namespace Reeve.Payments.Domain.Statements;
 
-/// <summary>Reads named columns of one CSV line, naming the line and the field when a value is wrong.</summary>
-internal sealed class CsvFields(int line, string[] fields, LocalDatePattern datePattern)
+/// <summary>Reads named columns of one CSV record as dates and amounts, naming the line and the field when a value is wrong.</summary>
+internal sealed class CsvFields(CsvRecord record, LocalDatePattern datePattern)
 {
-    public int Line { get; } = line;
+    public int Line => record.Line;
 
-    public string Text(int column, string name, bool required = true)
-    {
-        if (column < 0 || column >= fields.Length)
-        {
-            throw new CsvFormatException(Line, name, $"The line has {fields.Length} columns; {name} is column {column + 1}");
-        }
-
-        var value = fields[column];
-        return required && value.Length == 0 ? throw new CsvFormatException(Line, name, "This field is blank") : value;
-    }
+    public string Text(int column, string name, bool required = true) => record.Text(column, name, required);
 
     public LocalDate Date(int column, string name)
     {

@@ -41,8 +41,8 @@ public static class Frequencies
     /// </summary>
     public static Money FromMonthly(this Frequency f, Money monthly) => f switch
     {
-        Frequency.Weekly => Money.FromPence(monthly.Pence * 12 / 52),
-        Frequency.Fortnightly => Money.FromPence(monthly.Pence * 12 / 26),
+        Frequency.Weekly => Rounding.RoundTowardZeroToPence(monthly, 12, 52),
+        Frequency.Fortnightly => Rounding.RoundTowardZeroToPence(monthly, 12, 26),
         Frequency.Monthly => monthly,
     };
 }

@@ -22,6 +22,6 @@ public sealed class SpendingGuidelines(IReadOnlyDictionary<string, (Money FirstA
     /// <summary>The guideline for a category and household, or null where the category has none (rent, for example).</summary>
     public Money? For(string category, int adults, int children) =>
         figures.TryGetValue(category, out var f)
-            ? f.FirstAdult + Money.FromPence(f.EachOtherAdult.Pence * Math.Max(0, adults - 1)) + Money.FromPence(f.EachChild.Pence * children)
+            ? f.FirstAdult + f.EachOtherAdult.Times(Math.Max(0, adults - 1)) + f.EachChild.Times(children)
             : null;
 }

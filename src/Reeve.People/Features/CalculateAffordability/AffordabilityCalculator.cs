@@ -23,13 +23,13 @@ public sealed class AffordabilityCalculator : ICalculator
         var result = Affordability.Assess(ReadBudget(input), SpendingGuidelines.DemoExample);
         return new JsonObject
         {
-            ["totalIncome"] = result.TotalIncome.ToPlainString(),
-            ["totalExpenditure"] = result.TotalExpenditure.ToPlainString(),
-            ["disposableIncome"] = result.DisposableIncome.ToPlainString(),
-            ["offers"] = new JsonArray(result.Offers.Select(o => (JsonNode)new JsonObject { ["reference"] = o.Reference, ["monthly"] = o.Monthly.ToPlainString() }).ToArray()),
+            ["totalIncome"] = MoneyJsonConverter.Node(result.TotalIncome),
+            ["totalExpenditure"] = MoneyJsonConverter.Node(result.TotalExpenditure),
+            ["disposableIncome"] = MoneyJsonConverter.Node(result.DisposableIncome),
+            ["offers"] = new JsonArray(result.Offers.Select(o => (JsonNode)new JsonObject { ["reference"] = o.Reference, ["monthly"] = MoneyJsonConverter.Node(o.Monthly) }).ToArray()),
             ["flags"] = new JsonArray(result.Flags.Select(f => (JsonNode)new JsonObject { ["code"] = f.Code, ["message"] = f.Message }).ToArray()),
             ["guidelines"] = "Example figures for the demo council, not the official Standard Financial Statement spending guidelines",
-            ["explanation"] = new JsonArray(result.Explanation.Select(s => (JsonNode)new JsonObject { ["step"] = s.Step, ["amount"] = s.Amount.ToPlainString(), ["source"] = s.Source }).ToArray()),
+            ["explanation"] = new JsonArray(result.Explanation.Select(s => (JsonNode)new JsonObject { ["step"] = s.Step, ["amount"] = MoneyJsonConverter.Node(s.Amount), ["source"] = s.Source }).ToArray()),
         };
     }
 

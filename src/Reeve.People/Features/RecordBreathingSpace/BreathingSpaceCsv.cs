@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using NodaTime;
 using Reeve.Kernel;
 
@@ -20,70 +19,74 @@ public static class BreathingSpaceCsv
 
     public static Outcome<IReadOnlyList<BreathingSpaceNotice>> Parse(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 0 || !Fields(lines[0]).Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Header))
+        try
         {
-            return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid("line 1", $"The first line must be the header {string.Join(',', Header)}");
+            return Notices(CsvFile.Read(text, ',', firstLineIsHeader: true));
         }
-
-        var notices = new List<BreathingSpaceNotice>();
-        for (var i = 1; i < lines.Length; i++)
+        catch (CsvFormatException e)
         {
-            if (lines[i].Trim().Length == 0)
+            return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid(e.Where, e.Message);
+        }
+    }
+
+    private static List<BreathingSpaceNotice> Notices(IEnumerable<CsvRecord> records)
+    {
+        var notices = new List<BreathingSpaceNotice>();
+        var first = true;
+        foreach (var f in records)
+        {
+            if (first)
             {
+                first = false;
+                if (!f.Fields.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Header))
+                {
+                    throw new CsvFormatException(f.Line, "header", $"The first line must be the header {string.Join(',', Header)}");
+                }
+
                 continue;
             }
 
-            var where = $"line {i + 1}";
-            var f = Fields(lines[i]);
             if (f.Count != Header.Length)
             {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid(where, $"Expected {Header.Length} fields but found {f.Count}");
+                throw new CsvFormatException(f.Line, f.Count < Header.Length ? Header[f.Count] : "(line)", $"Expected {Header.Length} fields but found {f.Count}");
             }
 
-            if (f[0].Trim().Length == 0)
+            var reference = f.Text(0, "reference");
+            if (BreathingSpaces.KindFromCode(f.Text(1, "type")) is not { } kind)
             {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} reference", "The reference is blank");
+                throw new CsvFormatException(f.Line, "type", $"'{f.Fields[1]}' is not standard or mental-health-crisis");
             }
 
-            if (BreathingSpaces.KindFromCode(f[1].Trim()) is not { } kind)
+            var start = Date(f, 2, "start_date") ?? throw new CsvFormatException(f.Line, "start_date", "This field is blank");
+            var name = f.Text(3, "name");
+            var born = Date(f, 4, "date_of_birth");
+            if (notices.Any(n => n.Reference == reference))
             {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} type", $"'{f[1]}' is not standard or mental-health-crisis");
+                throw new CsvFormatException(f.Line, "reference", $"{reference} is in the file twice");
             }
 
-            var start = DateText.Iso.Parse(f[2].Trim());
-            if (!start.Success)
-            {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} start_date", $"'{f[2]}' is not a real date written YYYY-MM-DD");
-            }
+            notices.Add(new BreathingSpaceNotice(kind, reference, start, f.Text(6, "source", required: false) is { Length: > 0 } s ? s : "Insolvency Service notification (CSV)",
+                name, born, f.Text(5, "postcode", required: false) is { Length: > 0 } pc ? pc : null));
+        }
 
-            if (f[3].Trim().Length == 0)
-            {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} name", "The name is blank");
-            }
-
-            LocalDate? born = null;
-            if (f[4].Trim().Length > 0)
-            {
-                var dob = DateText.Iso.Parse(f[4].Trim());
-                if (!dob.Success)
-                {
-                    return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} date_of_birth", $"'{f[4]}' is not a real date written YYYY-MM-DD");
-                }
-
-                born = dob.Value;
-            }
-
-            if (notices.Any(n => n.Reference == f[0].Trim()))
-            {
-                return new Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid($"{where} reference", $"{f[0].Trim()} is in the file twice");
-            }
-
-            notices.Add(new BreathingSpaceNotice(kind, f[0].Trim(), start.Value, f[6].Trim() is { Length: > 0 } s ? s : "Insolvency Service notification (CSV)",
-                f[3].Trim(), born, f[5].Trim() is { Length: > 0 } pc ? pc : null));
+        if (first)
+        {
+            throw new CsvFormatException(1, "header", $"The first line must be the header {string.Join(',', Header)}");
         }
 
         return notices;
+    }
+
+    private static LocalDate? Date(CsvRecord f, int column, string name)
+    {
+        var text = f.Text(column, name, required: false);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var parsed = DateText.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : throw new CsvFormatException(f.Line, name, $"'{text}' is not a real date written YYYY-MM-DD");
     }
 
     /// <summary>Records every notice in one transaction: all or nothing.</summary>
@@ -126,49 +129,5 @@ public static class BreathingSpaceCsv
 
         await tx.CommitAsync();
         return new Imported(notices.Count, matched, queued, known);
-    }
-
-    // One CSV line's fields: commas separate, double quotes wrap a field that holds commas, "" is a quote.
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

@@ -96,7 +96,7 @@ public static class Show
         }
 
         var sign = difference.IsPositive ? "+" : "-";
-        var percent = was.IsZero ? "" : $" ({sign}{Math.Abs(Math.Round((decimal)difference.Pence * 100 / was.Pence, 1)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}%)";
+        var percent = PercentChange.Between(was, now) is { } change ? $" ({sign}{change.Magnitude()}%)" : "";
         return sign + difference.Abs().ToDisplayString() + percent;
     }
 }

@@ -55,7 +55,7 @@ public sealed class PeopleCommandsTests : IAsyncLifetime, IDisposable
             Csv("BS-9,standard,2026-11-01,Pat Unknown,,,", "BS-10,short,2026-11-01,Sam Unknown,,,"));
 
         run.ExitCode.ShouldBe(2);
-        run.Stderr.ShouldContain("line 3 type: 'short' is not standard or mental-health-crisis");
+        run.Stderr.ShouldContain("line 3: type: 'short' is not standard or mental-health-crisis");
         (await CountAsync("select count(*) from breathing_space")).ShouldBe(0);
     }
 

@@ -1,4 +1,5 @@
 using Reeve.Cli.Tests.Features.RenderLetters;
+using Reeve.Kernel;
 
 namespace Reeve.Cli.Tests.Features.PrintLetters;
 
@@ -36,8 +37,7 @@ public sealed class PrintCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>, 
         (await TinyDemo.QueryAsync<long>(db, "select count(*) from letter_document"), await TinyDemo.QueryAsync<long>(db, "select count(*) from letter_notice")).ShouldBe(stored);
         stored.Item2.ShouldBe(bills);
 
-        var manifest = File.ReadAllLines(_folder.File($"first/run-{run}-manifest.csv"));
-        var rows = manifest.Skip(1).Select(Rfc4180Fields).ToList();
+        var rows = CsvFile.Read(File.ReadAllText(_folder.File($"first/run-{run}-manifest.csv"))).Skip(1).Select(r => r.Fields).ToList();
         rows.Count.ShouldBe((int)bills);
         rows.Select(r => r[0]).ShouldBe(Enumerable.Range(1, rows.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var postcodes = rows.Select(r => r[6]).ToList();
@@ -60,39 +60,6 @@ public sealed class PrintCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>, 
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain("--run: there is no billing run 999");
         Directory.Exists(_folder.File("out")).ShouldBeFalse();
-    }
-
-    // Fields of one manifest line: quoted fields may hold commas.
-    private static List<string> Rfc4180Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 
     private static class PostcodeOrder

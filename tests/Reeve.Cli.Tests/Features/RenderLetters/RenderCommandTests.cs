@@ -50,13 +50,13 @@ public sealed class RenderCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>,
     }
 
     [Theory]
-    [InlineData("reminder", "Reminder notice")]
-    [InlineData("final-notice", "Final notice")]
-    [InlineData("summons", "Summons")]
-    [InlineData("dd-advance-notice", "Direct Debit advance notice")]
-    [InlineData("refund", "Refund letter")]
-    [InlineData("arrangement", "Arrangement letter")]
-    public async Task Every_other_letter_type_renders_from_a_sample_request_made_today_when_none_is_queued(string type, string described)
+    [InlineData("reminder")]
+    [InlineData("final-notice")]
+    [InlineData("summons")]
+    [InlineData("dd-advance-notice")]
+    [InlineData("refund")]
+    [InlineData("arrangement")]
+    public async Task Every_other_letter_type_is_refused_when_none_was_written_for_the_account_and_never_made_from_sample_figures(string type)
     {
         var db = demo.CopyTo(_folder);
         var reference = await BilledAccountAsync(db);
@@ -65,11 +65,27 @@ public sealed class RenderCommandTests(TinyDemo demo) : IClassFixture<TinyDemo>,
 
         var run = await RenderAsync(db, "--type", type, "--account", reference);
 
-        run.ExitCode.ShouldBe(0, run.Stderr);
-        run.Stdout.ShouldContain($"{described} for account {reference}");
-        run.Stdout.ShouldContain("from a sample request made today");
-        System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(_folder.File("notice.pdf")), 0, 8).ShouldBe("%PDF-1.7");
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain("--type: ");
+        run.Stderr.ShouldContain("never made from sample figures");
+        File.Exists(_folder.File("notice.pdf")).ShouldBeFalse();
         (await TinyDemo.QueryAsync<long>(db, "select count(*) from letter_request")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_summons_cannot_be_printed_without_a_recovery_notice_behind_it()
+    {
+        var db = demo.CopyTo(_folder);
+        var reference = await BilledAccountAsync(db);
+        await TinyDemo.ExecuteAsync(db, "delete from letter_request");
+
+        var run = await RenderAsync(db, "--type", "summons", "--account", reference);
+
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain("A summons comes only from a recovery notice");
+        run.Stderr.ShouldNotContain("the magistrates' court named by the council");
+        run.Stdout.ShouldNotContain("£80.50");
+        File.Exists(_folder.File("notice.pdf")).ShouldBeFalse();
     }
 
     [Theory]

@@ -54,4 +54,21 @@ public sealed class RecoveryCommandTests : IDisposable
         list.Stdout.ShouldContain("2026-12-15");
         list.Stdout.ShouldNotContain("2026-12-19");
     }
+
+    [Theory]
+    [InlineData("reference,outcome,note\n500000013,withdrawn,\"paid, said the clerk\"\n500000021,struck-out,\n", 3, "outcome")]
+    [InlineData("reference,outcome,note\n500000013,withdrawn,\"a note over\ntwo lines\"\n500000021,adjourned,\"bad\"x\n", 4, "field 3")]
+    public async Task A_bad_line_in_a_hearing_outcomes_file_is_refused_naming_the_line_and_field(string csv, int line, string field)
+    {
+        // The file is read by the one CSV reader every import uses: quoted commas and line breaks are part of a note.
+        var db = await CouncilDatabaseAsync();
+        var file = _folder.File("outcomes.csv");
+        await File.WriteAllTextAsync(file, csv);
+
+        var run = await CliRun.RunAsync("recovery", "court", "outcomes", "--session", "1", "--file", file, "--db", db);
+
+        run.ExitCode.ShouldBe(ReeveCli.Refused);
+        run.Stderr.ShouldContain($"--file: line {line}, field {field}: ");
+        run.Stderr.ShouldContain("nothing was recorded");
+    }
 }

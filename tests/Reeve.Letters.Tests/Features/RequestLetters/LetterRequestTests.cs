@@ -134,13 +134,13 @@ public sealed class LetterFieldRulesTests
     }
 
     [Fact]
-    public void A_sample_request_for_every_letter_type_keeps_the_rules()
+    public void The_test_requests_for_every_letter_type_keep_the_rules()
     {
         foreach (var type in LetterTypes.All)
         {
-            var sample = LetterModelBuilder.Sample(type, Money.FromPence(45_678), On, WorkingDays.EnglandAndWales);
-            sample.Type.ShouldBe(type);
-            LetterModelBuilder.Check(sample, On, WorkingDays.EnglandAndWales).ShouldBeNull(type.Code());
+            var written = WrittenLetters.For(type, Money.FromPence(45_678), On);
+            written.Type.ShouldBe(type);
+            LetterModelBuilder.Check(written, On, WorkingDays.EnglandAndWales).ShouldBeNull(type.Code());
         }
     }
 }

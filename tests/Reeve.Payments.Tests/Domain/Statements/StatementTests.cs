@@ -187,7 +187,7 @@ public class BankCsvStatementTests
     [InlineData("05/03/2025,FPI,X,100.00,5.00,1100.00", "line 2: paid in")]
     [InlineData("05/03/2025,FPI,X,,,1100.00", "line 2: paid in")]
     [InlineData("05/03/2025,FPI,X,100.00", "line 2: paid out")]
-    [InlineData("05/03/2025,FPI,\"X,100.00,,1100.00", "line 2: column 3")]
+    [InlineData("05/03/2025,FPI,\"X,100.00,,1100.00", "line 2: field 3")]
     public void A_bad_line_is_refused_naming_the_line_and_field(string line, string field)
     {
         BankCsvStatement.Parse("Date,Type,Description,Paid in,Paid out,Balance\n" + line, PaidInPaidOut)

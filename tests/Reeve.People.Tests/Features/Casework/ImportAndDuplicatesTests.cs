@@ -50,7 +50,7 @@ public abstract class ImportAndDuplicatesTests(IDatabaseEngine engine) : Casewor
 
         var refused = (await ImportAsync(bad)).ShouldBeOfType<Outcome<BreathingSpaceCsv.Imported>.Invalid>();
 
-        refused.Field.ShouldBe("line 4 start_date");
+        refused.Field.ShouldBe("line 4: start_date");
         (await ScalarAsync("select count(*) from breathing_space")).ShouldBe(0);
     }
 
