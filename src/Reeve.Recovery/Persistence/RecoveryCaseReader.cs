@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
@@ -37,37 +38,28 @@ internal static class RecoveryCaseReader
 
     public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, FinancialYear? onlyYear = null, CancellationToken ct = default)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var streams = RecoveryStreams.Recovered();
         var kinds = string.Join(", ", streams.Select(s => $"'{s.Kind.Code()}'"));
         var schedule = string.Join(" union all ", streams.Select(s => s.DueScheduleSql));
-        long last;
-        int count;
-        await using (var command = Command(connection, tx,
+        var (total, last) = await connection.QuerySingleAsync<(long Count, long Last)>(new CommandDefinition(
             "select count(*), coalesce(max(account_id), 0) from (select account_id from account where council_id = @council and account_id > @after and kind in (" + kinds + ")" +
             (onlyAccount is null ? "" : " and account_id = @only") + " order by account_id limit @limit) c",
-            ("council", council.Value), ("after", afterAccountId), ("limit", chunkSize), ("only", onlyAccount ?? 0)))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            await reader.ReadAsync(ct);
-            count = (int)reader.GetInt64(0);
-            last = reader.GetInt64(1);
-        }
+            new { council = council.Value, after = afterAccountId, limit = chunkSize, only = onlyAccount ?? 0 }, tx, cancellationToken: ct));
+        var count = (int)total;
 
         if (count == 0)
         {
             return new Chunk([], afterAccountId, 0);
         }
 
-        var range = new (string, object)[] { ("council", council.Value), ("lo", onlyAccount is { } one ? one - 1 : afterAccountId), ("hi", last), ("asAt", DapperSetup.ToDb(asAt, postgres)) };
+        var range = new { council = council.Value, lo = onlyAccount is { } one ? one - 1 : afterAccountId, hi = last, asAt, year = onlyYear?.StartYear ?? 0 };
 
         // Only the account years where something can happen today are read in full: those with instalments due
         // and unpaid by the run date, and those with a notice already issued (whose periods may be running). A
         // year with neither has nothing a reminder, a loss of instalments or a summons could be for. The test is
         // worked out in the database, so a run reads the detail of the few per cent in arrears, not of everyone.
-        await Execute(connection, tx, "create temp table if not exists recovery_chunk (account_id bigint not null, financial_year integer not null, primary key (account_id, financial_year))", [], ct);
-        await Execute(connection, tx, "delete from recovery_chunk", [], ct);
-        range = [.. range, ("year", onlyYear?.StartYear ?? 0)];
+        await Execute(connection, tx, "create temp table if not exists recovery_chunk (account_id bigint not null, financial_year integer not null, primary key (account_id, financial_year))", null, ct);
+        await Execute(connection, tx, "delete from recovery_chunk", null, ct);
         await Execute(connection, tx, onlyAccount is not null
             ? "insert into recovery_chunk (account_id, financial_year) select distinct account_id, financial_year from (" + schedule + ") s"
             : "insert into recovery_chunk (account_id, financial_year) " +
@@ -89,65 +81,53 @@ internal static class RecoveryCaseReader
         }
 
         var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
-        await using (var command = Command(connection, tx,
+        foreach (var (accountId, reference, kind) in await connection.QueryAsync<(long AccountId, string Reference, string Kind)>(new CommandDefinition(
             "select a.account_id, a.reference, a.kind from account a join (select distinct account_id from recovery_chunk) c on c.account_id = a.account_id " +
-            "where a.council_id = @council and a.kind in (" + kinds + ")", range))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            "where a.council_id = @council and a.kind in (" + kinds + ")", range, tx, cancellationToken: ct)))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                accounts[reader.GetInt64(0)] = (reader.GetString(1), AccountKinds.FromCode(reader.GetString(2)));
-            }
+            accounts[accountId] = (reference, AccountKinds.FromCode(kind));
         }
 
         var years = new Dictionary<(long, int), AccountYear>();
 
         // The schedule in force is the stream's to say (for council tax, the newest bill issued by the as-at date).
-        await using (var command = Command(connection, tx,
+        var instalments = await connection.QueryAsync<(long AccountId, int Year, LocalDate DueOn, long Pence)>(new CommandDefinition(
             "select s.account_id, s.financial_year, s.due_on, s.amount_pence from (" + schedule + ") s " +
             "join recovery_chunk c on c.account_id = s.account_id and c.financial_year = s.financial_year " +
-            "order by s.account_id, s.financial_year, s.seq", range))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            "order by s.account_id, s.financial_year, s.seq", range, tx, cancellationToken: ct));
+        foreach (var (accountId, year, dueOn, pence) in instalments)
         {
-            while (await reader.ReadAsync(ct))
+            if (!accounts.TryGetValue(accountId, out var account))
             {
-                var accountId = reader.GetInt64(0);
-                var year = reader.GetInt32(1);
-                if (!accounts.TryGetValue(accountId, out var account))
-                {
-                    continue;
-                }
-
-                if (!years.TryGetValue((accountId, year), out var ay))
-                {
-                    ay = new AccountYear(accountId, account.Reference, account.Kind, new FinancialYear(year));
-                    years[(accountId, year)] = ay;
-                }
-
-                ay.Instalments.Add(new Instalment(DapperSetup.ReadDate(reader.GetValue(2)), Money.FromPence(reader.GetInt64(3))));
+                continue;
             }
+
+            if (!years.TryGetValue((accountId, year), out var ay))
+            {
+                ay = new AccountYear(accountId, account.Reference, account.Kind, new FinancialYear(year));
+                years[(accountId, year)] = ay;
+            }
+
+            ay.Instalments.Add(new Instalment(dueOn, Money.FromPence(pence)));
         }
 
         // Payments count from their date. A payment reversed by the as-at date (an unpaid Direct Debit, a bounced
         // cheque) never paid anything, so the instalment it was meant for was missed on its due date.
         var payments = new Dictionary<long, (long AccountId, int Year, LocalDate Date, long Pence)>();
         var reversed = new HashSet<long>();
-        await using (var command = Command(connection, tx,
+        var entries = await connection.QueryAsync<(long EntryId, long AccountId, int Year, LocalDate EffectiveDate, long Pence, string Kind, long? Reverses)>(new CommandDefinition(
             "select e.entry_id, e.account_id, e.financial_year, e.effective_date, e.amount_pence, e.kind, e.reverses_entry_id from ledger_entry e " +
             "join recovery_chunk c on c.account_id = e.account_id and c.financial_year = e.financial_year " +
-            "where e.council_id = @council and e.account_id > @lo and e.account_id <= @hi and e.kind in ('payment', 'reversal') and e.effective_date <= @asAt", range))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            "where e.council_id = @council and e.account_id > @lo and e.account_id <= @hi and e.kind in ('payment', 'reversal') and e.effective_date <= @asAt", range, tx, cancellationToken: ct));
+        foreach (var e in entries)
         {
-            while (await reader.ReadAsync(ct))
+            if (e.Kind == "payment")
             {
-                if (reader.GetString(5) == "payment")
-                {
-                    payments[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetInt32(2), DapperSetup.ReadDate(reader.GetValue(3)), reader.GetInt64(4));
-                }
-                else if (!reader.IsDBNull(6))
-                {
-                    reversed.Add(reader.GetInt64(6));
-                }
+                payments[e.EntryId] = (e.AccountId, e.Year, e.EffectiveDate, e.Pence);
+            }
+            else if (e.Reverses is { } reverses)
+            {
+                reversed.Add(reverses);
             }
         }
 
@@ -160,71 +140,42 @@ internal static class RecoveryCaseReader
         }
 
         var byAccount = years.Values.ToLookup(y => y.AccountId);
-        await using (var command = Command(connection, tx,
+        var holds = await connection.QueryAsync<(long AccountId, string Reason, LocalDate From, LocalDate? To, string Note)>(new CommandDefinition(
             "select h.account_id, h.reason, h.hold_from, h.hold_to, h.note from account_hold h join (select distinct account_id from recovery_chunk) c on c.account_id = h.account_id " +
-            "where h.council_id = @council and h.account_id > @lo and h.account_id <= @hi and h.hold_from <= @asAt", range))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            "where h.council_id = @council and h.account_id > @lo and h.account_id <= @hi and h.hold_from <= @asAt", range, tx, cancellationToken: ct));
+        foreach (var (holdAccount, reasonCode, from, to, note) in holds)
         {
-            while (await reader.ReadAsync(ct))
+            var reason = HoldReasons.FromCode(reasonCode) ?? HoldReason.Officer;
+            if (to is { } end && end < from)
             {
-                var reason = HoldReasons.FromCode(reader.GetString(1)) ?? HoldReason.Officer;
-                var from = DapperSetup.ReadDate(reader.GetValue(2));
-                LocalDate? to = reader.IsDBNull(3) ? null : DapperSetup.ReadDate(reader.GetValue(3));
-                if (to is { } end && end < from)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var note = reader.GetString(4);
-                foreach (var ay in byAccount[reader.GetInt64(0)])
+            foreach (var ay in byAccount[holdAccount])
+            {
+                ay.Holds.Add(new Hold(new DateInterval(from, to ?? LocalDate.MaxIsoValue), reason.Code()));
+                if (to is null || to >= asAt)
                 {
-                    ay.Holds.Add(new Hold(new DateInterval(from, to ?? LocalDate.MaxIsoValue), reason.Code()));
-                    if (to is null || to >= asAt)
-                    {
-                        ay.HoldsInForce.Add((reason, from, to, note));
-                    }
+                    ay.HoldsInForce.Add((reason, from, to, note));
                 }
             }
         }
 
-        await using (var command = Command(connection, tx,
+        var notices = await connection.QueryAsync<(long NoticeId, long AccountId, int Year, string Step, LocalDate NoticeDate, LocalDate? SessionDate)>(new CommandDefinition(
             "select n.notice_id, n.account_id, n.financial_year, n.step, n.notice_date, s.session_date from recovery_notice n " +
             "left join court_session s on s.council_id = n.council_id and s.session_id = n.session_id " +
-            "where n.council_id = @council and n.account_id > @lo and n.account_id <= @hi order by n.notice_date, n.notice_id", range))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            "where n.council_id = @council and n.account_id > @lo and n.account_id <= @hi order by n.notice_date, n.notice_id", range, tx, cancellationToken: ct));
+        foreach (var n in notices)
         {
-            while (await reader.ReadAsync(ct))
+            if (years.TryGetValue((n.AccountId, n.Year), out var ay) && RecoverySteps.FromCode(n.Step) is { } step)
             {
-                if (years.TryGetValue((reader.GetInt64(1), reader.GetInt32(2)), out var ay) && RecoverySteps.FromCode(reader.GetString(3)) is { } step)
-                {
-                    ay.Notices.Add(new RecordedNotice(reader.GetInt64(0), ay.Year, step, DapperSetup.ReadDate(reader.GetValue(4)),
-                        reader.IsDBNull(5) ? null : DapperSetup.ReadDate(reader.GetValue(5))));
-                }
+                ay.Notices.Add(new RecordedNotice(n.NoticeId, ay.Year, step, n.NoticeDate, n.SessionDate));
             }
         }
 
         return new Chunk([.. years.Values.OrderBy(y => y.AccountId).ThenBy(y => y.Year.StartYear)], last, count);
     }
 
-    private static async Task Execute(DbConnection connection, DbTransaction? tx, string sql, (string Name, object Value)[] parameters, CancellationToken ct)
-    {
-        await using var command = Command(connection, tx, sql, parameters);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-
-        return command;
-    }
+    private static Task Execute(DbConnection connection, DbTransaction? tx, string sql, object? parameters, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
 }

@@ -43,19 +43,19 @@ public static class RecoveryNotices
         public string reference { get; set; } = "";
         public int financial_year { get; set; }
         public string step { get; set; } = "";
-        public object notice_date { get; set; } = "";
+        public LocalDate notice_date { get; set; }
         public long amount_pence { get; set; }
         public long costs_pence { get; set; }
-        public object? pay_by { get; set; }
+        public LocalDate? pay_by { get; set; }
         public string? court { get; set; }
-        public object? session_date { get; set; }
+        public LocalDate? session_date { get; set; }
         public string source_rule { get; set; } = "";
         public string explanation { get; set; } = "";
         public long? run_id { get; set; }
         public string? outcome { get; set; }
 
-        public RecoveryNotice ToNotice() => new(notice_id, account_id, reference, new FinancialYear(financial_year), step, DapperSetup.ReadDate(notice_date),
-            Money.FromPence(amount_pence), Money.FromPence(costs_pence), pay_by is null ? null : DapperSetup.ReadDate(pay_by), court,
-            session_date is null ? null : DapperSetup.ReadDate(session_date), source_rule, explanation, run_id, outcome);
+        public RecoveryNotice ToNotice() => new(notice_id, account_id, reference, new FinancialYear(financial_year), step, notice_date,
+            Money.FromPence(amount_pence), Money.FromPence(costs_pence), pay_by, court,
+            session_date, source_rule, explanation, run_id, outcome);
     }
 }

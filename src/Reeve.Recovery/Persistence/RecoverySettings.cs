@@ -55,12 +55,11 @@ public static class RecoverySettings
             return new Outcome<ProfileSetting>.Invalid("summonsDaysAfterBalanceDue", "Days from the balance becoming payable to the summons must be from 0 to 120");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var args = new
         {
             council = council.Value, kind = kind.Code(), fromYear, reminder = profile.ReminderDaysAfterDue,
             summons = profile.SummonsDaysAfterBalanceDue, hearing = profile.MinimumDaysSummonsToHearing, officer,
-            now = DapperSetup.ToDb(now, postgres),
+            now = now,
         };
         await connection.ExecuteAsync("delete from recovery_profile where council_id = @council and account_kind = @kind and from_year = @fromYear", args, tx);
         await connection.ExecuteAsync(
@@ -101,12 +100,11 @@ public static class RecoverySettings
             return new Outcome<RecoveryCosts>.Invalid("basis", "Say how the costs were worked out (R (Nicolson) v Tottenham Magistrates [2015] EWHC 1252 (Admin))");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var args = new
         {
-            council = council.Value, kind = costs.Kind.Code(), from = DapperSetup.ToDb(costs.EffectiveFrom, postgres),
+            council = council.Value, kind = costs.Kind.Code(), from = costs.EffectiveFrom,
             summons = costs.SummonsCosts.Pence, order = costs.LiabilityOrderCosts.Pence, basis = costs.Basis.Trim(), officer,
-            now = DapperSetup.ToDb(now, postgres),
+            now = now,
         };
         await connection.ExecuteAsync("delete from recovery_costs where council_id = @council and account_kind = @kind and effective_from = @from", args, tx);
         await connection.ExecuteAsync(
@@ -118,13 +116,12 @@ public static class RecoverySettings
     /// <summary>The costs in force on a day, or none when the council has set none by then.</summary>
     public static async Task<RecoveryCosts?> CostsOnAsync(DbConnection connection, DbTransaction? tx, CouncilId council, AccountKind kind, LocalDate day)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
-        var row = await connection.QueryFirstOrDefaultAsync<(object From, long Summons, long Order, string Basis)?>(
+        var row = await connection.QueryFirstOrDefaultAsync<(LocalDate From, long Summons, long Order, string Basis)?>(
             "select effective_from, summons_costs_pence, liability_order_costs_pence, basis from recovery_costs " +
             "where council_id = @council and account_kind = @kind and effective_from <= @day order by effective_from desc limit 1",
-            new { council = council.Value, kind = kind.Code(), day = DapperSetup.ToDb(day, postgres) }, tx);
+            new { council = council.Value, kind = kind.Code(), day = day }, tx);
         return row is { } r
-            ? new RecoveryCosts(kind, DapperSetup.ReadDate(r.From), Money.FromPence(r.Summons), Money.FromPence(r.Order), r.Basis)
+            ? new RecoveryCosts(kind, r.From, Money.FromPence(r.Summons), Money.FromPence(r.Order), r.Basis)
             : null;
     }
 }

@@ -25,7 +25,7 @@ public static class CouncilTemplates
             "select letter_type, channel, version, effective_from, source, saved_by, saved_at from letter_template where council_id = @council " +
             "order by letter_type, channel, version", new { council = council.Value }, tx))
         .Select(r => new SavedTemplate(new LetterTemplate(LetterTypes.FromCode(r.letter_type), LetterTypes.ChannelFromCode(r.channel), r.version,
-            DapperSetup.ReadDate(r.effective_from), r.source), r.saved_by, DapperSetup.ReadInstant(r.saved_at))).ToList();
+            r.effective_from, r.source), r.saved_by, r.saved_at)).ToList();
 
     /// <summary>A renderer with the council's wording in force on each notice's issue date.</summary>
     public static async Task<LetterRenderer> RendererAsync(DbConnection connection, CouncilId council) =>
@@ -52,14 +52,13 @@ public static class CouncilTemplates
         var version = await connection.ExecuteScalarAsync<int>(
             "select coalesce(max(version), 1) + 1 from letter_template where council_id = @council and letter_type = @type and channel = @channel",
             new { council = council.Value, type = type.Code(), channel = channel.Code() }, tx);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into letter_template (council_id, letter_type, channel, version, effective_from, source, saved_by, saved_at) " +
             "values (@council, @type, @channel, @version, @effectiveFrom, @normalised, @officer, @now)",
             new
             {
-                council = council.Value, type = type.Code(), channel = channel.Code(), version, effectiveFrom = DapperSetup.ToDb(effectiveFrom, postgres),
-                normalised, officer, now = DapperSetup.ToDb(now, postgres),
+                council = council.Value, type = type.Code(), channel = channel.Code(), version, effectiveFrom,
+                normalised, officer, now,
             },
             tx);
         return new LetterTemplate(type, channel, version, effectiveFrom, normalised);
@@ -70,9 +69,9 @@ public static class CouncilTemplates
         public string letter_type { get; set; } = "";
         public string channel { get; set; } = "";
         public int version { get; set; }
-        public object effective_from { get; set; } = "";
+        public LocalDate effective_from { get; set; }
         public string source { get; set; } = "";
         public string saved_by { get; set; } = "";
-        public object saved_at { get; set; } = "";
+        public Instant saved_at { get; set; }
     }
 }

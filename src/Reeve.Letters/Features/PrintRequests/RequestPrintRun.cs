@@ -53,7 +53,7 @@ public static class RequestPrintRun
                 "select rn.request_id from letter_request_notice rn join letter_notice n on n.council_id = rn.council_id and n.notice_id = rn.notice_id " +
                 "join letter_request r on r.council_id = rn.council_id and r.request_id = rn.request_id " +
                 "where rn.council_id = @council and r.letter_type = @type and r.request_date = @on and n.channel <> 'letter'",
-                new { council = council.Value, type = options.Type.Code(), on = DapperSetup.ToDb(options.On, db.IsPostgres) }))
+                new { council = council.Value, type = options.Type.Code(), on = options.On }))
             .ToHashSet();
         var reissued = await TracedAddressLetters.SupersededAsync(connection, council);
         requests = requests.Where(r => !sentElectronically.Contains(r.RequestId) && !reissued.Contains(r.RequestId)).ToList();
@@ -153,12 +153,11 @@ public static class RequestPrintRun
         System.Data.Common.DbConnection connection, CouncilId council, Options options, List<(string Name, byte[] Pdf)> files, byte[] csv,
         List<ManifestRow> manifest, int held, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var hash = NoticeStore.Hash(csv);
         await using var tx = await connection.BeginTransactionAsync();
         var existing = await connection.QueryFirstOrDefaultAsync<long?>(
             "select print_id from letter_print_run where council_id = @council and letter_type = @type and request_date = @on and manifest_sha256 = @hash",
-            new { council = council.Value, type = options.Type.Code(), on = DapperSetup.ToDb(options.On, postgres), hash }, tx);
+            new { council = council.Value, type = options.Type.Code(), on = options.On, hash }, tx);
         if (existing is { } id)
         {
             return id;
@@ -170,8 +169,8 @@ public static class RequestPrintRun
             "values (@council, @printId, @type, @on, @letters, @pages, @held, @hash, @now, @officer)",
             new
             {
-                council = council.Value, printId, type = options.Type.Code(), on = DapperSetup.ToDb(options.On, postgres), letters = manifest.Count,
-                pages = manifest.Sum(m => m.Pages), held, hash, now = DapperSetup.ToDb(now, postgres), officer = options.Officer,
+                council = council.Value, printId, type = options.Type.Code(), on = options.On, letters = manifest.Count,
+                pages = manifest.Sum(m => m.Pages), held, hash, now, officer = options.Officer,
             }, tx);
         foreach (var (name, content) in files.Append(($"{options.Type.Code()}-{options.On:yyyy-MM-dd}-manifest.csv", csv)))
         {
@@ -217,8 +216,8 @@ public static class PrintFiles
         var files = (await connection.QueryAsync<(long PrintId, string Name)>(
                 "select print_id, file_name from letter_print_file where council_id = @council order by file_name", new { council = council.Value }))
             .ToLookup(f => f.PrintId, f => f.Name);
-        return runs.Select(r => new PrintRunSummary(r.print_id, LetterTypes.FromCode(r.letter_type), DapperSetup.ReadDate(r.request_date), r.letters, r.pages,
-            r.held, DapperSetup.ReadInstant(r.printed_at), r.printed_by, files[r.print_id].ToList())).ToList();
+        return runs.Select(r => new PrintRunSummary(r.print_id, LetterTypes.FromCode(r.letter_type), r.request_date, r.letters, r.pages,
+            r.held, r.printed_at, r.printed_by, files[r.print_id].ToList())).ToList();
     }
 
     /// <summary>A print run's file, or null.</summary>
@@ -240,11 +239,11 @@ public static class PrintFiles
     {
         public long print_id { get; set; }
         public string letter_type { get; set; } = "";
-        public object request_date { get; set; } = "";
+        public LocalDate request_date { get; set; }
         public int letters { get; set; }
         public int pages { get; set; }
         public int held { get; set; }
-        public object printed_at { get; set; } = "";
+        public Instant printed_at { get; set; }
         public string printed_by { get; set; } = "";
     }
 }

@@ -69,7 +69,7 @@ public static class PrintRun
         }
 
         var year = new FinancialYear(run.financial_year);
-        var issuedOn = DapperSetup.ReadDate(run.issued_on);
+        var issuedOn = run.issued_on;
         var args = new { council = council.Value, runId = options.RunId };
         var bills = (await connection.QueryAsync<(long Account, int Version)>(
             "select account_id, version from bill where council_id = @council and run_id = @runId and financial_year = @year order by account_id",
@@ -107,7 +107,7 @@ public static class PrintRun
         var stored = (await connection.QueryAsync<(long Account, string Hash)>(
                 "select n.account_id, n.content_hash from letter_notice n where n.council_id = @council and n.letter_type = @type and n.channel = 'letter' " +
                 "and n.issued_on = @issuedOn and n.account_id in (select account_id from bill where council_id = @council and run_id = @runId)",
-                new { council = council.Value, runId = options.RunId, type = LetterType.DemandNotice.Code(), issuedOn = DapperSetup.ToDb(issuedOn, db.IsPostgres) }))
+                new { council = council.Value, runId = options.RunId, type = LetterType.DemandNotice.Code(), issuedOn }))
             .GroupBy(r => r.Account)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Hash).ToHashSet(StringComparer.Ordinal));
 
@@ -172,7 +172,7 @@ public static class PrintRun
             new
             {
                 council = council.Value, runId = options.RunId, type = LetterType.DemandNotice.Code(), letters = manifest.Count, pages = manifest.Sum(m => m.Pages),
-                files = files.Count, hash = NoticeStore.Hash(csv), now = DapperSetup.ToDb(now, db.IsPostgres), officer = options.Officer,
+                files = files.Count, hash = NoticeStore.Hash(csv), now, officer = options.Officer,
             });
         return new PrintResult(options.RunId, year, issuedOn, files, manifestName, manifest, newlyStored, alreadyStored, changed, problems);
     }
@@ -254,7 +254,7 @@ public static class PrintRun
     private sealed class RunRow
     {
         public int financial_year { get; set; }
-        public object issued_on { get; set; } = "";
+        public LocalDate issued_on { get; set; }
         public string status { get; set; } = "";
     }
 }

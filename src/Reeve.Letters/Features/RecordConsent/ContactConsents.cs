@@ -36,18 +36,17 @@ public static class ContactConsents
             return new Outcome<RecordedConsent>.Invalid("address", problem);
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         // A new consent for a channel replaces the one before it: the earlier row is withdrawn on the same day.
         await connection.ExecuteAsync(
             "update contact_consent set withdrawn_on = @givenOn where council_id = @council and party_id = @partyId and channel = @channel and withdrawn_on is null",
-            new { council = council.Value, partyId, channel = channel.Code(), givenOn = DapperSetup.ToDb(givenOn, postgres) }, tx);
+            new { council = council.Value, partyId, channel = channel.Code(), givenOn }, tx);
         var sequence = await connection.ExecuteScalarAsync<int>(
             "select coalesce(max(consent_seq), 0) + 1 from contact_consent where council_id = @council and party_id = @partyId",
             new { council = council.Value, partyId }, tx);
         await connection.ExecuteAsync(
             "insert into contact_consent (council_id, party_id, consent_seq, channel, address, given_on, withdrawn_on, recorded_by, recorded_at) " +
             "values (@council, @partyId, @sequence, @channel, @trimmed, @givenOn, null, @officer, @now)",
-            new { council = council.Value, partyId, sequence, channel = channel.Code(), trimmed, givenOn = DapperSetup.ToDb(givenOn, postgres), officer, now = DapperSetup.ToDb(now, postgres) },
+            new { council = council.Value, partyId, sequence, channel = channel.Code(), trimmed, givenOn, officer, now },
             tx);
         return new RecordedConsent(partyId, sequence, new ContactPreference(channel, trimmed, givenOn, null), officer, now);
     }
@@ -55,7 +54,7 @@ public static class ContactConsents
     public static async Task<int> WithdrawAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, Channel channel, LocalDate withdrawnOn) =>
         await connection.ExecuteAsync(
             "update contact_consent set withdrawn_on = @withdrawnOn where council_id = @council and party_id = @partyId and channel = @channel and withdrawn_on is null",
-            new { council = council.Value, partyId, channel = channel.Code(), withdrawnOn = DapperSetup.ToDb(withdrawnOn, connection is Npgsql.NpgsqlConnection) }, tx);
+            new { council = council.Value, partyId, channel = channel.Code(), withdrawnOn }, tx);
 
     public static async Task<IReadOnlyList<RecordedConsent>> ForPartyAsync(DbConnection connection, CouncilId council, long partyId, DbTransaction? tx = null) =>
         (await connection.QueryAsync<Row>(
@@ -85,13 +84,13 @@ public static class ContactConsents
         public int consent_seq { get; set; }
         public string channel { get; set; } = "";
         public string address { get; set; } = "";
-        public object given_on { get; set; } = "";
-        public object? withdrawn_on { get; set; }
+        public LocalDate given_on { get; set; }
+        public LocalDate? withdrawn_on { get; set; }
         public string recorded_by { get; set; } = "";
-        public object recorded_at { get; set; } = "";
+        public Instant recorded_at { get; set; }
 
         public RecordedConsent ToConsent() => new(party_id, consent_seq,
-            new ContactPreference(LetterTypes.ChannelFromCode(channel), address, DapperSetup.ReadDate(given_on), withdrawn_on is null ? null : DapperSetup.ReadDate(withdrawn_on)),
-            recorded_by, DapperSetup.ReadInstant(recorded_at));
+            new ContactPreference(LetterTypes.ChannelFromCode(channel), address, given_on, withdrawn_on),
+            recorded_by, recorded_at);
     }
 }

@@ -28,7 +28,7 @@ public static class TracedAddressLetters
     public static async Task<Outcome<TracedAddressResult>> RecordFoundAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long taskId, FoundAddress address, string? note, LocalDate today, string officer, Instant now)
     {
-        var returnedOn = await connection.ExecuteScalarAsync<object?>(
+        var returnedOn = await connection.ExecuteScalarAsync<LocalDate?>(
             "select min(m.returned_on) from returned_mail m join trace_task t on t.council_id = m.council_id and t.party_id = m.party_id " +
             "where t.council_id = @council and t.task_id = @taskId and m.cleared_on is null",
             new { council = council.Value, taskId }, tx);
@@ -48,12 +48,11 @@ public static class TracedAddressLetters
                 throw new InvalidOperationException("An outcome this code does not know");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var partyId = found.Task.PartyId;
         await connection.ExecuteAsync(
             "update returned_mail set cleared_on = @today where council_id = @council and party_id = @partyId and cleared_on is null",
-            new { council = council.Value, partyId, today = DapperSetup.ToDb(today, postgres) }, tx);
-        if (returnedOn is null || returnedOn is DBNull)
+            new { council = council.Value, partyId, today }, tx);
+        if (returnedOn is null)
         {
             return new TracedAddressResult(found, null, "No post had come back from the old address, so no notice was held or returned");
         }
@@ -123,7 +122,6 @@ public static class TracedAddressLetters
     /// </summary>
     private static async Task<QueuedLetter?> LastHeldOrReturnedAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, LocalDate today)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var id = await connection.ExecuteScalarAsync<long?>(
             "select r.request_id from letter_request r " +
             "left join letter_request_notice rn on rn.council_id = r.council_id and rn.request_id = r.request_id " +
@@ -131,7 +129,7 @@ public static class TracedAddressLetters
             "where r.council_id = @council and r.request_date <= @today and (n.notice_id is null or n.channel = 'letter') " +
             "and r.account_id in (select ap.account_id from account_party ap where ap.council_id = @council and ap.party_id = @partyId) " +
             "order by r.request_date desc, r.request_id desc limit 1",
-            new { council = council.Value, partyId, today = DapperSetup.ToDb(today, postgres) }, tx);
+            new { council = council.Value, partyId, today }, tx);
         return id is { } requestId ? await LetterRequests.GetAsync(connection, tx, council, requestId) : null;
     }
 }

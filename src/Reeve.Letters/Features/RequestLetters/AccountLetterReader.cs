@@ -92,29 +92,27 @@ public static class ReturnedMail
     public static async Task<TraceTask> MarkAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int addressSequence,
         NodaTime.LocalDate returnedOn, string officer, NodaTime.Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into returned_mail (council_id, party_id, address_seq, returned_on, cleared_on, recorded_by, recorded_at) " +
             "values (@council, @partyId, @addressSequence, @returnedOn, null, @officer, @now) on conflict do nothing",
-            new { council = council.Value, partyId, addressSequence, returnedOn = DapperSetup.ToDb(returnedOn, postgres), officer, now = DapperSetup.ToDb(now, postgres) },
+            new { council = council.Value, partyId, addressSequence, returnedOn, officer, now },
             tx);
         return await TraceTasks.OpenForGoneAwayAsync(connection, tx, council, partyId, returnedOn, officer);
     }
 
     public static async Task ClearAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int addressSequence, NodaTime.LocalDate clearedOn)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update returned_mail set cleared_on = @clearedOn where council_id = @council and party_id = @partyId and address_seq = @addressSequence and cleared_on is null",
-            new { council = council.Value, partyId, addressSequence, clearedOn = DapperSetup.ToDb(clearedOn, postgres) }, tx);
+            new { council = council.Value, partyId, addressSequence, clearedOn }, tx);
     }
 
     public static async Task<ReturnedMailMark?> CurrentAsync(DbConnection connection, CouncilId council, long partyId, int addressSequence)
     {
-        var returned = await connection.ExecuteScalarAsync<object?>(
+        var returned = await connection.ExecuteScalarAsync<NodaTime.LocalDate?>(
             "select returned_on from returned_mail where council_id = @council and party_id = @partyId and address_seq = @addressSequence and cleared_on is null " +
             "order by returned_on desc limit 1",
             new { council = council.Value, partyId, addressSequence });
-        return returned is null ? null : new ReturnedMailMark(partyId, addressSequence, DapperSetup.ReadDate(returned));
+        return returned is { } on ? new ReturnedMailMark(partyId, addressSequence, on) : null;
     }
 }

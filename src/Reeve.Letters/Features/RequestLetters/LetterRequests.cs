@@ -27,7 +27,6 @@ public static class LetterRequests
             return new Outcome<QueuedLetter>.Invalid(problem.Field, problem.Message);
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var council = request.Council.Value;
         var existing = await FindAsync(connection, transaction, request.Council, request.SourceKey);
         if (existing is not null)
@@ -56,8 +55,8 @@ public static class LetterRequests
             "values (@council, @id, @accountId, @type, @on, @sourceKey, @fields, @now)",
             new
             {
-                council, id, accountId = request.AccountId, type = request.Type.Code(), on = DapperSetup.ToDb(request.On, postgres),
-                sourceKey = request.SourceKey, fields = LetterFieldsJson.Write(request.Fields), now = DapperSetup.ToDb(now, postgres),
+                council, id, accountId = request.AccountId, type = request.Type.Code(), on = request.On,
+                sourceKey = request.SourceKey, fields = LetterFieldsJson.Write(request.Fields), now,
             },
             transaction);
         return new QueuedLetter(id, request.AccountId, request.Type, request.On, request.SourceKey, request.Fields, now, null);
@@ -111,21 +110,15 @@ public static class LetterRequests
             return 0;
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
-        var rows = new List<object?[]>(fresh.Count);
+        var rows = new List<NewRequestRow>(fresh.Count);
         foreach (var council in fresh.GroupBy(r => r.Council))
         {
             var list = council.ToList();
             var first = await IdAllocator.ReserveAsync(connection, transaction, council.Key, "letter_request", list.Count);
-            rows.AddRange(list.Select((r, i) => new object?[]
-            {
-                council.Key.Value, first + i, r.AccountId, r.Type.Code(), DapperSetup.ToDb(r.On, postgres), r.SourceKey,
-                LetterFieldsJson.Write(r.Fields), DapperSetup.ToDb(now, postgres),
-            }));
+            rows.AddRange(list.Select((r, i) => new NewRequestRow(council.Key, first + i, r.AccountId, r.Type.Code(), r.On, r.SourceKey, LetterFieldsJson.Write(r.Fields), now)));
         }
 
-        await BulkWriter.WriteAsync(connection, transaction, "letter_request",
-            ["council_id", "request_id", "account_id", "letter_type", "request_date", "source_key", "fields", "requested_at"], rows);
+        await SqlDialect.Of(connection).WriteAllAsync(connection, transaction, "letter_request", NewRequestShape, rows);
         return rows.Count;
     }
 
@@ -176,7 +169,7 @@ public static class LetterRequests
     /// <summary>Every request for a letter type issued on a date, answered or not, in request order.</summary>
     public static async Task<IReadOnlyList<QueuedLetter>> ForDateAsync(DbConnection connection, CouncilId council, LetterType type, LocalDate on) =>
         (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.letter_type = @type and r.request_date = @on order by r.request_id",
-            new { council = council.Value, type = type.Code(), on = DapperSetup.ToDb(on, connection is Npgsql.NpgsqlConnection) }))
+            new { council = council.Value, type = type.Code(), on }))
         .Select(r => r.ToQueued()).ToList();
 
     /// <summary>The newest request of a type for an account, or null.</summary>
@@ -203,6 +196,18 @@ public static class LetterRequests
         (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where r.council_id = @council and r.source_key = @sourceKey",
             new { council = council.Value, sourceKey }, tx))?.ToQueued();
 
+    private sealed record NewRequestRow(CouncilId Council, long RequestId, long AccountId, string Type, LocalDate On, string SourceKey, string Fields, Instant RequestedAt);
+
+    private static readonly BulkTable<NewRequestRow> NewRequestShape = new BulkTable<NewRequestRow>()
+        .Int4("council_id", r => r.Council.Value)
+        .Int8("request_id", r => r.RequestId)
+        .Int8("account_id", r => r.AccountId)
+        .Text("letter_type", r => r.Type)
+        .Date("request_date", r => r.On)
+        .Text("source_key", r => r.SourceKey)
+        .Text("fields", r => r.Fields)
+        .Instant("requested_at", r => r.RequestedAt);
+
     private sealed class Row
     {
         public const string Select =
@@ -212,13 +217,13 @@ public static class LetterRequests
         public long request_id { get; set; }
         public long account_id { get; set; }
         public string letter_type { get; set; } = "";
-        public object request_date { get; set; } = "";
+        public LocalDate request_date { get; set; }
         public string source_key { get; set; } = "";
         public string fields { get; set; } = "";
-        public object requested_at { get; set; } = "";
+        public Instant requested_at { get; set; }
         public long? notice_id { get; set; }
 
-        public QueuedLetter ToQueued() => new(request_id, account_id, LetterTypes.FromCode(letter_type), DapperSetup.ReadDate(request_date), source_key,
-            LetterFieldsJson.Read(fields), DapperSetup.ReadInstant(requested_at), notice_id);
+        public QueuedLetter ToQueued() => new(request_id, account_id, LetterTypes.FromCode(letter_type), request_date, source_key,
+            LetterFieldsJson.Read(fields), requested_at, notice_id);
     }
 }

@@ -84,7 +84,7 @@ public sealed class NotifyDispatch(NotifyClient client, NotifyTemplates template
                 {
                     council = council.Value, noticeId = notice.NoticeId, channel = channel.Code(), address, templateId,
                     personalisation = JsonSerializer.Serialize(NotifyClient.Personalisation(letter)), reference = Reference(council, notice.NoticeId),
-                    now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection),
+                    now,
                 },
                 tx);
             await tx.CommitAsync(ct);
@@ -174,10 +174,9 @@ public sealed class NotifyDispatch(NotifyClient client, NotifyTemplates template
             return false;
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var changed = await connection.ExecuteAsync(
             "update notify_message set status = @status, updated_at = @now where council_id = @council and notice_id = @notice and status <> @status",
-            new { status, now = DapperSetup.ToDb(now, postgres), council = f.Council, notice = f.Notice }, tx);
+            new { status, now, council = f.Council, notice = f.Notice }, tx);
         if (changed > 0 && status is "delivered" or "permanent-failure" or "temporary-failure" or "technical-failure")
         {
             await AccountEvents.RecordAsync(connection, tx, new CouncilId((int)f.Council), f.Account, now, now.InZone(UkTime.Zone).Date, "notice-delivery",
@@ -193,7 +192,7 @@ public sealed class NotifyDispatch(NotifyClient client, NotifyTemplates template
         await connection.ExecuteAsync(
             "update notify_message set notify_id = coalesce(@notifyId, notify_id), status = @status, last_error = coalesce(@error, last_error), attempts = attempts + @attempt, updated_at = @now " +
             "where council_id = @council and notice_id = @noticeId",
-            new { notifyId, status, error, attempt, now = DapperSetup.ToDb(clock.GetCurrentInstant(), connection is Npgsql.NpgsqlConnection), council = council.Value, noticeId });
+            new { notifyId, status, error, attempt, now = clock.GetCurrentInstant(), council = council.Value, noticeId });
         return (await GetAsync(connection, council, noticeId))!;
     }
 
@@ -212,9 +211,9 @@ public sealed class NotifyDispatch(NotifyClient client, NotifyTemplates template
         public string status { get; set; } = "";
         public int attempts { get; set; }
         public string? last_error { get; set; }
-        public object updated_at { get; set; } = "";
+        public Instant updated_at { get; set; }
 
         public NotifyMessage ToMessage() => new(notice_id, LetterTypes.ChannelFromCode(channel), recipient, reference, notify_id, status, attempts, last_error,
-            DapperSetup.ReadInstant(updated_at));
+            updated_at);
     }
 }

@@ -21,7 +21,6 @@ public static class CouncilLetterDetails
 
     public static async Task SetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, CouncilDetails details, Instant now)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into letter_council (council_id, address_lines, telephone, website, email, brand_colour, bank_sort_code, bank_account_number, updated_at) " +
             "values (@council, @lines, @telephone, @website, @email, @colour, @sortCode, @accountNumber, @now) " +
@@ -31,7 +30,7 @@ public static class CouncilLetterDetails
             {
                 council = council.Value, lines = string.Join('\n', details.AddressLines), telephone = details.Telephone, website = details.Website,
                 email = details.Email, colour = details.BrandColour, sortCode = details.BankSortCode, accountNumber = details.BankAccountNumber,
-                now = DapperSetup.ToDb(now, postgres),
+                now,
             },
             tx);
     }

@@ -38,7 +38,6 @@ public static class NoticeStore
             ? (pdf, "application/pdf")
             : (System.Text.Encoding.UTF8.GetBytes(letter.Document.ToNotifyMarkdown()), "text/markdown; charset=utf-8");
         var hash = await StoreContentAsync(connection, tx, council, content, mediaType, now);
-        var postgres = connection is Npgsql.NpgsqlConnection;
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "letter_notice", 1);
         await connection.ExecuteAsync(
@@ -48,7 +47,7 @@ public static class NoticeStore
             {
                 council = council.Value, id, accountId, type = letter.Type.Code(), channel = letter.Channel.Code(),
                 version = letter.TemplateVersion, hash, causedBy = causedByEventId,
-                issuedOn = DapperSetup.ToDb(issuedOn, postgres), now = DapperSetup.ToDb(now, postgres),
+                issuedOn, now,
             },
             tx);
         await AccountEvents.RecordAsync(
@@ -64,7 +63,7 @@ public static class NoticeStore
         await connection.ExecuteAsync(
             "insert into letter_document (council_id, content_hash, media_type, byte_count, content, stored_at) " +
             "values (@council, @hash, @mediaType, @count, @content, @now) on conflict (council_id, content_hash) do nothing",
-            new { council = council.Value, hash, mediaType, count = content.Length, content, now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection) },
+            new { council = council.Value, hash, mediaType, count = content.Length, content, now },
             tx);
         return hash;
     }
@@ -117,11 +116,11 @@ public static class NoticeStore
         public int template_version { get; set; }
         public string content_hash { get; set; } = "";
         public long? caused_by_event_id { get; set; }
-        public object issued_on { get; set; } = "";
-        public object recorded_at { get; set; } = "";
+        public LocalDate issued_on { get; set; }
+        public Instant recorded_at { get; set; }
 
         public StoredNotice ToNotice() => new(
             notice_id, account_id, LetterTypes.FromCode(letter_type), LetterTypes.ChannelFromCode(channel), template_version, content_hash,
-            caused_by_event_id, DapperSetup.ReadDate(issued_on), DapperSetup.ReadInstant(recorded_at));
+            caused_by_event_id, issued_on, recorded_at);
     }
 }

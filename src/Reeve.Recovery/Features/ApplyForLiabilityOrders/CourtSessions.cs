@@ -91,10 +91,9 @@ public static class CourtSessions
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "court_session", 1);
-        var postgres = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into court_session (council_id, session_id, court, session_date, session_time, capacity, created_by, created_at) values (@council, @id, @court, @date, @time, @capacity, @officer, @now)",
-            new { council = council.Value, id, court = court.Trim(), date = DapperSetup.ToDb(date, postgres), time = time.Trim(), capacity, officer, now = DapperSetup.ToDb(now, postgres) }, tx);
+            new { council = council.Value, id, court = court.Trim(), date = date, time = time.Trim(), capacity, officer, now = now }, tx);
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "court-session", id.ToString(CultureInfo.InvariantCulture),
             $"Added a court session at {court.Trim()} on {DateText.Iso.Format(date)} {time.Trim()} for {capacity} complaints", null, now);
         return new CourtSession(id, court.Trim(), date, time.Trim(), capacity, 0);
@@ -105,10 +104,9 @@ public static class CourtSessions
 
     public static async Task<IReadOnlyList<CourtSession>> ListAsync(DbConnection connection, CouncilId council, LocalDate? from = null)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         return (await connection.QueryAsync<SessionRow>(
                 SessionRow.Select + " where s.council_id = @council" + (from is null ? "" : " and s.session_date >= @from") + SessionRow.Group + " order by s.session_date, s.session_id",
-                new { council = council.Value, from = from is { } f ? DapperSetup.ToDb(f, postgres) : null }))
+                new { council = council.Value, from }))
             .Select(r => r.ToSession()).ToList();
     }
 
@@ -118,11 +116,10 @@ public static class CourtSessions
 
     internal static async Task<IReadOnlyList<RecoveryRun.CourtSessionSlot>> SlotsFromAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate day, CancellationToken ct)
     {
-        var postgres = connection is Npgsql.NpgsqlConnection;
         return (await connection.QueryAsync<SessionRow>(new CommandDefinition(
                 SessionRow.Select + " where s.council_id = @council and s.session_date > @day" + SessionRow.Group + " order by s.session_date, s.session_id",
-                new { council = council.Value, day = DapperSetup.ToDb(day, postgres) }, tx, cancellationToken: ct)))
-            .Select(r => new RecoveryRun.CourtSessionSlot(r.session_id, DapperSetup.ReadDate(r.session_date), r.court, r.capacity - r.listed)).ToList();
+                new { council = council.Value, day = day }, tx, cancellationToken: ct)))
+            .Select(r => new RecoveryRun.CourtSessionSlot(r.session_id, r.session_date, r.court, r.capacity - r.listed)).ToList();
     }
 
     /// <summary>The complaints listed at a session, in account reference order, with the newest outcome of each.</summary>
@@ -138,7 +135,7 @@ public static class CourtSessions
             "where n.council_id = @council and n.session_id = @sessionId and n.step = 'summons' order by a.reference, n.financial_year",
             new { council = council.Value, sessionId }, tx))
         .Select(r => new ComplaintLine(r.notice_id, r.account_id, r.reference, new FinancialYear(r.financial_year), r.defendant, r.address,
-            DapperSetup.ReadDate(r.notice_date), r.served_on is null ? null : DapperSetup.ReadDate(r.served_on), Money.FromPence(r.amount_pence),
+            r.notice_date, r.served_on, Money.FromPence(r.amount_pence),
             Money.FromPence(r.costs_pence), r.outcome))
         .ToList();
 
@@ -246,7 +243,6 @@ public static class CourtSessions
             return new Outcome<IReadOnlyList<OutcomeResult>>.Invalid("outcomes", $"Account {duplicate.Key} is given more than one outcome; nothing was recorded");
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var results = new List<OutcomeResult>();
         var costsEntries = new List<NewEntry>();
         var rows = new List<(ComplaintLine Line, HearingOutcome Outcome, Money Costs, string Note, string Why)>();
@@ -264,7 +260,7 @@ public static class CourtSessions
                 var balance = await connection.ExecuteScalarAsync<long>(
                     "select coalesce(sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end), 0) from ledger_entry " +
                     "where council_id = @council and account_id = @account and financial_year = @year and effective_date < @hearing",
-                    new { council = council.Value, account = line.AccountId, year = line.Year.StartYear, hearing = DapperSetup.ToDb(session.Date, postgres) }, tx);
+                    new { council = council.Value, account = line.AccountId, year = line.Year.StartYear, hearing = session.Date }, tx);
                 var outcome = entry.Outcome;
                 var why = outcome.Title();
                 if (balance <= 0 && outcome is HearingOutcome.LiabilityOrder or HearingOutcome.Adjourned)
@@ -322,8 +318,8 @@ public static class CourtSessions
                 "values (@council, @id, @notice, @outcome, @decided, @costs, @entry, @note, @officer, @now)",
                 new
                 {
-                    council = council.Value, id, notice = line.NoticeId, outcome = outcome.Code(), decided = DapperSetup.ToDb(session.Date, postgres), costs = costs.Pence,
-                    entry = entryIds.TryGetValue(line.AccountId, out var e) ? e : (long?)null, note = note.Trim(), officer, now = DapperSetup.ToDb(now, postgres),
+                    council = council.Value, id, notice = line.NoticeId, outcome = outcome.Code(), decided = session.Date, costs = costs.Pence,
+                    entry = entryIds.TryGetValue(line.AccountId, out var e) ? e : (long?)null, note = note.Trim(), officer, now = now,
                 }, tx);
             await AccountEvents.RecordAsync(connection, tx, council, line.AccountId, now, session.Date, "court-" + outcome.Code(),
                 $"{session.Court} {DateText.Iso.Format(session.Date)}, {line.Year}: {why}", officer,
@@ -346,12 +342,12 @@ public static class CourtSessions
 
         public long session_id { get; set; }
         public string court { get; set; } = "";
-        public object session_date { get; set; } = "";
+        public LocalDate session_date { get; set; }
         public string session_time { get; set; } = "";
         public int capacity { get; set; }
         public int listed { get; set; }
 
-        public CourtSession ToSession() => new(session_id, court, DapperSetup.ReadDate(session_date), session_time, capacity, listed);
+        public CourtSession ToSession() => new(session_id, court, session_date, session_time, capacity, listed);
     }
 
     private sealed class ComplaintRow
@@ -360,8 +356,8 @@ public static class CourtSessions
         public long account_id { get; set; }
         public string reference { get; set; } = "";
         public int financial_year { get; set; }
-        public object notice_date { get; set; } = "";
-        public object? served_on { get; set; }
+        public LocalDate notice_date { get; set; }
+        public LocalDate? served_on { get; set; }
         public long amount_pence { get; set; }
         public long costs_pence { get; set; }
         public string defendant { get; set; } = "";

@@ -17,14 +17,42 @@ internal static class NoticeWriter
 {
     public const string Officer = "recovery run";
 
-    public static readonly string[] NoticeColumns =
-    [
-        "council_id", "notice_id", "account_id", "financial_year", "step", "notice_date", "amount_pence", "costs_pence", "pay_by",
-        "session_id", "served_on", "source_rule", "explanation", "run_id", "source_key", "costs_entry_id", "created_at",
-    ];
+    private sealed record NoticeRow(
+        CouncilId Council, long NoticeId, long AccountId, int Year, string Step, LocalDate NoticeDate, Money Amount, Money Costs, LocalDate? PayBy,
+        long? SessionId, LocalDate? ServedOn, string SourceRule, string Explanation, long? RunId, string SourceKey, long? CostsEntryId, Instant CreatedAt);
 
-    public static readonly string[] EventColumns =
-        ["council_id", "event_id", "account_id", "occurred_at", "effective_date", "kind", "summary", "officer", "source_rule"];
+    private sealed record EventRow(
+        CouncilId Council, long EventId, long AccountId, Instant OccurredAt, LocalDate EffectiveDate, string Kind, string Summary, string Officer, string SourceRule);
+
+    private static readonly BulkTable<NoticeRow> NoticeShape = new BulkTable<NoticeRow>()
+        .Int4("council_id", r => r.Council.Value)
+        .Int8("notice_id", r => r.NoticeId)
+        .Int8("account_id", r => r.AccountId)
+        .Int4("financial_year", r => r.Year)
+        .Text("step", r => r.Step)
+        .Date("notice_date", r => r.NoticeDate)
+        .Money("amount_pence", r => r.Amount)
+        .Money("costs_pence", r => r.Costs)
+        .Date("pay_by", r => r.PayBy)
+        .Int8("session_id", r => r.SessionId)
+        .Date("served_on", r => r.ServedOn)
+        .Text("source_rule", r => r.SourceRule)
+        .Text("explanation", r => r.Explanation)
+        .Int8("run_id", r => r.RunId)
+        .Text("source_key", r => r.SourceKey)
+        .Int8("costs_entry_id", r => r.CostsEntryId)
+        .Instant("created_at", r => r.CreatedAt);
+
+    private static readonly BulkTable<EventRow> EventShape = new BulkTable<EventRow>()
+        .Int4("council_id", r => r.Council.Value)
+        .Int8("event_id", r => r.EventId)
+        .Int8("account_id", r => r.AccountId)
+        .Instant("occurred_at", r => r.OccurredAt)
+        .Date("effective_date", r => r.EffectiveDate)
+        .Text("kind", r => r.Kind)
+        .Text("summary", r => r.Summary)
+        .Text("officer", r => r.Officer)
+        .Text("source_rule", r => r.SourceRule);
 
     public static string SourceKey(long accountId, FinancialYear year, RecoveryStep step) => $"{accountId}:{year.StartYear}:{step.Code()}";
 
@@ -61,7 +89,6 @@ internal static class NoticeWriter
             return 0;
         }
 
-        var postgres = connection is Npgsql.NpgsqlConnection;
         var costs = new List<NewEntry>();
         foreach (var (w, action) in steps.Where(s => s.Action.Step == RecoveryStep.Summons))
         {
@@ -91,9 +118,8 @@ internal static class NoticeWriter
 
         var firstNotice = await IdAllocator.ReserveAsync(connection, tx, council, "recovery_notice", steps.Count);
         var firstEvent = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", steps.Count);
-        var notices = new List<object?[]>(steps.Count);
-        var events = new List<object?[]>(steps.Count);
-        var at = DapperSetup.ToDb(now, postgres);
+        var notices = new List<NoticeRow>(steps.Count);
+        var events = new List<EventRow>(steps.Count);
         for (var i = 0; i < steps.Count; i++)
         {
             var (w, action) = steps[i];
@@ -110,15 +136,13 @@ internal static class NoticeWriter
             var explanation = action.Step == RecoveryStep.InstalmentsLost && w.Decision.Stage != RecoveryStep.InstalmentsLost.Code()
                 ? $"The right to pay by instalments was lost: the unpaid balance became payable on {DateText.Iso.Format(action.Date)}"
                 : w.Decision.Reason;
-            notices.Add(
-            [
-                council.Value, firstNotice + i, ay.AccountId, ay.Year.StartYear, action.Step.Code(), DapperSetup.ToDb(action.Date, postgres),
-                action.Amount.Pence, summonsCosts.Pence, payBy is { } p ? DapperSetup.ToDb(p, postgres) : null,
+            notices.Add(new NoticeRow(
+                council, firstNotice + i, ay.AccountId, ay.Year.StartYear, action.Step.Code(), action.Date,
+                action.Amount, summonsCosts, payBy,
                 action.Step == RecoveryStep.Summons ? w.Session?.SessionId : null,
-                action.Step == RecoveryStep.Summons && w.ServedOn is { } served ? DapperSetup.ToDb(served, postgres) : null,
+                action.Step == RecoveryStep.Summons ? w.ServedOn : null,
                 action.Source, explanation, runId, SourceKey(ay.AccountId, ay.Year, action.Step),
-                action.Step == RecoveryStep.Summons && entryIds.TryGetValue(costsKey, out var entryId) ? entryId : null, at,
-            ]);
+                action.Step == RecoveryStep.Summons && entryIds.TryGetValue(costsKey, out var entryId) ? entryId : null, now));
             var summary = action.Step switch
             {
                 RecoveryStep.Summons => $"Summons for {ay.Year}: {action.Amount.ToDisplayString()} plus {summonsCosts.ToDisplayString()} costs" +
@@ -126,15 +150,13 @@ internal static class NoticeWriter
                 RecoveryStep.InstalmentsLost => $"Right to instalments lost for {ay.Year}: {action.Amount.ToDisplayString()} payable from {DateText.Iso.Format(action.Date)}",
                 _ => $"{action.Step.Title()} for {ay.Year}: {action.Amount.ToDisplayString()} to pay by {DateText.Iso.Format(payBy!.Value)}",
             };
-            events.Add(
-            [
-                council.Value, firstEvent + i, ay.AccountId, at, DapperSetup.ToDb(action.Date, postgres), "recovery-" + action.Step.Code(), summary,
-                Officer, action.Source,
-            ]);
+            events.Add(new EventRow(
+                council, firstEvent + i, ay.AccountId, now, action.Date, "recovery-" + action.Step.Code(), summary, Officer, action.Source));
         }
 
-        await BulkWriter.WriteAsync(connection, tx, "recovery_notice", NoticeColumns, notices, ct);
-        await BulkWriter.WriteAsync(connection, tx, "account_event", EventColumns, events, ct);
+        var dialect = SqlDialect.Of(connection);
+        await dialect.WriteAllAsync(connection, tx, "recovery_notice", NoticeShape, notices, ct);
+        await dialect.WriteAllAsync(connection, tx, "account_event", EventShape, events, ct);
 
         // Each notice's letter is queued with it, in the same transaction, keyed by the notice's own source key: a
         // resumed run queues nothing twice, and `reeve letters print --type reminder --date D` prints the day's.

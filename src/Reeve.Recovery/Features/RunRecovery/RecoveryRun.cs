@@ -74,12 +74,12 @@ public static class RecoveryRun
         }
 
         await using var connection = await db.OpenAsync(ct);
-        var args = new { council = options.Council.Value, date = DapperSetup.ToDb(options.RunDate, db.IsPostgres) };
-        var later = await connection.ExecuteScalarAsync<object?>(
+        var args = new { council = options.Council.Value, date = options.RunDate };
+        var later = await connection.ExecuteScalarAsync<LocalDate?>(
             "select max(run_date) from recovery_run where council_id = @council and status <> 'prepared' and run_date > @date", args);
-        if (later is not null and not DBNull)
+        if (later is { } laterDate)
         {
-            return new Outcome<RecoveryRunReport>.Invalid("date", $"A run for {DateText.Iso.Format(DapperSetup.ReadDate(later))} has already been approved; runs go forward in date order");
+            return new Outcome<RecoveryRunReport>.Invalid("date", $"A run for {DateText.Iso.Format(laterDate)} has already been approved; runs go forward in date order");
         }
 
         var existing = await connection.QuerySingleOrDefaultAsync<RunRow>(RunRow.Select + " where council_id = @council and run_date = @date", args);
@@ -97,14 +97,14 @@ public static class RecoveryRun
             runId = existing.run_id;
             await connection.ExecuteAsync(
                 "update recovery_run set prepared_by = @officer, prepared_at = @now, summary = @summary, only_year = @year where council_id = @council and run_id = @runId",
-                new { council = options.Council.Value, runId, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary, year = options.OnlyYear?.StartYear }, tx);
+                new { council = options.Council.Value, runId, officer = options.Officer, now = now, summary, year = options.OnlyYear?.StartYear }, tx);
         }
         else
         {
             runId = await IdAllocator.ReserveAsync(connection, tx, options.Council, "recovery_run", 1);
             await connection.ExecuteAsync(
                 "insert into recovery_run (council_id, run_id, run_date, status, prepared_by, prepared_at, summary, only_year) values (@council, @runId, @date, 'prepared', @officer, @now, @summary, @year)",
-                new { council = options.Council.Value, runId, date = args.date, officer = options.Officer, now = DapperSetup.ToDb(now, db.IsPostgres), summary, year = options.OnlyYear?.StartYear }, tx);
+                new { council = options.Council.Value, runId, date = args.date, officer = options.Officer, now = now, summary, year = options.OnlyYear?.StartYear }, tx);
         }
 
         await AuditTrail.RecordAsync(connection, tx, options.Council, options.Officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
@@ -142,7 +142,7 @@ public static class RecoveryRun
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(
             "update recovery_run set status = 'approved', approved_by = @officer, approved_at = @now where council_id = @council and run_id = @runId and status = 'prepared'",
-            new { council = council.Value, runId, officer, now = DapperSetup.ToDb(now, db.IsPostgres) }, tx);
+            new { council = council.Value, runId, officer, now = now }, tx);
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
             $"Approved the recovery run for {DateText.Iso.Format(run.RunDate)} prepared by {run.PreparedBy}", null, now);
         await tx.CommitAsync(ct);
@@ -164,7 +164,7 @@ public static class RecoveryRun
             return new Outcome<RecoveryRunReport>.NotFound($"recovery run {runId}");
         }
 
-        var runDate = DapperSetup.ReadDate(run.run_date);
+        var runDate = run.run_date;
         switch (run.status)
         {
             case "prepared":
@@ -232,7 +232,7 @@ public static class RecoveryRun
 
         await connection.ExecuteAsync(
             "update recovery_run set status = 'executed', executed_at = @now where council_id = @council and run_id = @runId",
-            new { council = council.Value, runId, now = DapperSetup.ToDb(clock.GetCurrentInstant(), db.IsPostgres) });
+            new { council = council.Value, runId, now = clock.GetCurrentInstant() });
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
@@ -440,7 +440,7 @@ public static class RecoveryRun
         public const string Select = "select run_id, run_date, status, prepared_by, approved_by, notices, summary, last_account_id, only_year from recovery_run";
 
         public long run_id { get; set; }
-        public object run_date { get; set; } = "";
+        public LocalDate run_date { get; set; }
         public string status { get; set; } = "";
         public string prepared_by { get; set; } = "";
         public string? approved_by { get; set; }
@@ -449,7 +449,7 @@ public static class RecoveryRun
         public long last_account_id { get; set; }
         public int? only_year { get; set; }
 
-        public RecoveryRunSummary ToSummary() => new(run_id, DapperSetup.ReadDate(run_date), status, prepared_by, approved_by, notices, summary);
+        public RecoveryRunSummary ToSummary() => new(run_id, run_date, status, prepared_by, approved_by, notices, summary);
     }
 
     internal static string Describe(RecoveryRunReport report)
