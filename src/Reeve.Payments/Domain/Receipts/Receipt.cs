@@ -153,17 +153,17 @@ public static class ReceiptReader
     public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines)
     {
         var receipts = new List<Receipt>(lines.Count);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<UInt128, int>();
         var scope = PaymentFileFormat.BankCsv.Code();
         foreach (var l in lines)
         {
             if (l.Amount.IsPositive)
             {
                 var number = Number(l.LineNumber);
-                var print = Fingerprint.Of(scope, l.Date, l.Amount, l.Description);
+                var print = Fingerprint.Hash(scope, l.Date, l.Amount, l.Description);
                 var n = seen[print] = seen.GetValueOrDefault(print) + 1;
                 receipts.Add(new Receipt(number, l.Amount, l.Date, l.Description, "line " + number, null,
-                    $"{print}#{Number(n)}", nameof(EntryKeySource.Fingerprint), scope));
+                    $"{Fingerprint.Format(print)}#{Number(n)}", nameof(EntryKeySource.Fingerprint), scope));
             }
         }
 

@@ -323,10 +323,11 @@ public static class ImportPayments
 
         var inSuspense = suspense.Select(s => s.Receipt.Line).ToHashSet(StringComparer.Ordinal);
         var takeBacks = await BankEntries.TakeBackAsync(connection, tx, council, file.TakeBacks, known, request.Officer, now);
+        // Made a chunk at a time as they are written, not all at once: a million-line statement is a million rows.
         await BankEntries.RecordAsync(connection, tx, council, importId,
             fresh.Select(r => BankEntries.Row(r, inSuspense.Contains(r.Line) ? "suspense" : "posted", null))
                 .Concat(duplicates.Select(d => BankEntries.Row(d.Receipt, "duplicate", d.Note)))
-                .Concat(takeBacks.Select(t => t.Row)).ToList(), ct);
+                .Concat(takeBacks.Select(t => t.Row)), ct);
 
         var byReason = suspense.GroupBy(s => s.Reason).OrderBy(g => g.Key)
             .Select(g => new ReasonTotal(g.Key, g.Count(), Money.Sum(g.Select(s => s.Receipt.Amount)))).ToList();
