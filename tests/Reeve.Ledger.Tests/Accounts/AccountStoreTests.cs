@@ -146,7 +146,7 @@ public abstract class AccountStoreTests(IDatabaseEngine engine) : LedgerTest(eng
             const long partyId = 7;
             await Dapper.SqlMapper.ExecuteAsync(connection,
                 "insert into party (council_id, party_id, kind, created_at) values (@council, @partyId, 'person', @at)",
-                new { council = Council.Value, partyId, at = DapperSetup.ToDb(Now, Db.IsPostgres) }, tx);
+                new { council = Council.Value, partyId, at = Now }, tx);
             return partyId;
         });
 }

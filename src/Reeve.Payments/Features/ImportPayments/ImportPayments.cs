@@ -211,7 +211,7 @@ public static class ImportPayments
         var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(
             "select import_id, file_name, imported_at, imported_by from payment_import where council_id = @council and sha256 = @sha",
             new { council = council.Value, sha }, tx);
-        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, DapperSetup.ReadInstant(row.imported_at), row.imported_by);
+        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, row.imported_at, row.imported_by);
     }
 
     private static async Task<Outcome<Report>> PostAsync(
@@ -275,7 +275,6 @@ public static class ImportPayments
 
         var postedCount = readings.Count - suspense.Count;
         var suspenseTotal = Money.Sum(suspense.Select(s => s.Receipt.Amount));
-        var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
 
         // A file with a statement refused (an account not yet recorded, say) is not known by its bytes alone, so the
@@ -289,7 +288,7 @@ public static class ImportPayments
             {
                 council = council.Value, importId, sha, fileName = request.FileName, format = request.Format.Code(), credits = readings.Count,
                 postedCount, postedPence = postedTotal.Pence, suspenseCount = suspense.Count, suspensePence = suspenseTotal.Pence,
-                now = DapperSetup.ToDb(now, pg), officer = request.Officer,
+                now, officer = request.Officer,
             },
             tx);
 
@@ -298,7 +297,7 @@ public static class ImportPayments
             "insert into payment_import_day (council_id, import_id, paid_on, credits, credit_pence) values (@council, @importId, @day, @count, @pence)",
             readings.GroupBy(r => r.Receipt.PaidOn).Select(g => new
             {
-                council = council.Value, importId, day = DapperSetup.ToDb(g.Key, pg), count = g.Count(), pence = Money.Sum(g.Select(r => r.Receipt.Amount)).Pence,
+                council = council.Value, importId, day = g.Key, count = g.Count(), pence = Money.Sum(g.Select(r => r.Receipt.Amount)).Pence,
             }),
             tx);
 
@@ -368,7 +367,7 @@ public static class ImportPayments
     {
         public long import_id { get; set; }
         public string file_name { get; set; } = "";
-        public object imported_at { get; set; } = "";
+        public Instant imported_at { get; set; }
         public string imported_by { get; set; } = "";
     }
 }

@@ -22,25 +22,23 @@ public static class ReconcileDay
     public static async Task<DayReconciliation> ReconcileAsync(ReeveDatabase db, CouncilId council, LocalDate day, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var pg = connection is Npgsql.NpgsqlConnection;
         var c = council.Value;
-        var d = DapperSetup.ToDb(day, pg);
         var imports = (await connection.QueryAsync<(long Id, string Sha, string FileName, string Format, long Posted, long Suspense)>(
                 "select import_id, sha256, file_name, format, posted_pence, suspense_pence from payment_import where council_id = @c", new { c }))
             .ToDictionary(i => i.Id);
         var formatBySha = imports.Values.ToDictionary(i => i.Sha, i => i.Format, StringComparer.Ordinal);
 
         var statement = (await connection.QueryAsync<(long Id, long Pence)>(
-                "select import_id, credit_pence from payment_import_day where council_id = @c and paid_on = @d", new { c, d }))
+                "select import_id, credit_pence from payment_import_day where council_id = @c and paid_on = @d", new { c, d = day }))
             .ToList();
         var suspenseItems = (await connection.QueryAsync<(long Item, long? Import, long Pence, string Status)>(
-                "select item_id, import_id, amount_pence, status from suspense_item where council_id = @c and paid_on = @d", new { c, d }))
+                "select item_id, import_id, amount_pence, status from suspense_item where council_id = @c and paid_on = @d", new { c, d = day }))
             .ToList();
         var itemImport = (await connection.QueryAsync<(long Item, long? Import)>(
                 "select item_id, import_id from suspense_item where council_id = @c and status = 'allocated'", new { c }))
             .ToDictionary(i => i.Item, i => i.Import);
         var payments = await connection.QueryAsync<(string? Key, long Pence)>(
-            "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and effective_date = @d", new { c, d });
+            "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and effective_date = @d", new { c, d = day });
 
         string FormatOf(long? importId) => importId is { } id && imports.TryGetValue(id, out var i) ? i.Format : "suspense (no file)";
         var ledger = new Dictionary<string, Money>(StringComparer.Ordinal);
@@ -62,7 +60,7 @@ public static class ReconcileDay
         foreach (var importId in statement.Select(s => s.Id).Distinct().Order())
         {
             checks.Add(await CheckImportAsync(connection, council, imports[importId]));
-            twice.AddRange(await PostedTwiceAsync(connection, council, imports[importId], d));
+            twice.AddRange(await PostedTwiceAsync(connection, council, imports[importId], day));
         }
 
         return new DayReconciliation(day, channels, checks) { PostedTwice = twice };
@@ -74,7 +72,7 @@ public static class ReconcileDay
     /// so what the ledger holds for each line is summed and set against the entry's booked amount.
     /// </summary>
     private static async Task<IEnumerable<EntryPostedTwice>> PostedTwiceAsync(
-        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import, object day)
+        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import, LocalDate day)
     {
         var c = council.Value;
         var entries = (await connection.QueryAsync<(string Line, string Key, long Pence)>(

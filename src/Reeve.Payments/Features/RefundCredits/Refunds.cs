@@ -120,16 +120,16 @@ public static class RefundStore
         public string? sort_code { get; set; }
         public string? account_number { get; set; }
         public string? account_name { get; set; }
-        public object? recorded_on { get; set; }
+        public LocalDate? recorded_on { get; set; }
         public string? card_payment_id { get; set; }
         public string reason { get; set; } = "";
         public string status { get; set; } = "";
         public long needs_approval { get; set; }
         public long held_for_review { get; set; }
-        public object requested_on { get; set; } = "";
-        public object requested_at { get; set; } = "";
+        public LocalDate requested_on { get; set; }
+        public Instant requested_at { get; set; }
         public string requested_by { get; set; } = "";
-        public object? decided_at { get; set; }
+        public Instant? decided_at { get; set; }
         public string? decided_by { get; set; }
         public string? decision_note { get; set; }
         public long? run_id { get; set; }
@@ -137,9 +137,9 @@ public static class RefundStore
         public Refund ToRefund() => new(
             refund_id, account_id,
             AccountReference.TryParse(reference, out var r, out _) ? r : throw new InvalidOperationException($"Account reference {reference} is not valid"), Money.FromPence(amount_pence), RefundCodes.MethodFrom(method),
-            sort_code, account_number, account_name, recorded_on is null ? null : DapperSetup.ReadDate(recorded_on), card_payment_id, reason,
-            RefundCodes.StatusFrom(status), needs_approval != 0, held_for_review != 0, DapperSetup.ReadDate(requested_on),
-            DapperSetup.ReadInstant(requested_at), requested_by, decided_at is null ? null : DapperSetup.ReadInstant(decided_at), decided_by,
+            sort_code, account_number, account_name, recorded_on, card_payment_id, reason,
+            RefundCodes.StatusFrom(status), needs_approval != 0, held_for_review != 0, requested_on,
+            requested_at, requested_by, decided_at, decided_by,
             decision_note, run_id);
     }
 }
