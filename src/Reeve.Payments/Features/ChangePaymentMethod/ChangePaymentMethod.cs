@@ -57,8 +57,7 @@ public static class ChangePaymentMethod
             return new Outcome<Account>.Invalid("paymentMethod", "Choose how the account pays");
         }
 
-        var account = await AccountStore.FindByReferenceAsync(connection, council, reference, tx);
-        if (account is null)
+        if (!(await AccountStore.ByReferencesAsync(connection, council, [reference.Value], tx)).TryGetValue(reference.Value, out var account))
         {
             return new Outcome<Account>.NotFound($"account {reference}");
         }
