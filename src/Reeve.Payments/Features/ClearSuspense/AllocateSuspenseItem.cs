@@ -41,7 +41,7 @@ public static class AllocateSuspenseItem
         }
 
         var found = await PaymentAccounts.FindAsync(connection, tx, council, [reference]);
-        if (!found.TryGetValue(reference, out var accountId))
+        if (!found.TryGetValue(reference.Value, out var accountId))
         {
             return new Outcome<Allocated>.NotFound($"account {reference}");
         }

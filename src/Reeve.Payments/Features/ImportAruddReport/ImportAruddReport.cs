@@ -144,19 +144,14 @@ public static class ImportAruddReport
         }
 
         var accounts = await PaymentAccounts.FindAsync(connection, tx, council, [found.Reference]);
-        if (!accounts.TryGetValue(found.Reference, out var accountId))
+        if (!accounts.TryGetValue(found.Reference.Value, out var accountId))
         {
             return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, null, $"no such account {found.Reference}");
         }
 
         // The payment the collection posted: same account, amount and processing date, not already reversed;
         // one described as a Direct Debit first.
-        var entryId = await connection.ExecuteScalarAsync<long?>(
-            "select le.entry_id from ledger_entry le where le.council_id = @council and le.account_id = @accountId and le.kind = 'payment' " +
-            "and le.amount_pence = @amount and le.effective_date = @date " +
-            "and not exists (select 1 from ledger_entry r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
-            "order by case when le.reason like '%Direct Debit%' then 0 else 1 end, le.entry_id limit 1",
-            new { council = council.Value, accountId, amount = item.Amount.Pence, date = item.OriginalProcessingDate }, tx);
+        var entryId = await PaymentEntries.StandingAsync(connection, council, accountId, item.Amount, item.OriginalProcessingDate, "Direct Debit", tx);
         if (entryId is null)
         {
             return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, accountId,

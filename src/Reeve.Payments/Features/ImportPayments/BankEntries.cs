@@ -150,9 +150,8 @@ public static class BankEntries
         }
 
         var ledgerKey = $"payment:{original.Sha}:{original.Line}";
-        var entryIds = (await connection.QueryAsync<long>(
-            "select entry_id from ledger_entry where council_id = @council and kind = 'payment' and (idempotency_key = @ledgerKey or idempotency_key like @prefix) order by entry_id",
-            new { council = council.Value, ledgerKey, prefix = ledgerKey + ":%" }, tx)).ToList();
+        var entryIds = (await PaymentEntries.KeyedFromAsync(connection, council, ledgerKey, tx))
+            .Where(p => p.Key == ledgerKey || p.Key!.StartsWith(ledgerKey + ":", StringComparison.Ordinal)).Select(p => p.EntryId).ToList();
         var reversals = new List<long>();
         foreach (var id in entryIds)
         {

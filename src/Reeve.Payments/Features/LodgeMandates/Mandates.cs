@@ -276,9 +276,12 @@ public static class Mandates
             return;
         }
 
-        await connection.ExecuteAsync(
-            "update account set payment_method = @method, version = version + 1 where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId = account.AccountId, method }, tx);
+        // The account was read in this transaction, so its version is the one in force.
+        if (await AccountStore.ChangePaymentMethodAsync(connection, tx, council, account.AccountId, account.Version, method) is not Outcome<Account>.Done)
+        {
+            throw new InvalidOperationException($"The payment method of account {account.Reference} could not be changed to {method}");
+        }
+
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, effective, "payment-method-changed",
             $"Payment method changed from {account.PaymentMethod} to {method}", officer, null);
     }
