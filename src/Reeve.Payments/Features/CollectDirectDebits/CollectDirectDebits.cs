@@ -106,8 +106,11 @@ public static class CollectDirectDebits
         await SqlDialect.Of(connection).WidenPageCacheAsync(connection, tx, 256);
 
         var due = await ReadDueAsync(connection, tx, council, from, to);
-        var returned = await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value, day = processingDate }, tx);
-        return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned()));
+        var returned = (await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx)).ToList();
+        // A returned collection is not presented again while a hold of any kind is in force on its account.
+        var held = (await AccountHolds.InForceOnAsync(connection, tx, council, returned.Select(r => r.account_id).ToHashSet(), processingDate, HoldReasons.All))
+            .Select(h => h.AccountId).ToHashSet();
+        return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned(held.Contains(r.account_id))));
     }
 
     // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
@@ -158,9 +161,7 @@ public static class CollectDirectDebits
 
     private const string ReturnedSql =
         "select c.collection_id, c.financial_year, c.due_on, c.amount_pence, c.processing_date, c.returned_on, " +
-        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, " +
-        "case when exists (select 1 from account_hold h where h.council_id = c.council_id and h.account_id = m.account_id " +
-        "and h.hold_from <= @day and (h.hold_to is null or h.hold_to >= @day)) then 1 else 0 end as held " +
+        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference " +
         "from dd_collection c join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id and m.status in ('lodged', 'active') " +
         "where c.council_id = @council and c.status = 'represent-due'";
 
@@ -286,11 +287,10 @@ public static class CollectDirectDebits
         public string sort_code { get; set; } = "";
         public string account_number { get; set; } = "";
         public string reference { get; set; } = "";
-        public long held { get; set; }
 
-        public ReturnedCollection ToReturned() => new(
+        public ReturnedCollection ToReturned(bool held) => new(
             new MandatePayer(mandate_id, account_id, payer_name, SortCode.Parse(sort_code), AccountNumber.Parse(account_number), reference),
             collection_id, new FinancialYear((int)financial_year), due_on, Money.FromPence(amount_pence),
-            processing_date, returned_on, held != 0);
+            processing_date, returned_on, held);
     }
 }
