@@ -77,10 +77,10 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
     }
 
     private Task<List<(string Step, string Date, long Amount, long Costs)>> NoticesAsync(Account account) => ReadAsync(async c =>
-        (await c.QueryAsync<(string, object, long, long)>(
+        (await c.QueryAsync<(string, LocalDate, long, long)>(
             "select step, notice_date, amount_pence, costs_pence from recovery_notice where council_id = 1 and account_id = @account order by notice_date, notice_id",
             new { account = account.AccountId }))
-        .Select(n => (n.Item1, DateText.Iso.Format(Reeve.Persistence.DapperSetup.ReadDate(n.Item2)), n.Item3, n.Item4)).ToList());
+        .Select(n => (n.Item1, DateText.Iso.Format(n.Item2), n.Item3, n.Item4)).ToList());
 
     [Fact]
     public async Task A_missed_instalment_paid_after_the_reminder_ends_with_the_reminder()
@@ -224,7 +224,7 @@ public abstract class RecoveryRunTests(IDatabaseEngine engine) : DatabaseTest(en
         await PayAsync(account, "2025-05-01", "150.00");
         await InTransactionAsync(async (c, tx) =>
         {
-            var may = await c.ExecuteScalarAsync<long>("select entry_id from ledger_entry where kind = 'payment' and effective_date = @d", new { d = Reeve.Persistence.DapperSetup.ToDb(D("2025-05-01"), Db.IsPostgres) }, tx);
+            var may = await c.ExecuteScalarAsync<long>("select entry_id from ledger_entry where kind = 'payment' and effective_date = @d", new { d = D("2025-05-01") }, tx);
             return await ReverseEntry.ReverseAsync(c, tx, Council, may, D("2025-05-06"), "test", "Direct Debit returned unpaid", Now);
         });
 
