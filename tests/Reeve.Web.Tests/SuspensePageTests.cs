@@ -44,6 +44,18 @@ public sealed class SuspensePageTests(ReeveAppFixture app)
         html.ShouldContain("Bank debits taking back a credit, for an officer");
         html.ShouldContain($"{key}.xml entry 1");
         html.ShouldContain($"The bank took back £12.34 ({key}, a reversal): no earlier credit to this account");
+
+        // Without a note the officer is asked to say what was done; with one the debit is closed and leaves the list.
+        var import = System.Text.RegularExpressions.Regex.Match(html, $@"(\d+): {key}\.xml entry 1").Groups[1].Value;
+        var refused = await client.PostFormAsync("/payments/suspense?handler=CloseDebit", new() { ["import"] = import, ["line"] = "1", ["note"] = "" }, formPage: "/payments/suspense");
+        var closed = await client.PostFormAsync("/payments/suspense?handler=CloseDebit",
+            new() { ["import"] = import, ["line"] = "1", ["note"] = "Not ours: the bank corrected it next day" }, formPage: "/payments/suspense");
+        var after = await client.GetPageAsync("/payments/suspense");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Say what was done about the bank debit");
+        closed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.ShouldNotContain($"{key}.xml entry 1");
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Reeve.Cli.Features.ClearSuspense;
 
 /// <summary>
 /// `reeve payments suspense list`: the credits waiting in suspense, each with its suggested accounts and scores;
-/// `reeve payments suspense allocate --item N --account REF`: posts one to an account, audited.
+/// `reeve payments suspense allocate --item N --account REF`: posts one to an account, audited;
+/// `reeve payments suspense close-debit --import N --entry E --note TEXT`: closes a bank debit an officer has dealt with.
 /// </summary>
 internal static class SuspenseCommand
 {
@@ -37,7 +38,20 @@ internal static class SuspenseCommand
             var who = parsed.GetValue(officer) is { Length: > 0 } named ? named : host.Environment("USER") ?? "reeve payments suspense allocate";
             return await AllocateAsync(host, db, PaymentsCommand.GivenCouncil(parsed, allocateCouncil), parsed.GetValue(item), parsed.GetValue(account)!, who, ct);
         });
-        return new Command("suspense", "The suspense queue of credits not yet on an account") { list, allocate };
+        var closeCouncil = PaymentsCommand.Council();
+        var import = new Option<long>("--import") { Description = "The payment import the bank debit came in", HelpName = "N", Required = true };
+        var entry = new Option<string>("--entry") { Description = "The entry within that import, as listed", HelpName = "ENTRY", Required = true };
+        var note = new Option<string>("--note") { Description = "What was done about it", HelpName = "text", Required = true };
+        var closeOfficer = new Option<string?>("--officer") { Description = "Who closed it, for the audit trail (default: $USER)", HelpName = "name" };
+        var close = new Command("close-debit", "Close a bank debit waiting for an officer, saying what was done") { import, entry, note, closeOfficer, closeCouncil };
+        close.SetAction(async (parsed, ct) =>
+        {
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var who = parsed.GetValue(closeOfficer) is { Length: > 0 } named ? named : host.Environment("USER") ?? "reeve payments suspense close-debit";
+            return await CloseDebitAsync(host, db, PaymentsCommand.GivenCouncil(parsed, closeCouncil), parsed.GetValue(import), parsed.GetValue(entry)!,
+                parsed.GetValue(note), who, ct);
+        });
+        return new Command("suspense", "The suspense queue of credits not yet on an account") { list, allocate, close };
     }
 
     private static async Task<int> ListAsync(CliHost host, ReeveDatabase db, int? councilGiven, bool all, int most, CancellationToken ct)
@@ -92,6 +106,35 @@ internal static class SuspenseCommand
 
         console.MarkupLine(Markup.Escape($"Bank debits taking back a credit, for an officer ({debits.Count}):"));
         console.Write(table);
+        console.MarkupLine(Markup.Escape("Close one when dealt with: 'reeve payments suspense close-debit --import N --entry ENTRY --note \"what was done\"'."));
+    }
+
+    private static async Task<int> CloseDebitAsync(CliHost host, ReeveDatabase db, int? councilGiven, long importId, string entry, string? note, string officer, CancellationToken ct)
+    {
+        const string command = "reeve payments suspense close-debit";
+        var chosen = await CouncilChoice.ChooseAsync(db, councilGiven, ct);
+        if (chosen.Problem is { } problem)
+        {
+            return await PaymentsCommand.RefuseAsync(host, command, problem);
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        switch (await ResolveBankDebit.ResolveAsync(connection, tx, chosen.Id!.Value, importId, entry, note, officer, null, host.Clock.GetCurrentInstant()))
+        {
+            case Outcome<ResolveBankDebit.Resolved>.Done { Value: var done }:
+                await tx.CommitAsync(ct);
+                host.Out.MarkupLine(Markup.Escape($"Closed the bank debit of {done.Amount.Abs().ToDisplayString()} at import {importId} entry {entry}: {done.Note}"));
+                return ReeveCli.Ok;
+            case Outcome<ResolveBankDebit.Resolved>.Invalid invalid:
+                return await PaymentsCommand.RefuseAsync(host, command, $"--{invalid.Field}: {invalid.Message}");
+            case Outcome<ResolveBankDebit.Resolved>.NotFound notFound:
+                return await PaymentsCommand.RefuseAsync(host, command, $"--entry: there is no {notFound.What}");
+            case Outcome<ResolveBankDebit.Resolved>.Conflict conflict:
+                return await PaymentsCommand.RefuseAsync(host, command, conflict.Message);
+            default:
+                throw new InvalidOperationException("Unexpected result closing a bank debit");
+        }
     }
 
     private static async Task<int> AllocateAsync(CliHost host, ReeveDatabase db, int? councilGiven, long itemId, string account, string officer, CancellationToken ct)

@@ -169,13 +169,14 @@ public static class BankEntries
             : (true, $"Reversed the credit of {from}: ledger entries {string.Join(", ", entryIds)} by {string.Join(", ", reversals)}");
     }
 
-    /// <summary>A bank debit waiting for an officer: a reversal, return or recall Reeve could not put against its credit.</summary>
+    /// <summary>A bank debit waiting for an officer: a reversal, return or recall Reeve could not put against its credit, not yet closed (<see cref="ResolveBankDebit"/>).</summary>
     public sealed record ForOfficer(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string Note);
 
     public static async Task<IReadOnlyList<ForOfficer>> ForOfficerAsync(DbConnection connection, CouncilId council) =>
         (await connection.QueryAsync<(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string? Note)>(
             "select b.import_id, p.file_name, b.line, b.booked_on, b.amount_pence, b.note from bank_entry b " +
             "join payment_import p on p.council_id = b.council_id and p.import_id = b.import_id " +
-            "where b.council_id = @council and b.outcome = 'officer' order by b.import_id, b.line", new { council = council.Value }))
+            "where b.council_id = @council and b.outcome = 'officer' and not exists (select 1 from bank_debit_resolution r " +
+            "where r.council_id = b.council_id and r.import_id = b.import_id and r.line = b.line) order by b.import_id, b.line", new { council = council.Value }))
         .Select(r => new ForOfficer(r.ImportId, r.FileName, r.Line, r.BookedOn, r.Amount, r.Note ?? "")).ToList();
 }

@@ -74,7 +74,41 @@ public sealed class SuspenseModel(ReeveDatabase db, IClock clock, OfficerAudit a
         return Page();
     }
 
+    /// <summary>Closes a bank debit the officer has dealt with, with what they did; audited with the change.</summary>
+    public async Task<IActionResult> OnPostCloseDebitAsync(long import, string line, string? note, CancellationToken ct)
+    {
+        if (!User.CanChange())
+        {
+            return Forbid();
+        }
+
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        switch (await ResolveBankDebit.ResolveAsync(connection, tx, User.CouncilId(), import, line, note, User.OfficerUsername(),
+                    OfficerAudit.RemoteAddress(HttpContext), clock.GetCurrentInstant()))
+        {
+            case Outcome<ResolveBankDebit.Resolved>.Done { Value: var done }:
+                await tx.CommitAsync(ct);
+                Notice = $"Bank debit of {Show.Money(done.Amount.Abs())} at import {import} entry {line} closed: {done.Note}";
+                return Redirect("/payments/suspense");
+            case Outcome<ResolveBankDebit.Resolved>.NotFound:
+                return NotFound();
+            case Outcome<ResolveBankDebit.Resolved>.Invalid { Message: var message }:
+                ModelState.AddModelError(DebitFieldFor(import, line), message);
+                break;
+            case Outcome<ResolveBankDebit.Resolved>.Conflict { Message: var message }:
+                ModelState.AddModelError(DebitFieldFor(import, line), message);
+                break;
+        }
+
+        await tx.RollbackAsync(ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
     public static string FieldFor(long itemId) => $"account-{itemId}";
+
+    public static string DebitFieldFor(long importId, string line) => $"debit-note-{importId}-{string.Concat(line.Where(char.IsLetterOrDigit))}";
 
     private async Task LoadAsync(CancellationToken ct)
     {

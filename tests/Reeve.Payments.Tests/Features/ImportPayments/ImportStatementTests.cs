@@ -1,3 +1,4 @@
+using Dapper;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Payments.Domain.Receipts;
@@ -200,6 +201,33 @@ public abstract class ImportStatementTests(IDatabaseEngine engine) : PaymentsTes
         var forOfficer = (await ReadAsync(c => BankEntries.ForOfficerAsync(c, Council))).ShouldHaveSingleItem();
         (forOfficer.Amount, forOfficer.Line).ShouldBe((Money.FromPounds(-12), "3"));
         forOfficer.Note.ShouldContain("no earlier credit to this account");
+    }
+
+    [Fact]
+    public async Task An_officer_closes_a_bank_debit_with_a_note_once_and_it_leaves_the_list_posting_nothing()
+    {
+        await RecordBankAccountAsync();
+        var account = await ChargedAccountAsync();
+        var report = Imported(await ImportCamtAsync(File("MSG-9", Stmt(Ours, Entry("12.00", "CHEQUE UNPAID", "G-1", direction: "DBIT", family: "UPCQ")))));
+        var waiting = (await ReadAsync(c => BankEntries.ForOfficerAsync(c, Council))).ShouldHaveSingleItem();
+        var entries = (await EntriesAsync(account)).Count;
+
+        Task<Outcome<ResolveBankDebit.Resolved>> CloseAsync(string? note, string line) => InTransactionAsync((c, tx) =>
+            ResolveBankDebit.ResolveAsync(c, tx, Council, waiting.ImportId, line, note, "tlee", "127.0.0.1", Now));
+
+        (await CloseAsync(" ", waiting.Line)).ShouldBeOfType<Outcome<ResolveBankDebit.Resolved>.Invalid>().Field.ShouldBe("note");
+        (await CloseAsync("Reversed by hand", "99")).ShouldBeOfType<Outcome<ResolveBankDebit.Resolved>.NotFound>();
+        var closed = (await CloseAsync("Reversed the cheque payment by hand", waiting.Line)).ShouldBeOfType<Outcome<ResolveBankDebit.Resolved>.Done>().Value;
+        var again = await CloseAsync("Closing it twice", waiting.Line);
+
+        (closed.Amount, closed.ResolvedBy).ShouldBe((Money.FromPounds(-12), "tlee"));
+        again.ShouldBeOfType<Outcome<ResolveBankDebit.Resolved>.Conflict>().Message.ShouldContain("already closed by tlee: Reversed the cheque payment by hand");
+        (await ReadAsync(c => BankEntries.ForOfficerAsync(c, Council))).ShouldBeEmpty();
+        (await EntriesAsync(account)).Count.ShouldBe(entries);
+        (await ReadAsync(c => c.ExecuteScalarAsync<string>(
+            "select detail from audit_log where subject_kind = 'bank-entry' and subject_id = @id", new { id = $"{waiting.ImportId}/{waiting.Line}" })))
+            .ShouldBe("Closed the bank debit of £12.00: Reversed the cheque payment by hand");
+        report.TakeBacks.ShouldHaveSingleItem().Reversed.ShouldBeFalse();
     }
 
     [Fact]
