@@ -8,23 +8,6 @@ using Reeve.Recovery.Domain;
 
 namespace Reeve.Recovery;
 
-/// <summary>A notice row as the run recorded it.</summary>
-internal sealed record RecordedNotice(long NoticeId, FinancialYear Year, RecoveryStep Step, LocalDate Date, LocalDate? Hearing);
-
-/// <summary>One account's financial year, as the recovery run reads it from the database.</summary>
-internal sealed class AccountYear(long accountId, string reference, AccountKind kind, FinancialYear year)
-{
-    public long AccountId { get; } = accountId;
-    public string Reference { get; } = reference;
-    public AccountKind Kind { get; } = kind;
-    public FinancialYear Year { get; } = year;
-    public List<Instalment> Instalments { get; } = [];
-    public List<Payment> Payments { get; } = [];
-    public List<Hold> Holds { get; } = [];
-    public List<(HoldReason Reason, LocalDate From, LocalDate? To, string Note)> HoldsInForce { get; } = [];
-    public List<RecordedNotice> Notices { get; } = [];
-}
-
 /// <summary>
 /// Reads a range of accounts of the debt streams the engine recovers (<see cref="RecoveryStreams"/>) in a few
 /// set-based queries: which account years can have a step today (worked out in the database into a temporary
@@ -35,6 +18,15 @@ internal sealed class AccountYear(long accountId, string reference, AccountKind 
 internal static class RecoveryCaseReader
 {
     public sealed record Chunk(IReadOnlyList<AccountYear> Years, long LastAccountId, int Accounts);
+
+    /// <summary>How many accounts of the recovered kinds come after <paramref name="afterAccountId"/>, for a run's progress.</summary>
+    public static Task<int> CountAccountsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long afterAccountId, CancellationToken ct)
+    {
+        var kinds = string.Join(", ", RecoveryStreams.Recovered().Select(s => $"'{s.Kind.Code()}'"));
+        return connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from account where council_id = @council and account_id > @after and kind in (" + kinds + ")",
+            new { council = council.Value, after = afterAccountId }, tx, cancellationToken: ct));
+    }
 
     public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, FinancialYear? onlyYear = null, CancellationToken ct = default)
     {

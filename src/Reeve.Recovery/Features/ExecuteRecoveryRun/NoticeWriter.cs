@@ -59,7 +59,7 @@ internal static class NoticeWriter
     public static string SummonsCostsKey(CouncilId council, long accountId, FinancialYear year) => $"recovery:summons-costs:{council.Value}:{accountId}:{year.StartYear}";
 
     public static async Task<int> WriteAsync(
-        DbConnection connection, DbTransaction tx, RecoveryRun.RunContext context, long? runId, IReadOnlyList<RecoveryRun.Allocated> work, Instant now, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, RecoveryRunSettings context, long? runId, IReadOnlyList<Allocated> work, Instant now, CancellationToken ct)
     {
         var council = context.Options.Council;
         var steps = work.SelectMany(w => w.Decision.ToRecord.OrderBy(a => a.Date).Select(a => (Work: w, Action: a))).ToList();
@@ -179,7 +179,7 @@ internal static class NoticeWriter
     }
 
     /// <summary>The letter a step sends, with the sums and dates the notice states (regs 23, 33 and 34).</summary>
-    private static LetterRequest? Letter(CouncilId council, RecoveryRun.Allocated w, RecoveryAction action, Money summonsCosts)
+    private static LetterRequest? Letter(CouncilId council, Allocated w, RecoveryAction action, Money summonsCosts)
     {
         var ay = w.Decision.AccountYear;
         var key = "recovery:" + SourceKey(ay.AccountId, ay.Year, action.Step);
