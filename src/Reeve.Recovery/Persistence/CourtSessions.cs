@@ -3,6 +3,9 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.People;
+using Reeve.Properties;
 
 namespace Reeve.Recovery;
 
@@ -29,22 +32,37 @@ public static class CourtSessions
             .Select(r => new CourtSessionSlot(r.session_id, r.session_date, r.court, r.capacity - r.listed)).ToList();
     }
 
-    /// <summary>The complaints listed at a session, in account reference order, with the newest outcome of each.</summary>
-    public static async Task<IReadOnlyList<ComplaintLine>> ComplaintListAsync(DbConnection connection, CouncilId council, long sessionId, DbTransaction? tx = null) =>
-        (await connection.QueryAsync<ComplaintRow>(
-            "select n.notice_id, n.account_id, a.reference, n.financial_year, n.notice_date, n.served_on, n.amount_pence, n.costs_pence, " +
-            "coalesce((select pn.display_name from account_party ap join party_name pn on pn.council_id = ap.council_id and pn.party_id = ap.party_id " +
-            "  where ap.council_id = n.council_id and ap.account_id = n.account_id order by ap.liable_from desc, pn.name_seq desc limit 1), '') as defendant, " +
-            "coalesce(p.address_line1 || ', ' || p.town || ' ' || p.postcode, '') as address, " +
+    /// <summary>
+    /// The complaints listed at a session, in account reference order, with the newest outcome of each. The defendant
+    /// is the party most recently made liable on the account (the Ledger's liabilities, People's current name) and the
+    /// address the account's property (Properties).
+    /// </summary>
+    public static async Task<IReadOnlyList<ComplaintLine>> ComplaintListAsync(DbConnection connection, CouncilId council, long sessionId, DbTransaction? tx = null)
+    {
+        var rows = (await connection.QueryAsync<ComplaintRow>(
+            "select n.notice_id, n.account_id, n.financial_year, n.notice_date, n.served_on, n.amount_pence, n.costs_pence, " +
             "(select o.outcome from court_outcome o where o.council_id = n.council_id and o.notice_id = n.notice_id order by o.outcome_id desc limit 1) as outcome " +
-            "from recovery_notice n join account a on a.council_id = n.council_id and a.account_id = n.account_id " +
-            "left join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
-            "where n.council_id = @council and n.session_id = @sessionId and n.step = 'summons' order by a.reference, n.financial_year",
-            new { council = council.Value, sessionId }, tx))
-        .Select(r => new ComplaintLine(r.notice_id, r.account_id, r.reference, new FinancialYear(r.financial_year), r.defendant, r.address,
-            r.notice_date, r.served_on, Money.FromPence(r.amount_pence),
-            Money.FromPence(r.costs_pence), r.outcome))
-        .ToList();
+            "from recovery_notice n where n.council_id = @council and n.session_id = @sessionId and n.step = 'summons'",
+            new { council = council.Value, sessionId }, tx)).ToList();
+        var accountIds = rows.Select(r => r.account_id).Distinct().ToList();
+        var accounts = await AccountStore.GetManyAsync(connection, council, accountIds, tx);
+        var defendants = (await AccountStore.PartiesOfAsync(connection, council, accountIds, tx))
+            .GroupBy(p => p.AccountId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.LiableFrom).ThenBy(p => p.PartyId).First().PartyId);
+        var names = await PartyNames.CurrentAsync(connection, council, defendants.Values.Distinct().ToList(), tx);
+        var properties = await PropertyStore.GetManyAsync(connection, council, accounts.Values.Select(a => a.Uprn).OfType<long>().Distinct().ToList(), tx);
+        return rows
+            .Select(r =>
+            {
+                var account = accounts.GetValueOrDefault(r.account_id);
+                var defendant = defendants.TryGetValue(r.account_id, out var partyId) ? names.GetValueOrDefault(partyId, "") : "";
+                var address = account?.Uprn is { } uprn && properties.TryGetValue(uprn, out var p) ? $"{p.Line1}, {p.Town} {p.Postcode}" : "";
+                return new ComplaintLine(r.notice_id, r.account_id, account?.Reference.Value ?? "", new FinancialYear(r.financial_year), defendant, address,
+                    r.notice_date, r.served_on, Money.FromPence(r.amount_pence), Money.FromPence(r.costs_pence), r.outcome);
+            })
+            .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.Year.StartYear)
+            .ToList();
+    }
 
     private sealed class SessionRow
     {
@@ -68,14 +86,11 @@ public static class CourtSessions
     {
         public long notice_id { get; set; }
         public long account_id { get; set; }
-        public string reference { get; set; } = "";
         public int financial_year { get; set; }
         public LocalDate notice_date { get; set; }
         public LocalDate? served_on { get; set; }
         public long amount_pence { get; set; }
         public long costs_pence { get; set; }
-        public string defendant { get; set; } = "";
-        public string address { get; set; } = "";
         public string? outcome { get; set; }
     }
 }

@@ -26,9 +26,9 @@ public abstract class RecoveryRunScenario(IDatabaseEngine engine) : DatabaseTest
 
     // A 2025/26 council tax bill of £1,500.00 in ten instalments of £150.00 on the 1st of April to January, its
     // charge in the ledger, summons costs £70.00 and liability order costs £40.00, and a court session on 30 June.
-    protected async Task<Account> ModelAccountAsync()
+    protected async Task<Account> ModelAccountAsync(Account? opened = null)
     {
-        var account = await Accounts.OpenAsync(Db, Council, Now);
+        var account = opened ?? await Accounts.OpenAsync(Db, Council, Now);
         await InTransactionAsync(async (c, tx) =>
         {
             var instalments = Enumerable.Range(0, 10).Select(i => new Instalment(D("2025-04-01").PlusMonths(i), M("150.00"))).ToList();
@@ -50,9 +50,9 @@ public abstract class RecoveryRunScenario(IDatabaseEngine engine) : DatabaseTest
 
     // The model account with April paid and nothing since, taken by the runs of 8 May, 22 May and 5 June to a summons
     // for the 30 June session.
-    protected async Task<Account> SummonedAsync()
+    protected async Task<Account> SummonedAsync(Account? opened = null)
     {
-        var account = await ModelAccountAsync();
+        var account = await ModelAccountAsync(opened);
         await PayAsync(account, "2025-04-01", "150.00");
         await RunOnAsync("2025-05-08");
         await RunOnAsync("2025-05-22");

@@ -54,6 +54,10 @@ public static class RecordHearingOutcomes
             return new Outcome<IReadOnlyList<OutcomeResult>>.Invalid("outcomes", $"Account {duplicate.Key} is given more than one outcome; nothing was recorded");
         }
 
+        // What each account on the list owed for each year before the hearing day, including the summons costs, and its kind.
+        var onList = entries.SelectMany(e => list[e.Reference.Trim()]).Select(l => l.AccountId).Distinct().ToList();
+        var owed = await AccountMoney.ForAccountsAsync(connection, council, onList, tx, asAt: session.Date.PlusDays(-1));
+        var accounts = await AccountStore.GetManyAsync(connection, council, onList, tx);
         var results = new List<OutcomeResult>();
         var costsEntries = new List<NewEntry>();
         var rows = new List<(ComplaintLine Line, HearingOutcome Outcome, Money Costs, string Note, string Why)>();
@@ -67,14 +71,10 @@ public static class RecordHearingOutcomes
                     continue;
                 }
 
-                // The year's balance before the hearing day: what is owed for the year including the summons costs.
-                var balance = await connection.ExecuteScalarAsync<long>(
-                    "select coalesce(sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end), 0) from ledger_entry " +
-                    "where council_id = @council and account_id = @account and financial_year = @year and effective_date < @hearing",
-                    new { council = council.Value, account = line.AccountId, year = line.Year.StartYear, hearing = session.Date }, tx);
+                var balance = owed[line.AccountId].Year(line.Year).Balance;
                 var outcome = entry.Outcome;
                 var why = outcome.Title();
-                if (balance <= 0 && outcome is HearingOutcome.LiabilityOrder or HearingOutcome.Adjourned)
+                if (!balance.IsPositive && outcome is HearingOutcome.LiabilityOrder or HearingOutcome.Adjourned)
                 {
                     outcome = HearingOutcome.PaidBeforeHearing;
                     why = "The sum and the summons costs were paid before the hearing, so the application was not pursued (reg 34(5)); no liability order costs";
@@ -84,8 +84,7 @@ public static class RecordHearingOutcomes
                 var refusedCosts = false;
                 if (outcome == HearingOutcome.LiabilityOrder)
                 {
-                    var kind = AccountKinds.FromCode(await connection.ExecuteScalarAsync<string>("select kind from account where council_id = @council and account_id = @account",
-                        new { council = council.Value, account = line.AccountId }, tx) ?? "council-tax");
+                    var kind = accounts.TryGetValue(line.AccountId, out var account) ? account.Kind : AccountKind.CouncilTax;
                     var rates = await RecoverySettings.CostsOnAsync(connection, tx, council, kind, session.Date);
                     if (rates is { LiabilityOrderCosts.IsPositive: true } && await Moratoriums.InForceAsync(connection, tx, council, line.AccountId, session.Date) is { } hold)
                     {
@@ -103,8 +102,8 @@ public static class RecordHearingOutcomes
                     }
 
                     why = refusedCosts
-                        ? $"Liability order granted for {Money.FromPence(balance).ToDisplayString()}; no costs added, as the account is in a Breathing Space (SI 2020/1311 reg 7)"
-                        : $"Liability order granted for {(Money.FromPence(balance) + costs).ToDisplayString()} including costs";
+                        ? $"Liability order granted for {balance.ToDisplayString()}; no costs added, as the account is in a Breathing Space (SI 2020/1311 reg 7)"
+                        : $"Liability order granted for {(balance + costs).ToDisplayString()} including costs";
                 }
 
                 rows.Add((line, outcome, costs, entry.Note, why));
