@@ -179,7 +179,7 @@ internal static class AnnualBillingCouncil
     {
         await using var connection = await db.OpenAsync(ct);
         var pg = db.IsPostgres;
-        var at = DapperSetup.ToDb(now, pg);
+        var at = now;
         await connection.ExecuteAsync(
             "insert into council (council_id, code, name, created_at) values (@id, 'BENCH', 'Benchmark Borough Council', @at)", new { id = council.Value, at });
         var year = new FinancialYear(options.Year);
@@ -258,7 +258,7 @@ internal static class AnnualBillingCouncil
             rows.Properties.Add([1, uprn, line1, "Benchmark", postcode, "domestic", band.ToString(), $"{line1} benchmark {postcode} {uprn}".ToLowerInvariant(), 1, at, area]);
 
             var interest = random.Next(100) < 64 ? "freeholder" : "tenant";
-            var from = DapperSetup.ToDb(new LocalDate(2000, 1, 1).PlusDays(random.Next(9_000)), pg);
+            var from = new LocalDate(2000, 1, 1).PlusDays(random.Next(9_000));
             var household = random.Next(100);
             var adults = household < 34 ? 1 : 2;
             for (var adult = 0; adult < adults; adult++)
@@ -266,7 +266,7 @@ internal static class AnnualBillingCouncil
                 var party = nextParty++;
                 var forename = Forenames[random.Next(Forenames.Length)];
                 var surname = Surnames[random.Next(Surnames.Length)];
-                var born = DapperSetup.ToDb(new LocalDate(1940, 1, 1).PlusDays(random.Next(22_000)), pg);
+                var born = new LocalDate(1940, 1, 1).PlusDays(random.Next(22_000));
                 rows.Parties.Add([1, party, "person", born, 1, at]);
                 rows.Names.Add([1, party, 1, forename, surname, $"{forename} {surname}", $"{surname} {forename}".ToLowerInvariant(), from, "Recorded", at, "bench"]);
                 var role = adult == 0 || household < 84 ? interest : "other";

@@ -159,12 +159,12 @@ public static class DirectDebitScenario
         {
             await connection.ExecuteAsync(
                 "insert into council (council_id, code, name, created_at) values (@id, 'BENCH', 'Benchmark Borough Council', @now)",
-                new { id = Council.Value, now = DapperSetup.ToDb(now, pg) }, tx);
+                new { id = Council.Value, now }, tx);
             await Mandates.SetOriginatorAsync(connection, tx, Council, new DirectDebitOriginator(Originator, 3));
             await tx.CommitAsync(ct);
         }
 
-        var created = pg ? (object)now.ToDateTimeUtc() : DapperSetup.ToDb(now, pg);
+        var created = now;
         var issued = new LocalDate(2025, 3, 3).ToDateOnly();
         var due = new LocalDate(2025, 5, 1).ToDateOnly();
         var lodged = new LocalDate(2025, 3, 5).ToDateOnly();

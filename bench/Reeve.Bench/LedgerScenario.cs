@@ -5,6 +5,7 @@ using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
+using NodaTime.Text;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
@@ -64,7 +65,7 @@ public static class LedgerScenario
         await CreateBaselineTableAsync(db, connection);
         await connection.ExecuteAsync(
             "insert into council (council_id, code, name, created_at) values (@id, 'BENCH', 'Benchmark Borough Council', @now)",
-            new { id = Council.Value, now = DapperSetup.ToDb(clock.GetCurrentInstant(), db.IsPostgres) });
+            new { id = Council.Value, now = clock.GetCurrentInstant() });
 
         var clockStarted = Stopwatch.GetTimestamp();
         var firstAccount = await CreateAccountsAsync(connection, options.Accounts, clock.GetCurrentInstant(), progress, ct);
@@ -152,8 +153,8 @@ public static class LedgerScenario
             }).ToArray();
             p[0].Value = Council.Value;
             p[3].Value = AccountKind.CouncilTax.Code();
-            p[4].Value = DapperSetup.ToDb(opened, postgres: false);
-            p[6].Value = DapperSetup.ToDb(now, postgres: false);
+            p[4].Value = LocalDatePattern.Iso.Format(opened);
+            p[6].Value = InstantPattern.ExtendedIso.Format(now);
             for (var i = 0; i < count; i++)
             {
                 p[1].Value = first + i;

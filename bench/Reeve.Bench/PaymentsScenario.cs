@@ -62,7 +62,7 @@ public static class PaymentsScenario
         {
             await connection.ExecuteAsync(
                 "insert into council (council_id, code, name, created_at) values (@id, 'BENCH', 'Benchmark Borough Council', @now)",
-                new { id = Council.Value, now = DapperSetup.ToDb(clock.GetCurrentInstant(), db.IsPostgres) });
+                new { id = Council.Value, now = clock.GetCurrentInstant() });
             var first = await LedgerScenario.CreateAccountsAsync(connection, options.Accounts, clock.GetCurrentInstant(), progress, ct);
             var references = (await connection.QueryAsync<string>("select reference from account where council_id = 1 order by account_id")).ToArray();
             _ = first;

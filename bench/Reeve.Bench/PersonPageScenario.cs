@@ -128,8 +128,8 @@ public static class PersonPageScenario
         var people = Math.Max(1, accounts / 2);
         var args = new
         {
-            n = accounts, people, now = DapperSetup.ToDb(now, postgres), opened = DapperSetup.ToDb(new LocalDate(2024, 4, 1), postgres),
-            charged = DapperSetup.ToDb(new LocalDate(2025, 4, 1), postgres),
+            n = accounts, people, now = now, opened = new LocalDate(2024, 4, 1),
+            charged = new LocalDate(2025, 4, 1),
         };
         await using var tx = await connection.BeginTransactionAsync();
         await connection.ExecuteAsync("insert into council (council_id, code, name, created_at) values (1, 'BENCH', 'Benchmark Borough Council', @now)", args, tx, commandTimeout: 900);
@@ -165,11 +165,11 @@ public static class PersonPageScenario
         var holds = new List<object>();
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync("insert into party (council_id, party_id, kind, version, created_at) values (1, @personId, 'person', 1, @now)",
-            new { personId, now = DapperSetup.ToDb(now, postgres) }, tx);
+            new { personId, now = now }, tx);
         await connection.ExecuteAsync(
             "insert into party_name (council_id, party_id, name_seq, forenames, surname, display_name, search_key, effective_from, reason, recorded_at, recorded_by) " +
             "values (1, @personId, 1, 'Measured', 'Person', 'Measured Person', 'measured person | person measured', @from, 'Loaded', @now, 'bench')",
-            new { personId, from = DapperSetup.ToDb(new LocalDate(2020, 4, 1), postgres), now = DapperSetup.ToDb(now, postgres) }, tx);
+            new { personId, from = new LocalDate(2020, 4, 1), now = now }, tx);
         for (var a = 0; a < PersonPageBenchOptions.PersonAccounts; a++)
         {
             var accountId = accounts + 1L + a;
@@ -179,11 +179,11 @@ public static class PersonPageScenario
                 new
                 {
                     accountId, reference = AccountReference.Create(AccountKind.CouncilTax, 900_000 + a).Value,
-                    opened = DapperSetup.ToDb(new LocalDate(2021, 4, 1), postgres), now = DapperSetup.ToDb(now, postgres),
+                    opened = new LocalDate(2021, 4, 1), now = now,
                 }, tx);
             await connection.ExecuteAsync(
                 "insert into account_party (council_id, account_id, party_id, role, liable_from) values (1, @accountId, @personId, @role, @from)",
-                new { accountId, personId, role = a % 4 == 0 ? "joint" : "liable", from = DapperSetup.ToDb(new LocalDate(2021, 4, 1), postgres) }, tx);
+                new { accountId, personId, role = a % 4 == 0 ? "joint" : "liable", from = new LocalDate(2021, 4, 1) }, tx);
             for (var y = 0; y < PersonPageBenchOptions.Years; y++)
             {
                 var year = 2021 + y;
@@ -198,7 +198,7 @@ public static class PersonPageScenario
                 {
                     events.Add(new
                     {
-                        id = ++eventId, accountId, at = DapperSetup.ToDb(now, postgres), day = DapperSetup.ToDb(day.PlusMonths(events.Count % 11), postgres),
+                        id = ++eventId, accountId, at = now, day = day.PlusMonths(events.Count % 11),
                         kind, summary = $"{kind} for {year}",
                     });
                 }
@@ -208,8 +208,8 @@ public static class PersonPageScenario
             {
                 holds.Add(new
                 {
-                    id = ++holdId, accountId, reason = h == 0 ? "arrangement" : "breathing-space", from = DapperSetup.ToDb(new LocalDate(2024 + h, 5, 1), postgres),
-                    to = DapperSetup.ToDb(new LocalDate(2024 + h, 6, 29), postgres), now = DapperSetup.ToDb(now, postgres),
+                    id = ++holdId, accountId, reason = h == 0 ? "arrangement" : "breathing-space", from = new LocalDate(2024 + h, 5, 1),
+                    to = new LocalDate(2024 + h, 6, 29), now = now,
                 });
             }
         }
@@ -219,7 +219,7 @@ public static class PersonPageScenario
             ids.Entries.Add(id);
             return new
             {
-                id, accountId, kind, debit, credit, pence, year, day = DapperSetup.ToDb(day, postgres), now = DapperSetup.ToDb(now, postgres),
+                id, accountId, kind, debit, credit, pence, year, day = day, now = now,
             };
         }
 

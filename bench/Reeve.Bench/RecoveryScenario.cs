@@ -125,7 +125,7 @@ public static class RecoveryScenario
     {
         await using var connection = await db.OpenAsync(ct);
         var pg = db.IsPostgres;
-        var at = DapperSetup.ToDb(now, pg);
+        var at = now;
         await connection.ExecuteAsync("insert into council (council_id, code, name, created_at) values (1, 'BENCH', 'Benchmark Borough Council', @at)", new { at });
         var random = new Random(options.Seed);
         const string stage = "Setting up accounts, bills and payments";
@@ -141,14 +141,14 @@ public static class RecoveryScenario
             {
                 var amount = amounts[random.Next(amounts.Length)];
                 var kind = Pick(random, options.ArrearsPercent);
-                accounts.Add([1, id, AccountReference.Create(AccountKind.CouncilTax, id).Value, "council-tax", new LocalDate(2020, 4, 1).ToDb(pg), "direct-debit", 1, at]);
-                bills.Add([1, id, 2026, 1, new LocalDate(2026, 3, 9).ToDb(pg), amount * 10, "Annual bill", "{}", at]);
+                accounts.Add([1, id, AccountReference.Create(AccountKind.CouncilTax, id).Value, "council-tax", new LocalDate(2020, 4, 1), "direct-debit", 1, at]);
+                bills.Add([1, id, 2026, 1, new LocalDate(2026, 3, 9), amount * 10, "Annual bill", "{}", at]);
                 for (var i = 0; i < 10; i++)
                 {
-                    instalments.Add([1, id, 2026, 1, i + 1, dues[i].ToDb(pg), amount]);
+                    instalments.Add([1, id, 2026, 1, i + 1, dues[i], amount]);
                 }
 
-                entries.Add(Entry(nextEntry++, id, "charge", "debtors", "income", amount * 10, new LocalDate(2026, 4, 1), at, pg, $"bench-charge:{id}"));
+                entries.Add(Entry(nextEntry++, id, "charge", "debtors", "income", amount * 10, new LocalDate(2026, 4, 1), at, $"bench-charge:{id}"));
                 var paidMonths = kind switch
                 {
                     Kind.PaysOnTime or Kind.PaidLate => 6,
@@ -164,7 +164,7 @@ public static class RecoveryScenario
                         Kind.SecondDefault when m == 1 => new LocalDate(2026, 5, 11),
                         _ => dues[m],
                     };
-                    entries.Add(Entry(nextEntry++, id, "payment", "cash", "debtors", amount, paidOn, at, pg, null));
+                    entries.Add(Entry(nextEntry++, id, "payment", "cash", "debtors", amount, paidOn, at, null));
                 }
 
                 // A May reminder, complied with, for the second defaulters; a summer reminder, failed, for the others.
@@ -176,13 +176,13 @@ public static class RecoveryScenario
                 };
                 if (reminder is { } r)
                 {
-                    notices.Add([1, nextNotice++, id, 2026, "first-reminder", r.ToDb(pg), amount, 0L, r.PlusDays(6).ToDb(pg), null, null,
+                    notices.Add([1, nextNotice++, id, 2026, "first-reminder", r, amount, 0L, r.PlusDays(6), null, null,
                         "CTAE Regs 1992 reg 23(1)", "Bench set-up", null, $"{id}:2026:first-reminder", null, at]);
                 }
 
                 if (kind == Kind.Held)
                 {
-                    holds.Add([1, nextHold++, id, "breathing-space", new LocalDate(2026, 9, 3).ToDb(pg), null, "Standard breathing space", "bench", at, null]);
+                    holds.Add([1, nextHold++, id, "breathing-space", new LocalDate(2026, 9, 3), null, "Standard breathing space", "bench", at, null]);
                 }
             }
 
@@ -214,7 +214,7 @@ public static class RecoveryScenario
         var runId = await IdAllocator.ReserveAsync(connection, null, Council, "recovery_run", 1);
         await connection.ExecuteAsync(
             "insert into recovery_run (council_id, run_id, run_date, status, prepared_by, prepared_at, approved_by, approved_at, summary) values (1, @runId, @date, 'approved', 'bench-preparer', @at, 'bench-approver', @at, 'bench')",
-            new { runId, date = RunDate.ToDb(pg), at });
+            new { runId, date = RunDate, at });
         return runId;
     }
 
@@ -224,8 +224,6 @@ public static class RecoveryScenario
         "session_id", "served_on", "source_rule", "explanation", "run_id", "source_key", "costs_entry_id", "created_at",
     ];
 
-    private static object?[] Entry(long id, long account, string kind, string debit, string credit, long pence, LocalDate effective, object at, bool pg, string? key) =>
-        [1, id, account, kind, debit, credit, pence, Year.StartYear, effective.ToDb(pg), at, "bench", "Bench set-up", "Bench", key];
-
-    private static object ToDb(this LocalDate date, bool pg) => DapperSetup.ToDb(date, pg);
+    private static object?[] Entry(long id, long account, string kind, string debit, string credit, long pence, LocalDate effective, object at, string? key) =>
+        [1, id, account, kind, debit, credit, pence, Year.StartYear, effective, at, "bench", "Bench set-up", "Bench", key];
 }

@@ -20,8 +20,7 @@ namespace Reeve.Persistence;
 /// Enums are not mapped here: Dapper reads an enum property with its own Enum.Parse of the member name before it
 /// looks for a handler (DapperLib/Dapper issue 259), while Reeve stores each enum as a code ("breathing-space").
 /// Rows keep such a column as a string and the module turns it into its enum with its FromCode; parameters pass
-/// <c>Code()</c>. <see cref="ToDb(LocalDate, bool)"/> and <see cref="ReadDate"/> remain for modules not yet moved
-/// to the handlers.
+/// <c>Code()</c>.
 /// </para>
 /// </summary>
 public static class DapperSetup
@@ -40,13 +39,7 @@ public static class DapperSetup
         SqlMapper.AddTypeHandler(new MoneyHandler());
     }
 
-    public static object ToDb(LocalDate date, bool postgres) =>
-        postgres ? date.ToDateOnly() : LocalDatePattern.Iso.Format(date);
-
-    public static object ToDb(Instant instant, bool postgres) =>
-        postgres ? instant.ToDateTimeUtc() : InstantPattern.ExtendedIso.Format(instant);
-
-    public static LocalDate ReadDate(object value) => value switch
+    private static LocalDate ReadDate(object value) => value switch
     {
         DateOnly d => LocalDate.FromDateOnly(d),
         DateTime dt => LocalDate.FromDateTime(dt),
@@ -55,7 +48,7 @@ public static class DapperSetup
         _ => throw new DataException($"Cannot read a date from {value.GetType().Name}"),
     };
 
-    public static Instant ReadInstant(object value) => value switch
+    private static Instant ReadInstant(object value) => value switch
     {
         DateTime dt => Instant.FromDateTimeUtc(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
         DateTimeOffset dto => Instant.FromDateTimeOffset(dto),
@@ -63,7 +56,7 @@ public static class DapperSetup
         _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}"),
     };
 
-    public static Money ReadMoney(object value) => value switch
+    private static Money ReadMoney(object value) => value switch
     {
         long l => Money.FromPence(l),
         int i => Money.FromPence(i),

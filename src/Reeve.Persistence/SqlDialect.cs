@@ -41,6 +41,13 @@ public abstract class SqlDialect
     public abstract string AddDays(string date, string days);
 
     /// <summary>
+    /// Lets this connection keep about <paramref name="mebibytes"/> MiB of pages in memory for a read that touches
+    /// every page of large tables: SQLite's page cache for the connection; nothing on PostgreSQL, whose buffers
+    /// are the server's.
+    /// </summary>
+    public abstract Task WidenPageCacheAsync(DbConnection connection, DbTransaction? tx, int mebibytes);
+
+    /// <summary>
     /// Writes every row inside the caller's transaction: binary COPY on PostgreSQL, one prepared insert re-executed
     /// per row on SQLite. A duplicate key fails the whole write (use <see cref="InsertNewAsync{T}"/> to skip them).
     /// </summary>
@@ -73,6 +80,15 @@ public abstract class SqlDialect
 
         public override string AddDays(string date, string days) => $"date({date}, ({days}) || ' days')";
 
+        public override async Task WidenPageCacheAsync(DbConnection connection, DbTransaction? tx, int mebibytes)
+        {
+            // A negative cache_size is in KiB rather than pages.
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = DapperSetup.Invariant($"pragma cache_size = -{mebibytes * 1024}");
+            await command.ExecuteNonQueryAsync();
+        }
+
         public override async Task WriteAllAsync<T>(DbConnection connection, DbTransaction tx, string table, BulkTable<T> shape, IReadOnlyList<T> rows, CancellationToken ct = default) =>
             await BulkTable<T>.InsertEachAsync(connection, tx, table, shape, rows, null, postgres: false, ct);
 
@@ -91,6 +107,8 @@ public abstract class SqlDialect
         public override string ForUpdateSkipLocked => " for update skip locked";
 
         public override string AddDays(string date, string days) => $"({date} + ({days})::integer)";
+
+        public override Task WidenPageCacheAsync(DbConnection connection, DbTransaction? tx, int mebibytes) => Task.CompletedTask;
 
         public override Task WriteAllAsync<T>(DbConnection connection, DbTransaction tx, string table, BulkTable<T> shape, IReadOnlyList<T> rows, CancellationToken ct = default) =>
             rows.Count == 0 ? Task.CompletedTask : BulkTable<T>.CopyAsync((NpgsqlConnection)connection, table, shape, rows, ct);

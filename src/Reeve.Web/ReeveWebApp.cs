@@ -9,7 +9,6 @@ using Reeve.Kernel.Calculators;
 using Reeve.Persistence;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
-using Reeve.Web.Features.ChangePaymentMethod;
 using Reeve.Web.Features.Letters;
 using Reeve.Web.Features.ReverseLedgerEntry;
 using Reeve.Web.Hosting;
@@ -52,7 +51,6 @@ public static class ReeveWebApp
         services.AddSingleton<CalculatorRegistry>(_ => CalculatorCatalogue.Create());
         services.AddSingleton<OfficerAudit>();
         services.AddSingleton<Features.Display.CouncilDirectory>();
-        services.AddScoped<ChangePaymentMethodCommand>();
         services.AddScoped<ReverseLedgerEntryCommand>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();

@@ -32,7 +32,7 @@ public sealed class DirectDebitLettersBrowserTests(ReeveAppFixture app, BrowserF
         {
             var now = SystemClock.Instance.GetCurrentInstant();
             var accountId = await app.QueryAsync<long>("select account_id from account where council_id = @c and reference = @r", new { c = app.HomeCouncil.Value, r = ended });
-            var mandate = (await Mandates.SetUpAsync(c, tx, app.HomeCouncil, Features.DirectDebit.DirectDebitReads.ModulusTable,
+            var mandate = (await Mandates.SetUpAsync(c, tx, app.HomeCouncil, Reeve.Payments.Features.CheckBankDetails.ModulusTableFiles.Shipped,
                 new Mandates.SetUp(accountId, "Sam Tester", "089999", "66374958", UkTime.Today(SystemClock.Instance), "test"), now)).ShouldBeOfType<Outcome<Mandate>.Done>().Value;
             (await Mandates.EndAsync(c, tx, app.HomeCouncil, mandate.MandateId, MandateStatus.Cancelled, "Instruction cancelled by payer (ADDACS 1)",
                 UkTime.Today(SystemClock.Instance), tellTheBank: false, "test", "Bacs ADDACS", now)).ShouldBeOfType<Outcome<Mandate>.Done>();

@@ -92,7 +92,7 @@ public sealed class DirectDebitPageTests(ReeveAppFixture app)
 
             var account = await app.QueryAsync<long>("select account_id from account where council_id = @c and reference = @r",
                 new { c = app.HomeCouncil.Value, r = await DirectDebitSetup.AccountWithoutMandateAsync(app) });
-            (await Mandates.SetUpAsync(c, tx, app.HomeCouncil, Features.DirectDebit.DirectDebitReads.ModulusTable,
+            (await Mandates.SetUpAsync(c, tx, app.HomeCouncil, Reeve.Payments.Features.CheckBankDetails.ModulusTableFiles.Shipped,
                 new Mandates.SetUp(account, "Sam Tester", "089999", "66374958", UkTime.Today(SystemClock.Instance), "test"), SystemClock.Instance.GetCurrentInstant()))
                 .ShouldBeOfType<Outcome<Mandate>.Done>();
             await tx.CommitAsync();

@@ -5,9 +5,9 @@ using Reeve.Kernel;
 using Reeve.Kernel.Calculators;
 using Reeve.Ledger;
 using Reeve.Officers;
+using Reeve.Payments;
 using Reeve.Persistence;
 using Reeve.Web.Features.Auditing;
-using Reeve.Web.Features.ChangePaymentMethod;
 using Reeve.Web.Features.Search;
 using Reeve.Web.Features.ViewAccount;
 using Reeve.Web.Features.ViewPerson;
@@ -169,7 +169,7 @@ public static class ReeveApi
     }
 
     private static async Task<IResult> ChangePaymentMethodAsync(
-        string reference, HttpContext http, ChangePaymentMethodCommand command, CancellationToken ct)
+        string reference, HttpContext http, ReeveDatabase db, NodaTime.IClock clock, CancellationToken ct)
     {
         if (!AccountReference.TryParse(reference, out var parsed, out var error))
         {
@@ -197,7 +197,8 @@ public static class ReeveApi
             return FieldProblem(StatusCodes.Status400BadRequest, "version", "Give version as the whole number the account had when you read it");
         }
 
-        return await command.RunAsync(http, parsed, method, version, ct) switch
+        var officer = new ChangePaymentMethod.Officer(http.User.OfficerUsername(), OfficerAudit.RemoteAddress(http));
+        return await ChangePaymentMethod.ChangeAsync(db, http.User.CouncilId(), parsed, method, version, officer, clock.GetCurrentInstant(), ct) switch
         {
             Outcome<Account>.Done done => TypedResults.Ok(new PaymentMethodChangeJson(done.Value.Reference.Value, done.Value.PaymentMethod, done.Value.Version)),
             Outcome<Account>.Invalid invalid => FieldProblem(StatusCodes.Status400BadRequest, invalid.Field, invalid.Message),

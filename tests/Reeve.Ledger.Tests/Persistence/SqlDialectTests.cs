@@ -104,6 +104,23 @@ public abstract class SqlDialectTests(IDatabaseEngine engine) : DatabaseTest(eng
         claimed.ShouldBe([2L, 3L]);
     }
 
+    [Fact]
+    public async Task Widening_the_page_cache_sets_sqlites_cache_for_the_connection_and_leaves_postgresql_as_it_is()
+    {
+        var sqlite = Engine.Provider == DatabaseProvider.Sqlite;
+        var (before, after) = await InTransactionAsync(async (c, tx) =>
+        {
+            // On PostgreSQL there is no per-connection page cache: the server's shared buffers stay what they were.
+            var ask = sqlite ? "pragma cache_size" : "select setting::bigint from pg_settings where name = 'shared_buffers'";
+            var was = await c.ExecuteScalarAsync<long>(ask, transaction: tx);
+            await SqlDialect.Of(c).WidenPageCacheAsync(c, tx, 256);
+            return (was, await c.ExecuteScalarAsync<long>(ask, transaction: tx));
+        });
+
+        before.ShouldNotBe(-262_144);
+        after.ShouldBe(sqlite ? -262_144 : before);
+    }
+
     private Task<bool> WriteAllAsync(IReadOnlyList<Probe> rows) => InTransactionAsync(async (c, tx) =>
     {
         await SqlDialect.Of(c).WriteAllAsync(c, tx, "probe", Shape, rows);

@@ -101,8 +101,8 @@ public abstract class RecoveryRunScenario(IDatabaseEngine engine) : DatabaseTest
     }
 
     protected Task<List<(string Step, string Date, long Amount, long Costs)>> NoticesAsync(Account account) => ReadAsync(async c =>
-        (await c.QueryAsync<(string, object, long, long)>(
+        (await c.QueryAsync<(string, LocalDate, long, long)>(
             "select step, notice_date, amount_pence, costs_pence from recovery_notice where council_id = 1 and account_id = @account order by notice_date, notice_id",
             new { account = account.AccountId }))
-        .Select(n => (n.Item1, DateText.Iso.Format(Reeve.Persistence.DapperSetup.ReadDate(n.Item2)), n.Item3, n.Item4)).ToList());
+        .Select(n => (n.Item1, DateText.Iso.Format(n.Item2), n.Item3, n.Item4)).ToList());
 }

@@ -13,6 +13,6 @@ public static class Seed
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync(
             "insert into council (council_id, code, name, created_at) values (@id, @code, @name, @createdAt)",
-            new { id = council.Value, code, name = "Test council " + code, createdAt = DapperSetup.ToDb(createdAt, db.IsPostgres) });
+            new { id = council.Value, code, name = "Test council " + code, createdAt = createdAt });
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Payments.Domain.Statements;
@@ -65,7 +66,22 @@ public sealed record Receipt(
     string KeySource = "",
     string Scope = "",
     ReceiptKind Kind = ReceiptKind.Payment,
-    string? EndToEndId = null);
+    string? EndToEndId = null)
+{
+    // A bank CSV line's bank reference ("line 12") and key (its fingerprint and how many alike lines came before it)
+    // are made when asked, not held: a million-line statement would otherwise hold two million more strings.
+    public string BankReference { get => Alike == 0 ? field : "line " + Line; init; } = BankReference;
+
+    public string EntryKey { get => Alike == 0 ? field : Fingerprint.Format(Print) + "#" + Alike.ToString(CultureInfo.InvariantCulture); init; } = EntryKey;
+
+    private UInt128 Print { get; init; }
+
+    private int Alike { get; init; }
+
+    /// <summary>A bank CSV line, keyed by its fingerprint <paramref name="print"/> and its number among alike lines (1 for the first).</summary>
+    internal static Receipt CsvLine(string line, Money amount, LocalDate paidOn, string text, string scope, UInt128 print, int alike) =>
+        new(line, amount, paidOn, text, "", null, "", nameof(EntryKeySource.Fingerprint), scope) { Print = print, Alike = alike };
+}
 
 /// <summary>
 /// The credits of a parsed file, how many of its lines were not credits (debits left alone), and the debits that
@@ -153,7 +169,7 @@ public static class ReceiptReader
     public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines)
     {
         var receipts = new List<Receipt>(lines.Count);
-        var seen = new Dictionary<UInt128, int>();
+        var seen = new Dictionary<UInt128, int>(lines.Count);
         var scope = PaymentFileFormat.BankCsv.Code();
         foreach (var l in lines)
         {
@@ -162,8 +178,7 @@ public static class ReceiptReader
                 var number = Number(l.LineNumber);
                 var print = Fingerprint.Hash(scope, l.Date, l.Amount, l.Description);
                 var n = seen[print] = seen.GetValueOrDefault(print) + 1;
-                receipts.Add(new Receipt(number, l.Amount, l.Date, l.Description, "line " + number, null,
-                    $"{Fingerprint.Format(print)}#{Number(n)}", nameof(EntryKeySource.Fingerprint), scope));
+                receipts.Add(Receipt.CsvLine(number, l.Amount, l.Date, l.Description, scope, print, n));
             }
         }
 

@@ -14,6 +14,11 @@ public static class ModulusTableFiles
     /// <summary>The copy shipped with Reeve, in ReferenceData/ beside the running assembly.</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "ReferenceData");
 
+    private static readonly Lazy<ModulusWeightTable> ShippedTable = new(() => Load(ShippedFolder));
+
+    /// <summary>The tables as shipped, read once for the life of the process (the web app's mandate form checks against them).</summary>
+    public static ModulusWeightTable Shipped => ShippedTable.Value;
+
     public static ModulusWeightTable Load(string folder) =>
         ModulusWeightTable.Parse(
             File.ReadAllText(Path.Combine(folder, WeightTableFileName)),

@@ -41,7 +41,7 @@ public static class AllocateSuspenseItem
         }
 
         var found = await PaymentAccounts.FindAsync(connection, tx, council, [reference]);
-        if (!found.TryGetValue(reference, out var accountId))
+        if (!found.TryGetValue(reference.Value, out var accountId))
         {
             return new Outcome<Allocated>.NotFound($"account {reference}");
         }
@@ -63,11 +63,10 @@ public static class AllocateSuspenseItem
             throw new InvalidOperationException($"The payment from suspense item {itemId} could not be posted");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         var marked = await connection.ExecuteAsync(
             "update suspense_item set status = 'allocated', allocated_account_id = @accountId, allocated_at = @now, allocated_by = @officer " +
             "where council_id = @council and item_id = @itemId and status = 'open'",
-            new { council = council.Value, itemId, accountId, now = DapperSetup.ToDb(now, pg), officer }, tx);
+            new { council = council.Value, itemId, accountId, now, officer }, tx);
         if (marked == 0)
         {
             await tx.RollbackAsync(ct);

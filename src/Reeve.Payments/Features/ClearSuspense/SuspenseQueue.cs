@@ -37,11 +37,15 @@ public static class SuspenseQueue
 {
     public sealed record NewItem(Receipt Receipt, SuspenseReason Reason);
 
-    private static readonly string[] Columns =
-    [
-        "council_id", "item_id", "import_id", "line", "channel", "amount_pence", "paid_on", "payer_name", "reference_text",
-        "bank_reference", "reason", "status", "created_at",
-    ];
+    private sealed record NewRow(CouncilId Council, long ItemId, long? ImportId, string Channel, NewItem Item, Instant Now)
+    {
+        public static readonly BulkTable<NewRow> Shape = new BulkTable<NewRow>()
+            .Int4("council_id", r => r.Council.Value).Int8("item_id", r => r.ItemId).Int8("import_id", r => r.ImportId)
+            .Text("line", r => r.Item.Receipt.Line).Text("channel", r => r.Channel).Money("amount_pence", r => r.Item.Receipt.Amount)
+            .Date("paid_on", r => r.Item.Receipt.PaidOn).Text("payer_name", r => r.Item.Receipt.PayerName)
+            .Text("reference_text", r => r.Item.Receipt.ReferenceText).Text("bank_reference", r => r.Item.Receipt.BankReference)
+            .Text("reason", r => r.Item.Reason.Code()).Text("status", _ => Code(SuspenseStatus.Open)).Instant("created_at", r => r.Now);
+    }
 
     public static async Task AddAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long? importId, string channel, IReadOnlyList<NewItem> items, Instant now, CancellationToken ct)
@@ -51,15 +55,9 @@ public static class SuspenseQueue
             return;
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         var first = await IdAllocator.ReserveAsync(connection, tx, council, "suspense_item", items.Count);
-        var rows = items.Select((item, i) => new object?[]
-        {
-            council.Value, first + i, importId, item.Receipt.Line, channel, item.Receipt.Amount.Pence,
-            DapperSetup.ToDb(item.Receipt.PaidOn, pg), item.Receipt.PayerName, item.Receipt.ReferenceText, item.Receipt.BankReference,
-            item.Reason.Code(), Code(SuspenseStatus.Open), DapperSetup.ToDb(now, pg),
-        }).ToList();
-        await BulkWriter.WriteAsync(connection, tx, "suspense_item", Columns, rows, ct);
+        var rows = items.Select((item, i) => new NewRow(council, first + i, importId, channel, item, now)).ToList();
+        await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "suspense_item", NewRow.Shape, rows, ct);
     }
 
     public static async Task<IReadOnlyList<SuspenseItem>> ListAsync(DbConnection connection, CouncilId council, SuspenseStatus? status, int limit = 500) =>
@@ -89,21 +87,21 @@ public static class SuspenseQueue
         public string line { get; set; } = "";
         public string channel { get; set; } = "";
         public long amount_pence { get; set; }
-        public object paid_on { get; set; } = "";
+        public LocalDate paid_on { get; set; }
         public string? payer_name { get; set; }
         public string reference_text { get; set; } = "";
         public string bank_reference { get; set; } = "";
         public string reason { get; set; } = "";
         public string status { get; set; } = "";
         public long? allocated_account_id { get; set; }
-        public object? allocated_at { get; set; }
+        public Instant? allocated_at { get; set; }
         public string? allocated_by { get; set; }
-        public object created_at { get; set; } = "";
+        public Instant created_at { get; set; }
 
         public SuspenseItem ToItem() => new(
-            item_id, import_id, line, channel, Money.FromPence(amount_pence), DapperSetup.ReadDate(paid_on), payer_name, reference_text,
+            item_id, import_id, line, channel, Money.FromPence(amount_pence), paid_on, payer_name, reference_text,
             bank_reference, SuspenseReasons.FromCode(reason), status == "allocated" ? SuspenseStatus.Allocated : SuspenseStatus.Open,
-            allocated_account_id, allocated_at is null ? null : DapperSetup.ReadInstant(allocated_at), allocated_by,
-            DapperSetup.ReadInstant(created_at));
+            allocated_account_id, allocated_at, allocated_by,
+            created_at);
     }
 }

@@ -64,11 +64,10 @@ public static class CollectDirectDebits
         }
 
         var plan = await PlanAsync(connection, tx, council, processingDate, calendar, originator.LodgementLeadWorkingDays);
-        var pg = db.IsPostgres;
         await MarkExpiredAsync(connection, tx, council, plan, officer, now);
         if (plan.Collections.Count == 0)
         {
-            var previous = await PreviousAsync(connection, tx, council, processingDate, pg);
+            var previous = await PreviousAsync(connection, tx, council, processingDate);
             await tx.CommitAsync(ct);
             return new Result.NothingToCollect(previous, plan.Skipped, plan.Expired.Count + plan.Withdrawn.Count);
         }
@@ -101,39 +100,26 @@ public static class CollectDirectDebits
     /// <summary>Reads what is due for a processing day and plans it; no writes.</summary>
     public static async Task<CollectionPlan> PlanAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
         var (from, to) = CollectionPlanner.DueWindow(processingDate, calendar);
-        if (!pg)
-        {
-            // One pass over a million mandates touches every page of four tables: a 256 MiB page cache for this
-            // connection keeps SQLite from reading them again from the file system (reeve bench dd).
-            await connection.ExecuteAsync("pragma cache_size = -262144", transaction: tx, commandType: System.Data.CommandType.Text);
-        }
+        // One pass over a million mandates touches every page of four tables: a 256 MiB page cache for this
+        // connection keeps SQLite from reading them again from the file system (reeve bench dd).
+        await SqlDialect.Of(connection).WidenPageCacheAsync(connection, tx, 256);
 
         var due = await ReadDueAsync(connection, tx, council, from, to);
-        var returned = await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value, day = DapperSetup.ToDb(processingDate, pg) }, tx);
-        return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned()));
+        var returned = (await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx)).ToList();
+        // A returned collection is not presented again while a hold of any kind is in force on its account.
+        var held = (await AccountHolds.InForceOnAsync(connection, tx, council, returned.Select(r => r.account_id).ToHashSet(), processingDate, HoldReasons.All))
+            .Select(h => h.AccountId).ToHashSet();
+        return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned(held.Contains(r.account_id))));
     }
 
     // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
     // loop reeve bench dd times. Dates come back as DateOnly from both engines.
     private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate from, LocalDate to)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = DueSql;
-        foreach (var (name, value) in new[] { ("council", (object)council.Value), ("from", DapperSetup.ToDb(from, pg)), ("to", DapperSetup.ToDb(to, pg)) })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
         var due = new List<DueInstalment>();
         var sortCodes = new Dictionary<string, SortCode>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await connection.ExecuteReaderAsync(DueSql, new { council = council.Value, from, to }, tx);
         while (await reader.ReadAsync())
         {
             var sortText = reader.GetString(3);
@@ -175,22 +161,19 @@ public static class CollectDirectDebits
 
     private const string ReturnedSql =
         "select c.collection_id, c.financial_year, c.due_on, c.amount_pence, c.processing_date, c.returned_on, " +
-        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, " +
-        "case when exists (select 1 from account_hold h where h.council_id = c.council_id and h.account_id = m.account_id " +
-        "and h.hold_from <= @day and (h.hold_to is null or h.hold_to >= @day)) then 1 else 0 end as held " +
+        "m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference " +
         "from dd_collection c join dd_mandate m on m.council_id = c.council_id and m.mandate_id = c.mandate_id and m.status in ('lodged', 'active') " +
         "where c.council_id = @council and c.status = 'represent-due'";
 
     private static async Task RecordAsync(DbConnection connection, DbTransaction tx, CouncilId council, Run run, CollectionPlan plan, string officer, Instant now, CancellationToken ct)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into dd_collection_run (council_id, run_id, processing_date, entry_date, serial, collections, total_pence, content, created_at, created_by) " +
             "values (@council, @runId, @processing, @entry, @serial, @count, @total, @content, @now, @officer)",
             new
             {
-                council = council.Value, runId = run.RunId, processing = DapperSetup.ToDb(run.ProcessingDate, pg), entry = DapperSetup.ToDb(run.EntryDate, pg),
-                serial = run.Serial, count = run.Collections, total = run.Total.Pence, content = run.Content, now = DapperSetup.ToDb(now, pg), officer,
+                council = council.Value, runId = run.RunId, processing = run.ProcessingDate, entry = run.EntryDate,
+                serial = run.Serial, count = run.Collections, total = run.Total.Pence, content = run.Content, now, officer,
             },
             tx);
 
@@ -206,14 +189,8 @@ public static class CollectDirectDebits
 
         var entryIds = result.Posted.ToDictionary(e => e.IdempotencyKey!, e => e.EntryId, StringComparer.Ordinal);
         var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "dd_collection", plan.Collections.Count);
-        var rows = plan.Collections.Select((c, i) => new object?[]
-        {
-            council.Value, firstId + i, run.RunId, c.Payer.MandateId, c.Payer.AccountId, c.Year.StartYear, c.DueOn.ToDateOnly(), c.Attempt, c.Code.Code(),
-            c.Amount.Pence, run.ProcessingDate.ToDateOnly(), entryIds[Key(c)], "collected", null, null,
-        }).ToList();
-        await BulkWriter.WriteAsync(connection, tx, "dd_collection",
-            ["council_id", "collection_id", "run_id", "mandate_id", "account_id", "financial_year", "due_on", "attempt", "code", "amount_pence", "processing_date", "entry_id", "status", "return_code", "returned_on"],
-            rows, ct);
+        var rows = plan.Collections.Select((c, i) => new CollectionRow(council, firstId + i, run, c, entryIds[Key(c)])).ToList();
+        await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "dd_collection", CollectionRow.Shape, rows, ct);
 
         foreach (var c in plan.Collections.Where(c => c.RePresents is not null))
         {
@@ -255,11 +232,11 @@ public static class CollectDirectDebits
 
     internal static string Key(PlannedCollection c) => $"dd:{c.Payer.MandateId}:{c.Year.StartYear}:{c.DueOn:uuuu-MM-dd}:{c.Attempt}";
 
-    private static async Task<Run?> PreviousAsync(DbConnection connection, DbTransaction tx, CouncilId council, LocalDate date, bool pg)
+    private static async Task<Run?> PreviousAsync(DbConnection connection, DbTransaction tx, CouncilId council, LocalDate date)
     {
         var row = await connection.QueryFirstOrDefaultAsync<RunRow>(
             RunRow.Select + " where council_id = @council and processing_date = @date order by run_id desc",
-            new { council = council.Value, date = DapperSetup.ToDb(date, pg) }, tx);
+            new { council = council.Value, date }, tx);
         return row?.ToRun();
     }
 
@@ -270,40 +247,50 @@ public static class CollectDirectDebits
     public static async Task<Run?> RunAsync(DbConnection connection, CouncilId council, long runId) =>
         (await connection.QuerySingleOrDefaultAsync<RunRow>(RunRow.Select + " where council_id = @council and run_id = @runId", new { council = council.Value, runId }))?.ToRun();
 
+    /// <summary>A new collection as written to dd_collection: collected, not (yet) returned.</summary>
+    private sealed record CollectionRow(CouncilId Council, long CollectionId, Run Run, PlannedCollection Collection, long EntryId)
+    {
+        public static readonly BulkTable<CollectionRow> Shape = new BulkTable<CollectionRow>()
+            .Int4("council_id", r => r.Council.Value).Int8("collection_id", r => r.CollectionId).Int8("run_id", r => r.Run.RunId)
+            .Int8("mandate_id", r => r.Collection.Payer.MandateId).Int8("account_id", r => r.Collection.Payer.AccountId)
+            .Int4("financial_year", r => r.Collection.Year.StartYear).Date("due_on", r => r.Collection.DueOn).Int4("attempt", r => r.Collection.Attempt)
+            .Text("code", r => r.Collection.Code.Code()).Money("amount_pence", r => r.Collection.Amount).Date("processing_date", r => r.Run.ProcessingDate)
+            .Int8("entry_id", r => r.EntryId).Text("status", _ => "collected");
+    }
+
     private sealed class RunRow
     {
         public const string Select = "select run_id, processing_date, entry_date, serial, collections, total_pence, content from dd_collection_run";
 
         public long run_id { get; set; }
-        public object processing_date { get; set; } = "";
-        public object entry_date { get; set; } = "";
+        public LocalDate processing_date { get; set; }
+        public LocalDate entry_date { get; set; }
         public string serial { get; set; } = "";
         public int collections { get; set; }
         public long total_pence { get; set; }
         public string content { get; set; } = "";
 
-        public Run ToRun() => new(run_id, DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(entry_date), serial, collections, Money.FromPence(total_pence), content);
+        public Run ToRun() => new(run_id, processing_date, entry_date, serial, collections, Money.FromPence(total_pence), content);
     }
 
     private sealed class ReturnedRow
     {
         public long collection_id { get; set; }
         public long financial_year { get; set; }
-        public object due_on { get; set; } = "";
+        public LocalDate due_on { get; set; }
         public long amount_pence { get; set; }
-        public object processing_date { get; set; } = "";
-        public object returned_on { get; set; } = "";
+        public LocalDate processing_date { get; set; }
+        public LocalDate returned_on { get; set; }
         public long mandate_id { get; set; }
         public long account_id { get; set; }
         public string payer_name { get; set; } = "";
         public string sort_code { get; set; } = "";
         public string account_number { get; set; } = "";
         public string reference { get; set; } = "";
-        public long held { get; set; }
 
-        public ReturnedCollection ToReturned() => new(
+        public ReturnedCollection ToReturned(bool held) => new(
             new MandatePayer(mandate_id, account_id, payer_name, SortCode.Parse(sort_code), AccountNumber.Parse(account_number), reference),
-            collection_id, new FinancialYear((int)financial_year), DapperSetup.ReadDate(due_on), Money.FromPence(amount_pence),
-            DapperSetup.ReadDate(processing_date), DapperSetup.ReadDate(returned_on), held != 0);
+            collection_id, new FinancialYear((int)financial_year), due_on, Money.FromPence(amount_pence),
+            processing_date, returned_on, held);
     }
 }

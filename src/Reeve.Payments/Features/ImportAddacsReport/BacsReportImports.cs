@@ -197,10 +197,9 @@ public static partial class BacsReportImports
         DbConnection connection, DbTransaction tx, CouncilId council, long id, BacsReportKind kind, string sha, string fileName,
         IReadOnlyList<AdviceOutcome> outcomes, string officer, Instant now)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "insert into bacs_report_import (council_id, import_id, kind, sha256, file_name, items, imported_at, imported_by) values (@council, @id, @kind, @sha, @fileName, @items, @now, @officer)",
-            new { council = council.Value, id, kind = kind.ToString().ToLowerInvariant(), sha, fileName, items = outcomes.Count, now = DapperSetup.ToDb(now, pg), officer }, tx);
+            new { council = council.Value, id, kind = kind.ToString().ToLowerInvariant(), sha, fileName, items = outcomes.Count, now, officer }, tx);
         foreach (var o in outcomes)
         {
             await connection.ExecuteAsync(

@@ -73,11 +73,10 @@ public static class ImportAddacsReport
                 await Mandates.EndAsync(connection, tx, council, mandate.MandateId, MandateStatus.Cancelled, why, advice.EffectiveDate, tellTheBank: false, officer, Source, now);
                 return (mandate.MandateId, "cancelled; the account pays by other means now; letter asked for");
             case DirectDebitAction.UpdateBankDetails when advice is { NewSortCode: { } sort, NewAccountNumber: { } number }:
-                var pg = connection is Npgsql.NpgsqlConnection;
                 await connection.ExecuteAsync(
                     "update dd_mandate set sort_code = @sort, account_number = @number, bank_details_changed_on = @effective, version = version + 1 " +
                     "where council_id = @council and mandate_id = @id",
-                    new { council = council.Value, id = mandate.MandateId, sort = sort.Digits, number = number.Digits, effective = DapperSetup.ToDb(advice.EffectiveDate, pg) }, tx);
+                    new { council = council.Value, id = mandate.MandateId, sort = sort.Digits, number = number.Digits, effective = advice.EffectiveDate }, tx);
                 await AccountEvents.RecordAsync(connection, tx, council, mandate.AccountId, now, advice.EffectiveDate, DirectDebitEvents.BankDetailsChanged,
                     $"Direct Debit {mandate.Reference} moved to sort code {Mandates.Show(sort)}, account ending {number.Digits[^4..]}: {why}", officer, Source);
                 return (mandate.MandateId, $"bank details changed from {advice.EffectiveDate:uuuu-MM-dd}");

@@ -64,15 +64,14 @@ public static class ImportAruddReport
     private static async Task<Result> ApplyAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, string fileName, string sha, AruddReport report, string officer, Instant now)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "arudd_import", 1);
         await connection.ExecuteAsync(
             "insert into arudd_import (council_id, import_id, sha256, file_name, advice_number, processing_date, items, reversed_count, reversed_pence, imported_at, imported_by) " +
             "values (@council, @importId, @sha, @fileName, @advice, @date, @items, 0, 0, @now, @officer)",
             new
             {
-                council = council.Value, importId, sha, fileName, advice = report.AdviceNumber, date = DapperSetup.ToDb(report.CurrentProcessingDate, pg),
-                items = report.Items.Count, now = DapperSetup.ToDb(now, pg), officer,
+                council = council.Value, importId, sha, fileName, advice = report.AdviceNumber, date = report.CurrentProcessingDate,
+                items = report.Items.Count, now, officer,
             },
             tx);
 
@@ -89,7 +88,7 @@ public static class ImportAruddReport
                 new
                 {
                     council = council.Value, importId, itemNo = i + 1, reference = item.Reference, code = item.ReturnCode, amount = item.Amount.Pence,
-                    date = DapperSetup.ToDb(item.OriginalProcessingDate, pg), accountId, entryId, outcome,
+                    date = item.OriginalProcessingDate, accountId, entryId, outcome,
                 },
                 tx);
         }
@@ -145,20 +144,14 @@ public static class ImportAruddReport
         }
 
         var accounts = await PaymentAccounts.FindAsync(connection, tx, council, [found.Reference]);
-        if (!accounts.TryGetValue(found.Reference, out var accountId))
+        if (!accounts.TryGetValue(found.Reference.Value, out var accountId))
         {
             return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, null, $"no such account {found.Reference}");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         // The payment the collection posted: same account, amount and processing date, not already reversed;
         // one described as a Direct Debit first.
-        var entryId = await connection.ExecuteScalarAsync<long?>(
-            "select le.entry_id from ledger_entry le where le.council_id = @council and le.account_id = @accountId and le.kind = 'payment' " +
-            "and le.amount_pence = @amount and le.effective_date = @date " +
-            "and not exists (select 1 from ledger_entry r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
-            "order by case when le.reason like '%Direct Debit%' then 0 else 1 end, le.entry_id limit 1",
-            new { council = council.Value, accountId, amount = item.Amount.Pence, date = DapperSetup.ToDb(item.OriginalProcessingDate, pg) }, tx);
+        var entryId = await PaymentEntries.StandingAsync(connection, council, accountId, item.Amount, item.OriginalProcessingDate, "Direct Debit", tx);
         if (entryId is null)
         {
             return await ToOfficerAsync(items, itemNo, item, mandate?.MandateId, accountId,
@@ -195,7 +188,7 @@ public static class ImportAruddReport
             new
             {
                 council = council.Value, reference = item.Reference.Trim().ToUpperInvariant(),
-                date = DapperSetup.ToDb(item.OriginalProcessingDate, connection is Npgsql.NpgsqlConnection), amount = item.Amount.Pence,
+                date = item.OriginalProcessingDate, amount = item.Amount.Pence,
             },
             tx);
 
@@ -217,10 +210,9 @@ public static class ImportAruddReport
         var again = CollectionPlanner.RePresentationDays(noticeFrom, WorkingDays.EnglandAndWales);
         var held = (await AccountHolds.ForAccountAsync(connection, council, accountId, tx)).FirstOrDefault(h => h.InForceOn(noticeFrom));
         var notAgain = RePresentationRefusal(item, collection, mandate, held, again, out var cancels);
-        var pg = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update dd_collection set status = @status, return_code = @code, returned_on = @returnedOn where council_id = @council and collection_id = @id",
-            new { council = council.Value, id = collection.CollectionId, status = notAgain is null ? "represent-due" : "unpaid", code = item.ReturnCode, returnedOn = DapperSetup.ToDb(noticeFrom, pg) },
+            new { council = council.Value, id = collection.CollectionId, status = notAgain is null ? "represent-due" : "unpaid", code = item.ReturnCode, returnedOn = noticeFrom },
             tx);
         if (notAgain is not null)
         {

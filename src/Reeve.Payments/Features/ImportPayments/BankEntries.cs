@@ -22,12 +22,15 @@ public static class BankEntries
     // file's dates in case a bank moves a day. The unique index on (scope, key) is the last word either way.
     private static readonly Period Margin = Period.FromDays(7);
 
-    private static readonly string[] Columns =
-    [
-        "council_id", "import_id", "line", "scope", "entry_key", "key_source", "booked_on", "amount_pence", "end_to_end_id", "outcome", "note",
-    ];
-
     internal sealed record NewRow(string Line, string Scope, string Key, string KeySource, LocalDate BookedOn, Money Amount, string? EndToEndId, string Outcome, string? Note);
+
+    private sealed record Written(CouncilId Council, long ImportId, NewRow Row)
+    {
+        public static readonly BulkTable<Written> Shape = new BulkTable<Written>()
+            .Int4("council_id", w => w.Council.Value).Int8("import_id", w => w.ImportId).Text("line", w => w.Row.Line).Text("scope", w => w.Row.Scope)
+            .Text("entry_key", w => w.Row.Key).Text("key_source", w => w.Row.KeySource).Date("booked_on", w => w.Row.BookedOn)
+            .Money("amount_pence", w => w.Row.Amount).Text("end_to_end_id", w => w.Row.EndToEndId).Text("outcome", w => w.Row.Outcome).Text("note", w => w.Row.Note);
+    }
 
     /// <summary>The keys already met in each scope, and those met so far in the file being imported.</summary>
     internal sealed class Known(Dictionary<(string Scope, string Key), long> earlier)
@@ -53,7 +56,6 @@ public static class BankEntries
     internal static async Task<Known> KnownAsync(DbConnection connection, DbTransaction tx, CouncilId council, IEnumerable<(string Scope, string Key, LocalDate Day)> keys)
     {
         var earlier = new Dictionary<(string, string), long>();
-        var pg = connection is Npgsql.NpgsqlConnection;
         // The days each scope's entries span, in one pass: a million-line file is not grouped into a million tuples.
         var spans = new Dictionary<string, (LocalDate From, LocalDate To)>(StringComparer.Ordinal);
         foreach (var (scopeName, _, day) in keys)
@@ -67,7 +69,7 @@ public static class BankEntries
         {
             var rows = await connection.QueryAsync<(string Key, long ImportId)>(
                 "select entry_key, import_id from bank_entry where council_id = @council and scope = @scope and booked_on between @from and @to and outcome <> 'duplicate'",
-                new { council = council.Value, scope = scope.Scope, from = DapperSetup.ToDb(scope.From - Margin, pg), to = DapperSetup.ToDb(scope.To + Margin, pg) }, tx);
+                new { council = council.Value, scope = scope.Scope, from = scope.From - Margin, to = scope.To + Margin }, tx);
             foreach (var (key, importId) in rows)
             {
                 earlier[(scope.Scope, key)] = importId;
@@ -82,13 +84,10 @@ public static class BankEntries
 
     internal static async Task RecordAsync(DbConnection connection, DbTransaction tx, CouncilId council, long importId, IEnumerable<NewRow> rows, CancellationToken ct)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
+        var dialect = SqlDialect.Of(connection);
         foreach (var chunk in rows.Chunk(WriteChunk))
         {
-            await BulkWriter.WriteAsync(connection, tx, "bank_entry", Columns, chunk.Select(r => new object?[]
-            {
-                council.Value, importId, r.Line, r.Scope, r.Key, r.KeySource, DapperSetup.ToDb(r.BookedOn, pg), r.Amount.Pence, r.EndToEndId, r.Outcome, r.Note,
-            }).ToList(), ct);
+            await dialect.WriteAllAsync(connection, tx, "bank_entry", Written.Shape, chunk.Select(r => new Written(council, importId, r)).ToList(), ct);
         }
     }
 
@@ -151,9 +150,8 @@ public static class BankEntries
         }
 
         var ledgerKey = $"payment:{original.Sha}:{original.Line}";
-        var entryIds = (await connection.QueryAsync<long>(
-            "select entry_id from ledger_entry where council_id = @council and kind = 'payment' and (idempotency_key = @ledgerKey or idempotency_key like @prefix) order by entry_id",
-            new { council = council.Value, ledgerKey, prefix = ledgerKey + ":%" }, tx)).ToList();
+        var entryIds = (await PaymentEntries.KeyedFromAsync(connection, council, ledgerKey, tx))
+            .Where(p => p.Key == ledgerKey || p.Key!.StartsWith(ledgerKey + ":", StringComparison.Ordinal)).Select(p => p.EntryId).ToList();
         var reversals = new List<long>();
         foreach (var id in entryIds)
         {
@@ -175,9 +173,9 @@ public static class BankEntries
     public sealed record ForOfficer(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string Note);
 
     public static async Task<IReadOnlyList<ForOfficer>> ForOfficerAsync(DbConnection connection, CouncilId council) =>
-        (await connection.QueryAsync<(long ImportId, string FileName, string Line, object BookedOn, long Pence, string? Note)>(
+        (await connection.QueryAsync<(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string? Note)>(
             "select b.import_id, p.file_name, b.line, b.booked_on, b.amount_pence, b.note from bank_entry b " +
             "join payment_import p on p.council_id = b.council_id and p.import_id = b.import_id " +
             "where b.council_id = @council and b.outcome = 'officer' order by b.import_id, b.line", new { council = council.Value }))
-        .Select(r => new ForOfficer(r.ImportId, r.FileName, r.Line, DapperSetup.ReadDate(r.BookedOn), Money.FromPence(r.Pence), r.Note ?? "")).ToList();
+        .Select(r => new ForOfficer(r.ImportId, r.FileName, r.Line, r.BookedOn, r.Amount, r.Note ?? "")).ToList();
 }

@@ -211,7 +211,7 @@ public static class ImportPayments
         var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(
             "select import_id, file_name, imported_at, imported_by from payment_import where council_id = @council and sha256 = @sha",
             new { council = council.Value, sha }, tx);
-        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, DapperSetup.ReadInstant(row.imported_at), row.imported_by);
+        return row is null ? null : new Result.AlreadyImported(row.import_id, row.file_name, row.imported_at, row.imported_by);
     }
 
     private static async Task<Outcome<Report>> PostAsync(
@@ -249,17 +249,25 @@ public static class ImportPayments
             }
         }
 
-        var readings = fresh.Select(r => (Receipt: r, Reading: PayerReference.Read(r.ReferenceText))).ToList();
+        // What each payer wrote is read twice (once for the references to look up, once to match) rather than a
+        // million readings kept: each fresh line keeps only the id of the account it pays (0 for suspense).
         var accounts = await PaymentAccounts.FindAsync(connection, tx, council,
-            readings.Where(r => r.Receipt.Kind == ReceiptKind.Payment).Select(r => r.Reading).OfType<ReferenceReading.Found>().Select(f => f.Reference));
+            fresh.Where(r => r.Kind == ReceiptKind.Payment).Select(r => PayerReference.Read(r.ReferenceText)).OfType<ReferenceReading.Found>().Select(f => f.Reference));
         var outstanding = await PaymentAccounts.OutstandingByYearAsync(connection, tx, council, accounts.Values);
 
+        var accountOf = new long[fresh.Count];
         var suspense = new List<(Receipt Receipt, SuspenseReason Reason)>();
         var postedTotal = Money.Zero;
-        foreach (var (receipt, reading) in readings)
+        var days = new SortedDictionary<LocalDate, (int Count, Money Total)>();
+        for (var i = 0; i < fresh.Count; i++)
         {
-            if (AccountNamed(receipt, reading, accounts) is not null)
+            var receipt = fresh[i];
+            var reading = PayerReference.Read(receipt.ReferenceText);
+            var day = days.GetValueOrDefault(receipt.PaidOn);
+            days[receipt.PaidOn] = (day.Count + 1, day.Total + receipt.Amount);
+            if (AccountNamed(receipt, reading, accounts) is { } accountId)
             {
+                accountOf[i] = accountId;
                 postedTotal += receipt.Amount;
             }
             else
@@ -273,9 +281,8 @@ public static class ImportPayments
             }
         }
 
-        var postedCount = readings.Count - suspense.Count;
+        var postedCount = fresh.Count - suspense.Count;
         var suspenseTotal = Money.Sum(suspense.Select(s => s.Receipt.Amount));
-        var pg = connection is Npgsql.NpgsqlConnection;
         var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
 
         // A file with a statement refused (an account not yet recorded, say) is not known by its bytes alone, so the
@@ -287,25 +294,23 @@ public static class ImportPayments
             "values (@council, @importId, @sha, @fileName, @format, @credits, @postedCount, @postedPence, @suspenseCount, @suspensePence, @now, @officer)",
             new
             {
-                council = council.Value, importId, sha, fileName = request.FileName, format = request.Format.Code(), credits = readings.Count,
+                council = council.Value, importId, sha, fileName = request.FileName, format = request.Format.Code(), credits = fresh.Count,
                 postedCount, postedPence = postedTotal.Pence, suspenseCount = suspense.Count, suspensePence = suspenseTotal.Pence,
-                now = DapperSetup.ToDb(now, pg), officer = request.Officer,
+                now, officer = request.Officer,
             },
             tx);
 
         // The bank's figure for each day of the file, for the daily reconciliation (ReconcileDay).
         await connection.ExecuteAsync(
             "insert into payment_import_day (council_id, import_id, paid_on, credits, credit_pence) values (@council, @importId, @day, @count, @pence)",
-            readings.GroupBy(r => r.Receipt.PaidOn).Select(g => new
-            {
-                council = council.Value, importId, day = DapperSetup.ToDb(g.Key, pg), count = g.Count(), pence = Money.Sum(g.Select(r => r.Receipt.Amount)).Pence,
-            }),
+            days.Select(d => new { council = council.Value, importId, day = d.Key, count = d.Value.Count, pence = d.Value.Total.Pence }),
             tx);
 
         var entriesPosted = 0;
-        foreach (var chunk in readings.Chunk(postingChunk))
+        for (var start = 0; start < fresh.Count; start += postingChunk)
         {
-            var posted = await PostEntries.PostAsync(connection, tx, EntriesFor(request, chunk, accounts, outstanding, sha), now, ct);
+            var end = Math.Min(start + postingChunk, fresh.Count);
+            var posted = await PostEntries.PostAsync(connection, tx, EntriesFor(request, fresh, accountOf, start, end, outstanding, sha), now, ct);
             if (posted is not Outcome<PostResult>.Done postedEntries)
             {
                 return posted switch
@@ -321,35 +326,35 @@ public static class ImportPayments
         await SuspenseQueue.AddAsync(connection, tx, council, importId, request.Format.Channel(),
             suspense.Select(s => new SuspenseQueue.NewItem(s.Receipt, s.Reason)).ToList(), now, ct);
 
-        var inSuspense = suspense.Select(s => s.Receipt.Line).ToHashSet(StringComparer.Ordinal);
         var takeBacks = await BankEntries.TakeBackAsync(connection, tx, council, file.TakeBacks, known, request.Officer, now);
         // Made a chunk at a time as they are written, not all at once: a million-line statement is a million rows.
         await BankEntries.RecordAsync(connection, tx, council, importId,
-            fresh.Select(r => BankEntries.Row(r, inSuspense.Contains(r.Line) ? "suspense" : "posted", null))
+            fresh.Select((r, i) => BankEntries.Row(r, accountOf[i] == 0 ? "suspense" : "posted", null))
                 .Concat(duplicates.Select(d => BankEntries.Row(d.Receipt, "duplicate", d.Note)))
                 .Concat(takeBacks.Select(t => t.Row)), ct);
 
         var byReason = suspense.GroupBy(s => s.Reason).OrderBy(g => g.Key)
             .Select(g => new ReasonTotal(g.Key, g.Count(), Money.Sum(g.Select(s => s.Receipt.Amount)))).ToList();
-        return new Report(importId, request.FileName, request.Format, readings.Count, file.NotCredits, postedCount, postedTotal,
+        return new Report(importId, request.FileName, request.Format, fresh.Count, file.NotCredits, postedCount, postedTotal,
             entriesPosted, suspense.Count, suspenseTotal, byReason, duplicates.Count, Money.Sum(duplicates.Select(d => d.Receipt.Amount)),
             file.Pending, file.PendingTotal, statements, takeBacks.Select(t => t.Outcome).ToList());
     }
 
     /// <summary>
-    /// The ledger entries for the lines of one chunk that name an account. Made and posted a chunk at a time, all in
-    /// the import's one transaction, so a million-line statement never holds a million entries in memory at once.
+    /// The ledger entries for the lines <paramref name="start"/> to <paramref name="end"/> (exclusive) that pay an
+    /// account. Made and posted a chunk at a time, all in the import's one transaction, so a million-line statement
+    /// never holds a million entries in memory at once.
     /// </summary>
     private static List<NewEntry> EntriesFor(
-        Request request, (Receipt Receipt, ReferenceReading Reading)[] chunk, IReadOnlyDictionary<AccountReference, long> accounts,
-        Dictionary<long, Dictionary<FinancialYear, Money>> outstanding, string sha)
+        Request request, List<Receipt> fresh, long[] accountOf, int start, int end, Dictionary<long, Dictionary<FinancialYear, Money>> outstanding, string sha)
     {
-        var entries = new List<NewEntry>(chunk.Length);
+        var entries = new List<NewEntry>(end - start);
         var channel = request.Format.Channel();
         var format = request.Format.Code();
-        foreach (var (receipt, reading) in chunk)
+        for (var i = start; i < end; i++)
         {
-            if (AccountNamed(receipt, reading, accounts) is { } accountId)
+            var (receipt, accountId) = (fresh[i], accountOf[i]);
+            if (accountId != 0)
             {
                 entries.AddRange(PaymentAccounts.EntriesFor(request.Council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
                     request.Officer, $"{channel}, bank reference {receipt.BankReference}",
@@ -361,14 +366,14 @@ public static class ImportPayments
     }
 
     /// <summary>The account a payment's reference names, if it is one of the council's; otherwise (and for money that is not a payer's) it goes to suspense.</summary>
-    private static long? AccountNamed(Receipt receipt, ReferenceReading reading, IReadOnlyDictionary<AccountReference, long> accounts) =>
-        receipt.Kind == ReceiptKind.Payment && reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference, out var accountId) ? accountId : null;
+    private static long? AccountNamed(Receipt receipt, ReferenceReading reading, IReadOnlyDictionary<string, long> accounts) =>
+        receipt.Kind == ReceiptKind.Payment && reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference.Value, out var accountId) ? accountId : null;
 
     private sealed class ImportRow
     {
         public long import_id { get; set; }
         public string file_name { get; set; } = "";
-        public object imported_at { get; set; } = "";
+        public Instant imported_at { get; set; }
         public string imported_by { get; set; } = "";
     }
 }

@@ -75,12 +75,11 @@ public static class DirectDebitLetters
     // The instalments of each year's latest bill due on or after the letter's date: what the payer now pays by other means.
     private static async Task<List<InstalmentLine>> InstalmentsFromAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, LocalDate on)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
-        var rows = await connection.QueryAsync<(object DueOn, long Pence)>(
+        var rows = await connection.QueryAsync<(LocalDate DueOn, Money Amount)>(
             "select i.due_on, i.amount_pence from instalment i where i.council_id = @council and i.account_id = @accountId and i.due_on >= @on " +
             "and i.version = (select max(b.version) from bill b where b.council_id = i.council_id and b.account_id = i.account_id and b.financial_year = i.financial_year) " +
             "and i.amount_pence > 0 order by i.due_on, i.financial_year",
-            new { council = council.Value, accountId, on = DapperSetup.ToDb(on, pg) }, tx);
-        return rows.Select(r => new InstalmentLine(DapperSetup.ReadDate(r.DueOn), Money.FromPence(r.Pence))).ToList();
+            new { council = council.Value, accountId, on }, tx);
+        return rows.Select(r => new InstalmentLine(r.DueOn, r.Amount)).ToList();
     }
 }

@@ -45,7 +45,6 @@ public static class LodgeMandates
             return new Result.Refused("originator", "This council has no Bacs service user number set up: run 'reeve dd originator' first");
         }
 
-        var pg = db.IsPostgres;
         // A 0N or 0S is only for a mandate still waiting; one cancelled before it was lodged is never sent.
         var waiting = (await connection.QueryAsync<Waiting>(
             "select i.instruction_id as InstructionId, i.mandate_id as MandateId, m.account_id as AccountId, i.code as Code, m.payer_name as PayerName, " +
@@ -55,7 +54,7 @@ public static class LodgeMandates
             new { council = council.Value }, tx)).ToList();
         if (waiting.Count == 0)
         {
-            return new Result.NothingToLodge(await PreviousAsync(connection, tx, council, processingDate, pg));
+            return new Result.NothingToLodge(await PreviousAsync(connection, tx, council, processingDate));
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "dd_lodgement", 1);
@@ -75,7 +74,7 @@ public static class LodgeMandates
         await connection.ExecuteAsync(
             "insert into dd_lodgement (council_id, lodgement_id, processing_date, serial, instructions, content, created_at, created_by) " +
             "values (@council, @id, @date, @serial, @count, @content, @now, @officer)",
-            new { council = council.Value, id, date = DapperSetup.ToDb(processingDate, pg), serial, count = waiting.Count, content, now = DapperSetup.ToDb(now, pg), officer }, tx);
+            new { council = council.Value, id, date = processingDate, serial, count = waiting.Count, content, now, officer }, tx);
         foreach (var w in waiting)
         {
             await connection.ExecuteAsync(
@@ -86,7 +85,7 @@ public static class LodgeMandates
                 // A converted paper instruction has been collected on before: it is active at once, so its next collection is a 17, not a 01.
                 await connection.ExecuteAsync(
                     "update dd_mandate set status = @status, lodged_on = @date, version = version + 1 where council_id = @council and mandate_id = @mandate",
-                    new { council = council.Value, mandate = w.MandateId, status = w.Code == "0S" ? MandateStatus.Active : MandateStatus.Lodged, date = DapperSetup.ToDb(processingDate, pg) }, tx);
+                    new { council = council.Value, mandate = w.MandateId, status = w.Code == "0S" ? MandateStatus.Active : MandateStatus.Lodged, date = processingDate }, tx);
             }
 
             await AccountEvents.RecordAsync(connection, tx, council, w.AccountId, now, processingDate, DirectDebitEvents.Lodged,
@@ -112,11 +111,11 @@ public static class LodgeMandates
             : field;
     }
 
-    private static async Task<Lodged?> PreviousAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, CouncilId council, LocalDate date, bool pg)
+    private static async Task<Lodged?> PreviousAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, CouncilId council, LocalDate date)
     {
         var row = await connection.QueryFirstOrDefaultAsync<(long Id, string Serial, string Content)>(
             "select lodgement_id, serial, content from dd_lodgement where council_id = @council and processing_date = @date order by lodgement_id desc",
-            new { council = council.Value, date = DapperSetup.ToDb(date, pg) }, tx);
+            new { council = council.Value, date }, tx);
         if (row.Content is null)
         {
             return null;

@@ -154,7 +154,6 @@ public static class Mandates
             return new Outcome<Mandate>.Conflict($"The account already has a Direct Debit ({live.Reference}, {live.Status}): cancel it before setting up another");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "dd_mandate", 1);
         var reference = MandateReference.For(account.Kind, account.Reference, existing.Count);
         await connection.ExecuteAsync(
@@ -163,7 +162,7 @@ public static class Mandates
             new
             {
                 council = council.Value, id, accountId = account.AccountId, payerName, sort = bank.SortCode.Digits, number = bank.AccountNumber.Digits,
-                reference, signedOn = DapperSetup.ToDb(request.SignedOn, pg), now = DapperSetup.ToDb(now, pg), officer = request.Officer,
+                reference, signedOn = request.SignedOn, now, officer = request.Officer,
             },
             tx);
         var instruction = request.ExistingPaperInstruction ? TransactionCode.ConvertInstruction : TransactionCode.NewInstruction;
@@ -196,10 +195,9 @@ public static class Mandates
             return new Outcome<Mandate>.Conflict($"The Direct Debit {mandate.Reference} is already {mandate.Status}");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         await connection.ExecuteAsync(
             "update dd_mandate set status = @status, status_reason = @reason, cancelled_on = @effective, version = version + 1 where council_id = @council and mandate_id = @mandateId",
-            new { council = council.Value, mandateId, status, reason, effective = DapperSetup.ToDb(effective, pg) }, tx);
+            new { council = council.Value, mandateId, status, reason, effective }, tx);
         if (tellTheBank && mandate.Status is not MandateStatus.Pending)
         {
             await AddInstructionAsync(connection, tx, council, mandateId, TransactionCode.CancelInstruction, now);
@@ -268,7 +266,7 @@ public static class Mandates
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "dd_instruction", 1);
         await connection.ExecuteAsync(
             "insert into dd_instruction (council_id, instruction_id, mandate_id, code, created_at) values (@council, @id, @mandateId, @code, @now)",
-            new { council = council.Value, id, mandateId, code = code.Code(), now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection) }, tx);
+            new { council = council.Value, id, mandateId, code = code.Code(), now }, tx);
     }
 
     private static async Task MovePaymentMethodAsync(DbConnection connection, DbTransaction tx, CouncilId council, Account account, string method, LocalDate effective, string officer, Instant now)
@@ -278,9 +276,12 @@ public static class Mandates
             return;
         }
 
-        await connection.ExecuteAsync(
-            "update account set payment_method = @method, version = version + 1 where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId = account.AccountId, method }, tx);
+        // The account was read in this transaction, so its version is the one in force.
+        if (await AccountStore.ChangePaymentMethodAsync(connection, tx, council, account.AccountId, account.Version, method) is not Outcome<Account>.Done)
+        {
+            throw new InvalidOperationException($"The payment method of account {account.Reference} could not be changed to {method}");
+        }
+
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, effective, "payment-method-changed",
             $"Payment method changed from {account.PaymentMethod} to {method}", officer, null);
     }
@@ -299,17 +300,15 @@ public static class Mandates
         public string reference { get; set; } = "";
         public string status { get; set; } = "";
         public string? status_reason { get; set; }
-        public object signed_on { get; set; } = "";
-        public object? lodged_on { get; set; }
-        public object? cancelled_on { get; set; }
-        public object? bank_details_changed_on { get; set; }
-        public object created_at { get; set; } = "";
+        public LocalDate signed_on { get; set; }
+        public LocalDate? lodged_on { get; set; }
+        public LocalDate? cancelled_on { get; set; }
+        public LocalDate? bank_details_changed_on { get; set; }
+        public Instant created_at { get; set; }
         public string created_by { get; set; } = "";
 
         public Mandate ToMandate() => new(mandate_id, account_id, payer_name, SortCode.Parse(sort_code), AccountNumber.Parse(account_number),
-            reference, status, status_reason, DapperSetup.ReadDate(signed_on), Date(lodged_on), Date(cancelled_on), Date(bank_details_changed_on),
-            DapperSetup.ReadInstant(created_at), created_by);
-
-        private static LocalDate? Date(object? value) => value is null ? null : DapperSetup.ReadDate(value);
+            reference, status, status_reason, signed_on, lodged_on, cancelled_on, bank_details_changed_on,
+            created_at, created_by);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Payments.Domain.Receipts;
 using Reeve.Payments.Domain.Reconciliation;
 using Reeve.Persistence;
@@ -22,32 +23,29 @@ public static class ReconcileDay
     public static async Task<DayReconciliation> ReconcileAsync(ReeveDatabase db, CouncilId council, LocalDate day, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        var pg = connection is Npgsql.NpgsqlConnection;
         var c = council.Value;
-        var d = DapperSetup.ToDb(day, pg);
         var imports = (await connection.QueryAsync<(long Id, string Sha, string FileName, string Format, long Posted, long Suspense)>(
                 "select import_id, sha256, file_name, format, posted_pence, suspense_pence from payment_import where council_id = @c", new { c }))
             .ToDictionary(i => i.Id);
         var formatBySha = imports.Values.ToDictionary(i => i.Sha, i => i.Format, StringComparer.Ordinal);
 
         var statement = (await connection.QueryAsync<(long Id, long Pence)>(
-                "select import_id, credit_pence from payment_import_day where council_id = @c and paid_on = @d", new { c, d }))
+                "select import_id, credit_pence from payment_import_day where council_id = @c and paid_on = @d", new { c, d = day }))
             .ToList();
         var suspenseItems = (await connection.QueryAsync<(long Item, long? Import, long Pence, string Status)>(
-                "select item_id, import_id, amount_pence, status from suspense_item where council_id = @c and paid_on = @d", new { c, d }))
+                "select item_id, import_id, amount_pence, status from suspense_item where council_id = @c and paid_on = @d", new { c, d = day }))
             .ToList();
         var itemImport = (await connection.QueryAsync<(long Item, long? Import)>(
                 "select item_id, import_id from suspense_item where council_id = @c and status = 'allocated'", new { c }))
             .ToDictionary(i => i.Item, i => i.Import);
-        var payments = await connection.QueryAsync<(string? Key, long Pence)>(
-            "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and effective_date = @d", new { c, d });
+        var payments = await PaymentEntries.OnDayAsync(connection, council, day);
 
         string FormatOf(long? importId) => importId is { } id && imports.TryGetValue(id, out var i) ? i.Format : "suspense (no file)";
         var ledger = new Dictionary<string, Money>(StringComparer.Ordinal);
-        foreach (var (key, pence) in payments)
+        foreach (var payment in payments)
         {
-            var channel = ChannelOf(key, formatBySha, itemImport, FormatOf);
-            ledger[channel] = ledger.GetValueOrDefault(channel) + Money.FromPence(pence);
+            var channel = ChannelOf(payment.Key, formatBySha, itemImport, FormatOf);
+            ledger[channel] = ledger.GetValueOrDefault(channel) + payment.Amount;
         }
 
         var bank = statement.GroupBy(s => FormatOf(s.Id)).ToDictionary(g => g.Key, g => Money.FromPence(g.Sum(s => s.Pence)), StringComparer.Ordinal);
@@ -62,7 +60,7 @@ public static class ReconcileDay
         foreach (var importId in statement.Select(s => s.Id).Distinct().Order())
         {
             checks.Add(await CheckImportAsync(connection, council, imports[importId]));
-            twice.AddRange(await PostedTwiceAsync(connection, council, imports[importId], d));
+            twice.AddRange(await PostedTwiceAsync(connection, council, imports[importId], day));
         }
 
         return new DayReconciliation(day, channels, checks) { PostedTwice = twice };
@@ -74,7 +72,7 @@ public static class ReconcileDay
     /// so what the ledger holds for each line is summed and set against the entry's booked amount.
     /// </summary>
     private static async Task<IEnumerable<EntryPostedTwice>> PostedTwiceAsync(
-        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import, object day)
+        DbConnection connection, CouncilId council, (long Id, string Sha, string FileName, string Format, long Posted, long Suspense) import, LocalDate day)
     {
         var c = council.Value;
         var entries = (await connection.QueryAsync<(string Line, string Key, long Pence)>(
@@ -87,11 +85,9 @@ public static class ReconcileDay
         }
 
         var prefix = $"payment:{import.Sha}:";
-        var posted = (await connection.QueryAsync<(string Key, long Pence)>(
-                "select idempotency_key, amount_pence from ledger_entry where council_id = @c and kind = 'payment' and idempotency_key like @like",
-                new { c, like = prefix + "%" }))
-            .GroupBy(p => p.Key[prefix.Length..].Split(':')[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Sum(p => p.Pence), StringComparer.Ordinal);
+        var posted = (await PaymentEntries.KeyedFromAsync(connection, council, prefix))
+            .GroupBy(p => p.Key![prefix.Length..].Split(':')[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Amount.Pence), StringComparer.Ordinal);
         return entries.Values
             .Where(e => posted.GetValueOrDefault(e.Line) > e.Pence)
             .Select(e => new EntryPostedTwice(import.Id, import.FileName, e.Line, e.Key, Money.FromPence(e.Pence), Money.FromPence(posted[e.Line])))
@@ -104,12 +100,10 @@ public static class ReconcileDay
         var c = council.Value;
         var fileTotal = await connection.ExecuteScalarAsync<long>(
             "select coalesce(sum(credit_pence), 0) from payment_import_day where council_id = @c and import_id = @id", new { c, id = import.Id });
-        var posted = await connection.ExecuteScalarAsync<long>(
-            "select coalesce(sum(amount_pence), 0) from ledger_entry where council_id = @c and kind = 'payment' and idempotency_key like @prefix",
-            new { c, prefix = $"payment:{import.Sha}:%" });
+        var posted = Money.Sum((await PaymentEntries.KeyedFromAsync(connection, council, $"payment:{import.Sha}:")).Select(p => p.Amount));
         var suspended = await connection.ExecuteScalarAsync<long>(
             "select coalesce(sum(amount_pence), 0) from suspense_item where council_id = @c and import_id = @id", new { c, id = import.Id });
-        return new ImportCheck(import.Id, import.FileName, import.Format, Money.FromPence(fileTotal), Money.FromPence(posted), Money.FromPence(suspended));
+        return new ImportCheck(import.Id, import.FileName, import.Format, Money.FromPence(fileTotal), posted, Money.FromPence(suspended));
     }
 
     private static string ChannelOf(string? key, Dictionary<string, string> formatBySha, Dictionary<long, long?> itemImport, Func<long?, string> formatOf)

@@ -78,7 +78,6 @@ public static class CouncilBankAccounts
                 : "The account is already recorded by another council");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "council_bank_account", 1);
         var currency = string.IsNullOrWhiteSpace(account.Currency) ? "GBP" : account.Currency.Trim().ToUpperInvariant();
         await connection.ExecuteAsync(
@@ -87,7 +86,7 @@ public static class CouncilBankAccounts
             new
             {
                 council = council.Value, id, name = account.Name.Trim(), sortCode, number, iban, currency,
-                openFrom = account.OpenFrom is { } from ? DapperSetup.ToDb(from, pg) : null, now = DapperSetup.ToDb(now, pg), officer,
+                openFrom = account.OpenFrom, now, officer,
             },
             tx);
         return new CouncilBankAccount(council, id, account.Name.Trim(), sortCode, number, iban, currency, account.OpenFrom, null);
@@ -123,11 +122,11 @@ public static class CouncilBankAccounts
         public string? account_number { get; set; }
         public string? iban { get; set; }
         public string currency { get; set; } = "";
-        public object? open_from { get; set; }
-        public object? closed_on { get; set; }
+        public LocalDate? open_from { get; set; }
+        public LocalDate? closed_on { get; set; }
 
         public CouncilBankAccount ToAccount() => new(
             new CouncilId((int)council_id), bank_account_id, name, sort_code, account_number, iban, currency,
-            open_from is null ? null : DapperSetup.ReadDate(open_from), closed_on is null ? null : DapperSetup.ReadDate(closed_on));
+            open_from, closed_on);
     }
 }

@@ -72,12 +72,11 @@ public static class DecideRefund
             }
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
         var status = approve ? RefundStatus.Approved : RefundStatus.Rejected;
         var changed = await connection.ExecuteAsync(
             "update refund_request set status = @status, decided_at = @now, decided_by = @officer, decision_note = @note " +
             "where council_id = @council and refund_id = @refundId and status = @was",
-            new { status = status.Code(), now = DapperSetup.ToDb(now, pg), officer, note = trimmed.Length == 0 ? null : trimmed, council = council.Value, refundId, was = refund.Status.Code() },
+            new { status = status.Code(), now, officer, note = trimmed.Length == 0 ? null : trimmed, council = council.Value, refundId, was = refund.Status.Code() },
             tx);
         if (changed == 0)
         {

@@ -120,12 +120,11 @@ public static class PayCardRefunds
         DbConnection connection, DbTransaction tx, CouncilId council, Refund refund, CardRefundState? before, string status, string? payRefundId, string? problem,
         string officer, Instant now)
     {
-        var pg = connection is Npgsql.NpgsqlConnection;
         var tried = before is null || before.Status != CardRefundState.Submitted ? 1 : 0;
         var args = new
         {
             council = council.Value, refundId = refund.RefundId, paymentId = refund.CardPaymentId, payRefundId, status, problem,
-            attempts = (before?.Attempts ?? 0) + tried, now = DapperSetup.ToDb(now, pg), officer,
+            attempts = (before?.Attempts ?? 0) + tried, now, officer,
         };
         if (before is null)
         {
@@ -168,8 +167,8 @@ public static class PayCardRefunds
         public string status { get; set; } = "";
         public string? problem { get; set; }
         public long attempts { get; set; }
-        public object updated_at { get; set; } = "";
+        public Instant updated_at { get; set; }
 
-        public CardRefundState ToState() => new(refund_id, pay_payment_id, pay_refund_id, status, problem, (int)attempts, DapperSetup.ReadInstant(updated_at));
+        public CardRefundState ToState() => new(refund_id, pay_payment_id, pay_refund_id, status, problem, (int)attempts, updated_at);
     }
 }

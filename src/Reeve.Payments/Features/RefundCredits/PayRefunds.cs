@@ -33,14 +33,13 @@ public static class PayRefunds
                 "The council has no refund bank account set: set it with 'reeve payments refunds settings --sun ... --sort-code ... --account-number ... --name ...'");
         }
 
-        var pg = connection is Npgsql.NpgsqlConnection;
-        var existing = await connection.QuerySingleOrDefaultAsync<(long RunId, object CreatedAt)?>(
+        var existing = await connection.QuerySingleOrDefaultAsync<(long RunId, Instant CreatedAt)?>(
             "select run_id, created_at from refund_payment_run where council_id = @council and processing_date = @day",
-            new { council = council.Value, day = DapperSetup.ToDb(processingDate, pg) }, tx);
+            new { council = council.Value, day = processingDate }, tx);
         if (existing is { } run)
         {
             var paid = (await RefundStore.ListAsync(connection, tx, council, [RefundStatus.Paid])).Where(r => r.RunId == run.RunId).ToList();
-            var created = DapperSetup.ReadInstant(run.CreatedAt).InZone(UkTime.Zone).Date;
+            var created = run.CreatedAt.InZone(UkTime.Zone).Date;
             return Write(paidFrom, run.RunId, created, processingDate, paid, calendar) switch
             {
                 Outcome<string>.Done d => new Run(run.RunId, processingDate, paid, Money.Sum(paid.Select(r => r.Amount)), d.Value, AlreadyMade: true),
@@ -68,8 +67,8 @@ public static class PayRefunds
             "values (@council, @runId, @day, @count, @total, @sha, @now, @officer)",
             new
             {
-                council = council.Value, runId, day = DapperSetup.ToDb(processingDate, pg), count = due.Count, total = total.Pence,
-                sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(file))), now = DapperSetup.ToDb(now, pg), officer,
+                council = council.Value, runId, day = processingDate, count = due.Count, total = total.Pence,
+                sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(file))), now, officer,
             },
             tx);
         await connection.ExecuteAsync(

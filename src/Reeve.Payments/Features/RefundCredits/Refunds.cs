@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Payments.Domain.Refunds;
 using Reeve.Persistence;
 
@@ -73,18 +74,25 @@ public static class RefundStore
     }
 
     public static async Task<Refund?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long refundId) =>
-        (await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where r.council_id = @council and r.refund_id = @refundId",
-            new { council = council.Value, refundId }, tx))?.ToRefund();
+        (await WithReferencesAsync(connection, tx, council, await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.refund_id = @refundId",
+            new { council = council.Value, refundId }, tx))).SingleOrDefault();
 
     public static async Task<IReadOnlyList<Refund>> ListAsync(DbConnection connection, DbTransaction? tx, CouncilId council, IReadOnlyList<RefundStatus> statuses) =>
-        (await connection.QueryAsync<Row>(Row.Select + $" where r.council_id = @council and r.status {PaymentAccounts.AnyOf(connection)} order by r.refund_id",
-            new { council = council.Value, chunk = statuses.Select(s => s.Code()).ToArray() }, tx))
-        .Select(r => r.ToRefund()).ToList();
+        await WithReferencesAsync(connection, tx, council, await connection.QueryAsync<Row>(
+            Row.Select + $" where r.council_id = @council and r.status {PaymentAccounts.AnyOf(connection)} order by r.refund_id",
+            new { council = council.Value, chunk = statuses.Select(s => s.Code()).ToArray() }, tx));
 
     public static async Task<IReadOnlyList<Refund>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
-        (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.account_id = @accountId order by r.refund_id",
-            new { council = council.Value, accountId }))
-        .Select(r => r.ToRefund()).ToList();
+        await WithReferencesAsync(connection, null, council, await connection.QueryAsync<Row>(
+            Row.Select + " where r.council_id = @council and r.account_id = @accountId order by r.refund_id", new { council = council.Value, accountId }));
+
+    // The account references come from the Ledger's accounts, read once for all the rows.
+    private static async Task<IReadOnlyList<Refund>> WithReferencesAsync(DbConnection connection, DbTransaction? tx, CouncilId council, IEnumerable<Row> rows)
+    {
+        var list = rows.ToList();
+        var accounts = await AccountStore.GetManyAsync(connection, council, list.Select(r => r.account_id).ToHashSet(), tx);
+        return list.Select(r => r.ToRefund(accounts[r.account_id].Reference)).ToList();
+    }
 
     /// <summary>Refunds asked for and not yet posted (waiting for approval or review): they hold credit back from new requests.</summary>
     public static async Task<Money> PendingAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long accountId) =>
@@ -105,41 +113,38 @@ public static class RefundStore
     private sealed class Row
     {
         public const string Select =
-            "select r.refund_id, r.account_id, a.reference, r.amount_pence, r.method, d.sort_code, d.account_number, d.account_name, d.recorded_on, " +
+            "select r.refund_id, r.account_id, r.amount_pence, r.method, d.sort_code, d.account_number, d.account_name, d.recorded_on, " +
             "r.card_payment_id, r.reason, r.status, case when r.needs_approval then 1 else 0 end as needs_approval, " +
             "case when r.held_for_review then 1 else 0 end as held_for_review, r.requested_on, r.requested_at, r.requested_by, " +
             "r.decided_at, r.decided_by, r.decision_note, r.run_id from refund_request r " +
-            "join account a on a.council_id = r.council_id and a.account_id = r.account_id " +
             "left join refund_bank_details d on d.council_id = r.council_id and d.details_id = r.details_id";
 
         public long refund_id { get; set; }
         public long account_id { get; set; }
-        public string reference { get; set; } = "";
         public long amount_pence { get; set; }
         public string method { get; set; } = "";
         public string? sort_code { get; set; }
         public string? account_number { get; set; }
         public string? account_name { get; set; }
-        public object? recorded_on { get; set; }
+        public LocalDate? recorded_on { get; set; }
         public string? card_payment_id { get; set; }
         public string reason { get; set; } = "";
         public string status { get; set; } = "";
         public long needs_approval { get; set; }
         public long held_for_review { get; set; }
-        public object requested_on { get; set; } = "";
-        public object requested_at { get; set; } = "";
+        public LocalDate requested_on { get; set; }
+        public Instant requested_at { get; set; }
         public string requested_by { get; set; } = "";
-        public object? decided_at { get; set; }
+        public Instant? decided_at { get; set; }
         public string? decided_by { get; set; }
         public string? decision_note { get; set; }
         public long? run_id { get; set; }
 
-        public Refund ToRefund() => new(
-            refund_id, account_id,
-            AccountReference.TryParse(reference, out var r, out _) ? r : throw new InvalidOperationException($"Account reference {reference} is not valid"), Money.FromPence(amount_pence), RefundCodes.MethodFrom(method),
-            sort_code, account_number, account_name, recorded_on is null ? null : DapperSetup.ReadDate(recorded_on), card_payment_id, reason,
-            RefundCodes.StatusFrom(status), needs_approval != 0, held_for_review != 0, DapperSetup.ReadDate(requested_on),
-            DapperSetup.ReadInstant(requested_at), requested_by, decided_at is null ? null : DapperSetup.ReadInstant(decided_at), decided_by,
+        public Refund ToRefund(AccountReference reference) => new(
+            refund_id, account_id, reference, Money.FromPence(amount_pence), RefundCodes.MethodFrom(method),
+            sort_code, account_number, account_name, recorded_on, card_payment_id, reason,
+            RefundCodes.StatusFrom(status), needs_approval != 0, held_for_review != 0, requested_on,
+            requested_at, requested_by, decided_at, decided_by,
             decision_note, run_id);
     }
 }

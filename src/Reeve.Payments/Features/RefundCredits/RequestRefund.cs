@@ -107,7 +107,6 @@ public static class RequestRefund
         var settings = await RefundStore.SettingsAsync(connection, tx, council);
         var needsApproval = amount > settings.ApprovalLimit;
         var status = RefundRules.FirstStatus(held, needsApproval);
-        var pg = connection is Npgsql.NpgsqlConnection;
         var refundId = await IdAllocator.ReserveAsync(connection, tx, council, "refund_request", 1);
         await connection.ExecuteAsync(
             "insert into refund_request (council_id, refund_id, account_id, amount_pence, method, details_id, card_payment_id, reason, status, " +
@@ -117,7 +116,7 @@ public static class RequestRefund
             {
                 council = council.Value, refundId, accountId = account.AccountId, amount = amount.Pence, method = request.Method.Code(), detailsId,
                 card = request.Method == RefundMethod.Card ? request.CardPaymentId!.Trim() : null, reason = request.Reason.Trim(),
-                status = status.Code(), needsApproval, held, today = DapperSetup.ToDb(today, pg), now = DapperSetup.ToDb(now, pg), officer = request.Officer,
+                status = status.Code(), needsApproval, held, today, now, officer = request.Officer,
             },
             tx);
 
@@ -149,13 +148,13 @@ public static class RequestRefund
         DbConnection connection, DbTransaction tx, CouncilId council, long accountId, CheckBankDetails.CheckedBankDetails bank, string name,
         string officer, LocalDate today)
     {
-        var latest = await connection.QueryFirstOrDefaultAsync<(long Id, string SortCode, string AccountNumber, string Name, object RecordedOn)?>(
+        var latest = await connection.QueryFirstOrDefaultAsync<(long Id, string SortCode, string AccountNumber, string Name, LocalDate RecordedOn)?>(
             "select details_id, sort_code, account_number, account_name, recorded_on from refund_bank_details " +
             "where council_id = @council and account_id = @accountId order by details_id desc limit 1",
             new { council = council.Value, accountId }, tx);
         if (latest is { } l && l.SortCode == bank.SortCode.Digits && l.AccountNumber == bank.AccountNumber.Digits && l.Name == name)
         {
-            return (l.Id, DapperSetup.ReadDate(l.RecordedOn));
+            return (l.Id, l.RecordedOn);
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "refund_bank_details", 1);
@@ -165,7 +164,7 @@ public static class RequestRefund
             new
             {
                 council = council.Value, id, accountId, sortCode = bank.SortCode.Digits, accountNumber = bank.AccountNumber.Digits, name,
-                today = DapperSetup.ToDb(today, connection is Npgsql.NpgsqlConnection), officer,
+                today, officer,
             },
             tx);
         return (id, today);

@@ -44,7 +44,7 @@ public static class BacsWorkItems
             new
             {
                 council = council.Value, id, kind = Code(item.Kind), importId = item.ImportId, itemNo = item.ItemNo, reference = item.Reference.Trim(), reason = item.Reason,
-                mandateId = item.MandateId, accountId = item.AccountId, difference = item.Difference, now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection), officer,
+                mandateId = item.MandateId, accountId = item.AccountId, difference = item.Difference, now, officer,
             },
             tx);
         return id;
@@ -86,7 +86,7 @@ public static class BacsWorkItems
 
         await connection.ExecuteAsync(
             "update bacs_work_item set status = 'resolved', resolved_at = @now, resolved_by = @officer, resolution = @resolution where council_id = @council and work_item_id = @workItemId",
-            new { council = council.Value, workItemId, now = DapperSetup.ToDb(now, connection is Npgsql.NpgsqlConnection), officer, resolution }, tx);
+            new { council = council.Value, workItemId, now, officer, resolution }, tx);
         await tx.CommitAsync(ct);
         return item with { Open = false, ResolvedAt = now, ResolvedBy = officer, Resolution = resolution };
     }
@@ -108,14 +108,14 @@ public static class BacsWorkItems
         public long? account_id { get; set; }
         public string difference { get; set; } = "";
         public string status { get; set; } = "";
-        public object raised_at { get; set; } = "";
+        public Instant raised_at { get; set; }
         public string raised_by { get; set; } = "";
-        public object? resolved_at { get; set; }
+        public Instant? resolved_at { get; set; }
         public string? resolved_by { get; set; }
         public string? resolution { get; set; }
 
         public BacsWorkItem ToItem() => new(
             work_item_id, Enum.Parse<BacsReportKind>(kind, ignoreCase: true), import_id, (int)item_no, reference, reason, mandate_id, account_id, difference,
-            status == "open", DapperSetup.ReadInstant(raised_at), raised_by, resolved_at is null ? null : DapperSetup.ReadInstant(resolved_at), resolved_by, resolution);
+            status == "open", raised_at, raised_by, resolved_at, resolved_by, resolution);
     }
 }

@@ -41,7 +41,6 @@ public static class TakeCardPayment
 
         long id;
         long accountId;
-        var pg = db.IsPostgres;
         await using (var connection = await db.OpenAsync(ct))
         {
             var account = await AccountStore.FindByReferenceAsync(connection, council, reference);
@@ -56,7 +55,7 @@ public static class TakeCardPayment
             await connection.ExecuteAsync(
                 "insert into card_payment (council_id, card_payment_id, account_id, amount_pence, reference, status, finished, created_at, created_by, updated_at) " +
                 "values (@council, @id, @accountId, @amount, @reference, 'creating', @finished, @now, @officer, @now)",
-                new { council = council.Value, id, accountId, amount = amount.Pence, reference = reference.Value, finished = false, now = DapperSetup.ToDb(now, pg), officer },
+                new { council = council.Value, id, accountId, amount = amount.Pence, reference = reference.Value, finished = false, now, officer },
                 tx);
             await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "account", reference.Value,
                 $"Started card payment {id} of {amount.ToDisplayString()} through GOV.UK Pay", null, now);
@@ -69,7 +68,7 @@ public static class TakeCardPayment
         {
             await connection.ExecuteAsync(
                 "update card_payment set pay_id = @payId, next_url = @next, status = @status, updated_at = @now where council_id = @council and card_payment_id = @id",
-                new { payId = created.PaymentId, next = created.NextUrl, status = created.Status, now = DapperSetup.ToDb(now, pg), council = council.Value, id });
+                new { payId = created.PaymentId, next = created.NextUrl, status = created.Status, now, council = council.Value, id });
         }
 
         return created.NextUrl is { } next
@@ -138,13 +137,12 @@ public static class TakeCardPayment
             return new Outcome<Confirmed>.Conflict($"GOV.UK Pay reports {Money.FromPence(state.Amount).ToDisplayString()} for card payment {row.card_payment_id}, not {Money.FromPence(row.amount_pence).ToDisplayString()}: nothing was posted");
         }
 
-        var pg = db.IsPostgres;
         var reference = AccountReference.TryParse(row.reference, out var r, out _) ? r : throw new InvalidOperationException($"Bad reference {row.reference}");
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(
             "update card_payment set status = @status, finished = @finished, updated_at = @now where council_id = @council and card_payment_id = @id",
-            new { status = state.Status, finished = state.Finished, now = DapperSetup.ToDb(now, pg), council = council.Value, id = row.card_payment_id }, tx);
+            new { status = state.Status, finished = state.Finished, now, council = council.Value, id = row.card_payment_id }, tx);
         var posted = false;
         var before = false;
         if (state.Status == "success")

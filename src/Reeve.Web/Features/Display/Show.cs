@@ -26,16 +26,9 @@ public static class Show
     public static string Balance(Money amount) =>
         amount.IsNegative ? amount.Abs().ToDisplayString() + " in credit" : amount.ToDisplayString();
 
-    public static string PaymentMethod(string code) => code switch
-    {
-        "cash" => "Cash",
-        "direct-debit" => "Direct Debit",
-        "card" => "Card",
-        "bank-transfer" => "Bank transfer",
-        _ => code,
-    };
+    public static string PaymentMethod(string code) => Reeve.Payments.ChangePaymentMethod.Describe(code);
 
-    public static IReadOnlyList<string> PaymentMethods { get; } = ["direct-debit", "card", "bank-transfer", "cash"];
+    public static IReadOnlyList<string> PaymentMethods => Reeve.Payments.ChangePaymentMethod.Methods;
 
     public static string LiabilityRole(string role) => role switch
     {

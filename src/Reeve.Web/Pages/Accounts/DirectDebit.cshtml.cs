@@ -7,7 +7,7 @@ using Reeve.Officers;
 using Reeve.Payments;
 using Reeve.Persistence;
 using Reeve.Web.Features.Auditing;
-using Reeve.Web.Features.DirectDebit;
+using Reeve.Payments.Features.CheckBankDetails;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.Accounts;
@@ -74,7 +74,7 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var outcome = await Reeve.Payments.Mandates.SetUpAsync(connection, tx, User.CouncilId(), DirectDebitReads.ModulusTable,
+        var outcome = await Reeve.Payments.Mandates.SetUpAsync(connection, tx, User.CouncilId(), ModulusTableFiles.Shipped,
             new Reeve.Payments.Mandates.SetUp(Account!.AccountId, PayerName, SortCode, AccountNumber, UkTime.Today(clock), User.OfficerUsername(), PaperInstruction),
             clock.GetCurrentInstant());
         switch (outcome)
@@ -152,7 +152,7 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
         History = (await AccountEvents.ForAccountAsync(connection, council, Account.AccountId))
             .Where(e => e.Kind.StartsWith("direct-debit", StringComparison.Ordinal) || (e.Kind == DirectDebitEvents.LetterDue && e.Summary.StartsWith("dd-", StringComparison.Ordinal)))
             .ToList();
-        Collections = await DirectDebitReads.CollectionsAsync(connection, council, Account.AccountId);
+        Collections = await AccountCollections.ForAccountAsync(connection, council, Account.AccountId);
         Letters = await DirectDebitLetters.ForAccountAsync(connection, council, Account.AccountId);
         return true;
     }

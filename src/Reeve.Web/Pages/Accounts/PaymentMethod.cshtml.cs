@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Payments;
 using Reeve.Persistence;
-using Reeve.Web.Features.ChangePaymentMethod;
+using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.Display;
 using Reeve.Web.Security;
 
@@ -15,7 +17,7 @@ namespace Reeve.Web.Pages.Accounts;
 /// shown the account as it is now, rather than overwriting their change.
 /// </summary>
 [Authorize(Policy = Authentication.CanChangePolicy)]
-public sealed class PaymentMethodModel(ReeveDatabase db, ChangePaymentMethodCommand command) : PageModel
+public sealed class PaymentMethodModel(ReeveDatabase db, IClock clock) : PageModel
 {
     public string Reference { get; private set; } = "";
 
@@ -50,7 +52,8 @@ public sealed class PaymentMethodModel(ReeveDatabase db, ChangePaymentMethodComm
             return NotFound();
         }
 
-        var outcome = await command.RunAsync(HttpContext, parsed, PaymentMethod, Version, ct);
+        var outcome = await ChangePaymentMethod.ChangeAsync(db, User.CouncilId(), parsed, PaymentMethod, Version,
+            new ChangePaymentMethod.Officer(User.OfficerUsername(), OfficerAudit.RemoteAddress(HttpContext)), clock.GetCurrentInstant(), ct);
         switch (outcome)
         {
             case Outcome<Account>.Done done:

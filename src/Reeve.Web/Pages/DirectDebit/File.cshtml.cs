@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reeve.Persistence;
-using Reeve.Web.Features.DirectDebit;
+using Reeve.Payments;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.DirectDebit;
@@ -13,7 +13,7 @@ public sealed class FileModel(ReeveDatabase db) : PageModel
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        if (kind is not ("runs" or "lodgements") || await BacsFiles.ContentAsync(connection, User.CouncilId(), kind == "runs" ? "run" : "lodgement", id) is not { } file)
+        if (kind is not ("runs" or "lodgements") || await BacsFiles.ContentAsync(connection, User.CouncilId(), kind == "runs" ? BacsFileKind.Run : BacsFileKind.Lodgement, id) is not { } file)
         {
             return NotFound();
         }

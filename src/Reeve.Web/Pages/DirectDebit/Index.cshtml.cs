@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reeve.Persistence;
-using Reeve.Web.Features.DirectDebit;
+using Reeve.Payments;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.DirectDebit;
@@ -16,13 +16,13 @@ public sealed class IndexModel(ReeveDatabase db) : PageModel
 
     public IReadOnlyList<BacsFileLine> Lodgements { get; private set; } = [];
 
-    public IReadOnlyList<Reeve.Payments.BacsWorkItem> WorkItems { get; private set; } = [];
+    public IReadOnlyList<BacsWorkItem> WorkItems { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        Runs = await BacsFiles.RecentAsync(connection, User.CouncilId(), "run");
-        Lodgements = await BacsFiles.RecentAsync(connection, User.CouncilId(), "lodgement");
-        WorkItems = await Reeve.Payments.BacsWorkItems.OpenAsync(connection, User.CouncilId());
+        Runs = await BacsFiles.RecentAsync(connection, User.CouncilId(), BacsFileKind.Run);
+        Lodgements = await BacsFiles.RecentAsync(connection, User.CouncilId(), BacsFileKind.Lodgement);
+        WorkItems = await BacsWorkItems.OpenAsync(connection, User.CouncilId());
     }
 }

@@ -25,7 +25,7 @@ public sealed class BillingCommandTests : IDisposable
         await using var tx = await c.BeginTransactionAsync();
         await ChargeSetting.SetAsync(c, tx, new CouncilId(1), "WLD", "Wealdmoor", new FinancialYear(2026),
             [new Precept("Wealdmoor District Council", "billing-authority", Money.FromPence(200_000), null)]);
-        var at = DapperSetup.ToDb(CliRun.Now, postgres: false);
+        var at = CliRun.Now;
         for (var i = 0; i < 4; i++)
         {
             var uprn = 100_000_000_100L + i;

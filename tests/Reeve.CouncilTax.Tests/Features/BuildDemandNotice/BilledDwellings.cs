@@ -45,7 +45,7 @@ internal static class BilledDwellings
                     new RecordParty.Request(council, PartyKind.Person, NameParts.Person("Ms", "Ann", d.Surname), null, new LocalDate(2020, 1, 1), [], d.WriteTo), "test", now)).Value;
                 await c.ExecuteAsync(
                     "insert into residence (council_id, residence_id, uprn, party_id, resident_from, interest, recorded_at, recorded_by) values (@council, @id, @uprn, @party, @from, 'tenant', @at, 'test')",
-                    new { council = council.Value, id = residence++, uprn = d.Uprn, party, from = DapperSetup.ToDb(new LocalDate(2020, 1, 1), db.IsPostgres), at = DapperSetup.ToDb(now, db.IsPostgres) }, tx);
+                    new { council = council.Value, id = residence++, uprn = d.Uprn, party, from = new LocalDate(2020, 1, 1), at = now }, tx);
             }
 
             await tx.CommitAsync();

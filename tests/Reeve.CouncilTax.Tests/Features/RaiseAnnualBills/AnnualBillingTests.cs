@@ -31,7 +31,7 @@ public abstract class AnnualBillingTests(IDatabaseEngine engine) : DatabaseTest(
                     new RecordParty.Request(Council, PartyKind.Person, NameParts.Person(null, "Ann", $"Tenant{i}"), null, new LocalDate(2020, 1, 1), [], null), "test", Now)).Value;
                 await c.ExecuteAsync(
                     "insert into residence (council_id, residence_id, uprn, party_id, resident_from, interest, recorded_at, recorded_by) values (1, @id, @uprn, @party, @from, 'tenant', @at, 'test')",
-                    new { id = 900 + i, uprn, party, from = Reeve.Persistence.DapperSetup.ToDb(new LocalDate(2020, 1, 1), Db.IsPostgres), at = Reeve.Persistence.DapperSetup.ToDb(Now, Db.IsPostgres) }, tx);
+                    new { id = 900 + i, uprn, party, from = new LocalDate(2020, 1, 1), at = Now }, tx);
             }
 
             return 0;
@@ -96,7 +96,7 @@ public abstract class AnnualBillingTests(IDatabaseEngine engine) : DatabaseTest(
         await SetUpAsync();
         await InTransactionAsync((c, tx) => c.ExecuteAsync(
             "insert into ctax_award (council_id, award_id, uprn, kind, code, award_from, evidence, recorded_at, recorded_by) values (1, 1, 100000000100, 'exemption', 'F', @from, 'x', @at, 'test')",
-            new { from = Reeve.Persistence.DapperSetup.ToDb(new LocalDate(2026, 4, 1), Db.IsPostgres), at = Reeve.Persistence.DapperSetup.ToDb(Now, Db.IsPostgres) }, tx));
+            new { from = new LocalDate(2026, 4, 1), at = Now }, tx));
 
         var report = (await RaiseAnnualBills.RunAsync(Db, Options(), Clock)).ShouldBeOfType<Outcome<AnnualBillingReport>.Done>().Value;
 

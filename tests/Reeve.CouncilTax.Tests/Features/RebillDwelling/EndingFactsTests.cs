@@ -71,7 +71,7 @@ public abstract class EndingFactsTests(IDatabaseEngine engine) : DatabaseTest(en
         (await RecordLiabilityFacts.EndAwardAsync(Db, Council, Uprn, award, new LocalDate(2025, 7, 31), " ", "officer", Now))
             .ShouldBeOfType<Outcome<RebillDwelling.Result>.Invalid>().Field.ShouldBe("reason");
         (await ReadAsync(c => c.ExecuteScalarAsync<object>("select award_to from ctax_award"))).ShouldNotBeNull();
-        (await ReadAsync(c => c.ExecuteScalarAsync<object>("select award_to from ctax_award")) is var to && Reeve.Persistence.DapperSetup.ReadDate(to!) == new LocalDate(2025, 9, 30)).ShouldBeTrue();
+        (await ReadAsync(c => c.ExecuteScalarAsync<LocalDate>("select award_to from ctax_award"))).ShouldBe(new LocalDate(2025, 9, 30));
     }
 
     [Fact]

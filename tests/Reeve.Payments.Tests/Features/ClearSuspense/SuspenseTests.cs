@@ -29,17 +29,17 @@ public abstract class SuspenseTests(IDatabaseEngine engine) : PaymentsTest(engin
         await using var tx = await c.BeginTransactionAsync();
         await c.ExecuteAsync(
             "insert into property (council_id, uprn, address_line1, town, postcode, kind, search_key, created_at) values (1, 100, '1 Mill Lane', 'Wealdmoor', 'WD1 1AB', 'domestic', '1 MILL LANE', @now)",
-            new { now = DapperSetup.ToDb(Now, pg) }, tx);
+            new { now = Now }, tx);
         var account = await AccountStore.OpenAsync(c, tx, Council, AccountKind.CouncilTax, 100, May1, "cash", Now);
-        await c.ExecuteAsync("insert into party (council_id, party_id, kind, created_at) values (1, 7, 'person', @now)", new { now = DapperSetup.ToDb(Now, pg) }, tx);
+        await c.ExecuteAsync("insert into party (council_id, party_id, kind, created_at) values (1, 7, 'person', @now)", new { now = Now }, tx);
         await c.ExecuteAsync(
             "insert into party_name (council_id, party_id, name_seq, forenames, surname, display_name, search_key, effective_from, reason, recorded_at, recorded_by) " +
             "values (1, 7, 1, 'Sam', 'Hart', 'Sam Hart', 'HART SAM', @from, 'test', @now, 'test')",
-            new { from = DapperSetup.ToDb(May1, pg), now = DapperSetup.ToDb(Now, pg) }, tx);
+            new { from = May1, now = Now }, tx);
         await AccountStore.AddPartyAsync(c, tx, Council, new AccountParty(account.AccountId, 7, "liable", May1, null));
         await c.ExecuteAsync(
             "insert into instalment (council_id, account_id, financial_year, version, seq, due_on, amount_pence) values (1, @id, 2025, 1, 1, @due, 12050)",
-            new { id = account.AccountId, due = DapperSetup.ToDb(May1, pg) }, tx);
+            new { id = account.AccountId, due = May1 }, tx);
         await tx.CommitAsync();
         return account;
     }

@@ -43,13 +43,13 @@ public abstract class DirectDebitTest(IDatabaseEngine engine) : PaymentsTest(eng
             await c.ExecuteAsync(
                 "insert into bill (council_id, account_id, financial_year, version, issued_on, net_pence, reason, working, created_at) " +
                 "values (@council, @account, 2025, 1, @issued, 100000, 'annual bill', '{}', @now)",
-                new { council = Council.Value, account = account.AccountId, issued = DapperSetup.ToDb(issuedOn ?? new LocalDate(2025, 3, 10), pg), now = DapperSetup.ToDb(Now, pg) }, tx);
+                new { council = Council.Value, account = account.AccountId, issued = issuedOn ?? new LocalDate(2025, 3, 10), now = Now }, tx);
             for (var seq = 1; seq <= 10; seq++)
             {
                 var due = new LocalDate(2025, 4, 1).PlusMonths(seq - 1);
                 await c.ExecuteAsync(
                     "insert into instalment (council_id, account_id, financial_year, version, seq, due_on, amount_pence) values (@council, @account, 2025, 1, @seq, @due, 10000)",
-                    new { council = Council.Value, account = account.AccountId, seq, due = DapperSetup.ToDb(due, pg) }, tx);
+                    new { council = Council.Value, account = account.AccountId, seq, due = due }, tx);
             }
 
             return 0;

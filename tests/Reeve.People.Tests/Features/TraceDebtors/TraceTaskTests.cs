@@ -29,7 +29,7 @@ public abstract class TraceTaskTests(IDatabaseEngine engine) : CaseworkTest(engi
     private Task AddAddressAsync(long partyId, LocalDate from) => InTransactionAsync(async (c, tx) =>
         await c.ExecuteAsync(
             "insert into party_address (council_id, party_id, address_seq, address_line1, town, postcode, valid_from) values (1, @partyId, 1, '9 Old Road', 'Wealdmoor', 'WD9 9OR', @from)",
-            new { partyId, from = Persistence.DapperSetup.ToDb(from, Db.IsPostgres) }, tx));
+            new { partyId, from = from }, tx));
 
     [Fact]
     public async Task Post_returned_twice_opens_one_trace_task_due_in_four_weeks()

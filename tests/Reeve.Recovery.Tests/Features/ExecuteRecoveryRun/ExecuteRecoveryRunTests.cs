@@ -112,7 +112,7 @@ public abstract class ExecuteRecoveryRunTests(IDatabaseEngine engine) : Recovery
         await PayAsync(account, "2025-05-01", "150.00");
         await InTransactionAsync(async (c, tx) =>
         {
-            var may = await c.ExecuteScalarAsync<long>("select entry_id from ledger_entry where kind = 'payment' and effective_date = @d", new { d = Reeve.Persistence.DapperSetup.ToDb(D("2025-05-01"), Db.IsPostgres) }, tx);
+            var may = await c.ExecuteScalarAsync<long>("select entry_id from ledger_entry where kind = 'payment' and effective_date = @d", new { d = D("2025-05-01") }, tx);
             return await ReverseEntry.ReverseAsync(c, tx, Council, may, D("2025-05-06"), "test", "Direct Debit returned unpaid", Now);
         });
 
