@@ -44,7 +44,7 @@ public sealed record RecoveryFigures(
 /// September (first reminders), some failed a reminder in the summer (loss of instalments, then a summons), some
 /// complied with a first reminder in May and missed again (second reminders), some in Breathing Space (held).
 /// Timed: reading every account's rows the way the run reads them, then the whole approved run through
-/// <see cref="RecoveryRun.ExecuteAsync"/>: read, evaluate, and write notices, events and summons costs.
+/// <see cref="ExecuteRecoveryRun.HandleAsync"/>: read, evaluate, and write notices, events and summons costs.
 /// </summary>
 public static class RecoveryScenario
 {
@@ -64,7 +64,7 @@ public static class RecoveryScenario
 
         progress?.Report(new BenchProgress("Reading the rows only", 0, 1));
         var readStarted = Stopwatch.GetTimestamp();
-        var rows = await RecoveryRun.ReadOnlyAsync(db, Council, RunDate, options.ChunkSize, ct);
+        var rows = await RecoveryReadBaseline.ReadEveryAccountAsync(db, Council, RunDate, options.ChunkSize, ct);
         var readOnly = Stopwatch.GetElapsedTime(readStarted);
         progress?.Report(new BenchProgress("Reading the rows only", 1, 1));
 
@@ -75,7 +75,7 @@ public static class RecoveryScenario
         const string stage = "Recovery run through Reeve";
         var runProgress = new Forward(p => progress?.Report(new BenchProgress(stage, p.Done, p.Total)));
         var started = Stopwatch.GetTimestamp();
-        var outcome = await RecoveryRun.ExecuteAsync(db, Council, runId, RunDate, "bench-approver", clock, options.ChunkSize, runProgress, ct);
+        var outcome = await ExecuteRecoveryRun.HandleAsync(db, Council, runId, RunDate, "bench-approver", clock, options.ChunkSize, runProgress, ct);
         var run = Stopwatch.GetElapsedTime(started);
         var peak = AnnualBillingScenario.PeakWorkingSet.Read();
         var peakManaged = managed.Stop();
@@ -206,7 +206,7 @@ public static class RecoveryScenario
         {
             await RecoverySettings.SetCostsAsync(connection, tx, Council,
                 new RecoveryCosts(AccountKind.CouncilTax, new LocalDate(2026, 4, 1), Money.FromPence(8_050), Money.FromPence(4_000), "Benchmark costs"), "bench", now);
-            await CourtSessions.AddAsync(connection, tx, Council, "Benchmark Magistrates' Court", new LocalDate(2026, 10, 20), "10:00", 1_000_000, RunDate, "bench", now);
+            await ScheduleCourtSession.HandleAsync(connection, tx, Council, "Benchmark Magistrates' Court", new LocalDate(2026, 10, 20), "10:00", 1_000_000, RunDate, "bench", now);
             await tx.CommitAsync(ct);
         }
 

@@ -38,7 +38,7 @@ internal static class DemoRecovery
             // The court lists liability order complaints about every four weeks from the summer.
             foreach (var day in new[] { new LocalDate(2026, 7, 21), new LocalDate(2026, 8, 18), new LocalDate(2026, 9, 22), new LocalDate(2026, 10, 27), new LocalDate(2026, 12, 8), new LocalDate(2027, 1, 19) })
             {
-                await CourtSessions.AddAsync(connection, tx, council, Court, day, "10:00", 400, runs[0], "demo", now);
+                await ScheduleCourtSession.HandleAsync(connection, tx, council, Court, day, "10:00", 400, runs[0], "demo", now);
             }
 
             await tx.CommitAsync(ct);
@@ -46,14 +46,24 @@ internal static class DemoRecovery
 
         foreach (var day in runs)
         {
-            var prepared = await RecoveryRun.PrepareAsync(db, new RecoveryRun.Options(council, day, day, Preparer, OnlyYear: year), now, ct);
-            if (prepared is not Outcome<RecoveryRunReport>.Done { Value.RunId: { } runId })
+            await using (var connection = await db.OpenAsync(ct))
             {
-                throw new InvalidOperationException($"The demo recovery run for {day} was refused: {prepared}");
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var prepared = await PrepareRecoveryRun.HandleAsync(connection, tx, new RecoveryRunOptions(council, day, day, Preparer, OnlyYear: year), now, ct);
+                if (prepared is not Outcome<RecoveryRunReport>.Done { Value.RunId: { } runId })
+                {
+                    throw new InvalidOperationException($"The demo recovery run for {day} was refused: {prepared}");
+                }
+
+                if (await ApproveRecoveryRun.HandleAsync(connection, tx, council, runId, Approver, now) is not Outcome<RecoveryRunSummary>.Done)
+                {
+                    throw new InvalidOperationException($"The demo recovery run for {day} could not be approved");
+                }
+
+                await tx.CommitAsync(ct);
+                await ExecuteRecoveryRun.HandleAsync(db, council, runId, day, Preparer, clock, ct: ct);
             }
 
-            await RecoveryRun.ApproveAsync(db, council, runId, Approver, now, ct);
-            await RecoveryRun.ExecuteAsync(db, council, runId, day, Preparer, clock, ct: ct);
             await HearAsync(db, council, day, now, ct);
         }
 
@@ -81,7 +91,14 @@ internal static class DemoRecovery
             var open = lines.Where(l => l.Outcome is null).Select(l => new OutcomeEntry(l.Reference, HearingOutcome.LiabilityOrder)).DistinctBy(e => e.Reference).ToList();
             if (open.Count > 0)
             {
-                await CourtSessions.RecordOutcomesAsync(db, council, session.SessionId, open, Approver, now, ct);
+                await using var connection = await db.OpenAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                if (await RecordHearingOutcomes.HandleAsync(connection, tx, council, session.SessionId, open, Approver, now, ct) is not Outcome<IReadOnlyList<OutcomeResult>>.Done)
+                {
+                    throw new InvalidOperationException($"The demo hearing of session {session.SessionId} could not be recorded");
+                }
+
+                await tx.CommitAsync(ct);
             }
         }
     }

@@ -31,9 +31,39 @@ public static class AccountEvents
             "select event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule from account_event " +
             "where council_id = @council and account_id = @accountId order by occurred_at desc, event_id desc",
             new { council = council.Value, accountId }))
-        .Select(r => new AccountEvent(r.event_id, r.account_id, r.occurred_at,
-            r.effective_date, r.kind, r.summary, r.officer, r.source_rule))
+        .Select(r => r.ToEvent())
         .ToList();
+
+    /// <summary>
+    /// The events of any of these accounts, newest first: the <paramref name="limit"/> newest (0 for all), and only those
+    /// of the given kinds or starting with <paramref name="kindPrefix"/> when either is given.
+    /// </summary>
+    public static async Task<IReadOnlyList<AccountEvent>> ForAccountsAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> accountIds, int limit = 0, IReadOnlyCollection<string>? kinds = null,
+        string? kindPrefix = null, DbTransaction? tx = null)
+    {
+        if (accountIds.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = kinds is null && kindPrefix is null
+            ? ""
+            : " and (" + string.Join(" or ", new[] { kinds is null ? null : "kind " + SqlLists.AnyOf(connection, "kinds"), kindPrefix is null ? null : "kind like @prefix" }.OfType<string>()) + ")";
+        var events = new List<AccountEvent>();
+        foreach (var chunk in SqlLists.Chunks(accountIds))
+        {
+            events.AddRange((await connection.QueryAsync<Row>(
+                    "select event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule from account_event " +
+                    "where council_id = @council and account_id " + SqlLists.AnyOf(connection, "ids") + filter +
+                    " order by occurred_at desc, event_id desc" + (limit > 0 ? " limit @limit" : ""),
+                    new { council = council.Value, ids = chunk, kinds = kinds?.ToArray(), prefix = kindPrefix + "%", limit }, tx))
+                .Select(r => r.ToEvent()));
+        }
+
+        var newest = events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.EventId);
+        return (limit > 0 ? newest.Take(limit) : newest).ToList();
+    }
 
     private sealed class Row
     {
@@ -45,5 +75,7 @@ public static class AccountEvents
         public string summary { get; set; } = "";
         public string officer { get; set; } = "";
         public string? source_rule { get; set; }
+
+        public AccountEvent ToEvent() => new(event_id, account_id, occurred_at, effective_date, kind, summary, officer, source_rule);
     }
 }

@@ -174,6 +174,20 @@ public static class AccountHolds
             new { council = council.Value, accountId }, tx))
         .Select(r => r.ToHold()).ToList();
 
+    /// <summary>
+    /// The holds a module placed for one of its records, whose source keys all start with <paramref name="sourceKeyPrefix"/>
+    /// (say "breathing-space:42:" for the holds of moratorium 42 on each account), in account order.
+    /// </summary>
+    public static async Task<IReadOnlyList<AccountHold>> BySourcePrefixAsync(DbConnection connection, DbTransaction? tx, CouncilId council, string sourceKeyPrefix) =>
+        (await connection.QueryAsync<Row>(Row.Select + " where council_id = @council and source_key like @prefix order by account_id, hold_id",
+            new { council = council.Value, prefix = sourceKeyPrefix + "%" }, tx))
+        .Select(r => r.ToHold()).ToList();
+
+    /// <summary>Every hold, in force or not, on any of these accounts, newest first (a person's accounts on their page).</summary>
+    public static async Task<IReadOnlyList<AccountHold>> ForAccountsAsync(DbConnection connection, CouncilId council, IReadOnlyCollection<long> accountIds, DbTransaction? tx = null) =>
+        (await SqlLists.QueryByIdsAsync<Row, long>(connection, Row.Select + " where council_id = @council and account_id {ids}", council, accountIds, tx))
+        .OrderByDescending(r => r.hold_from).ThenByDescending(r => r.hold_id).Select(r => r.ToHold()).ToList();
+
     /// <summary>Every hold in force on a day, for a run over the whole council.</summary>
     public static async Task<IReadOnlyList<AccountHold>> InForceOnAsync(DbConnection connection, CouncilId council, LocalDate day, DbTransaction? tx = null)
     {

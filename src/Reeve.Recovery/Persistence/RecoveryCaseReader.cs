@@ -8,23 +8,6 @@ using Reeve.Recovery.Domain;
 
 namespace Reeve.Recovery;
 
-/// <summary>A notice row as the run recorded it.</summary>
-internal sealed record RecordedNotice(long NoticeId, FinancialYear Year, RecoveryStep Step, LocalDate Date, LocalDate? Hearing);
-
-/// <summary>One account's financial year, as the recovery run reads it from the database.</summary>
-internal sealed class AccountYear(long accountId, string reference, AccountKind kind, FinancialYear year)
-{
-    public long AccountId { get; } = accountId;
-    public string Reference { get; } = reference;
-    public AccountKind Kind { get; } = kind;
-    public FinancialYear Year { get; } = year;
-    public List<Instalment> Instalments { get; } = [];
-    public List<Payment> Payments { get; } = [];
-    public List<Hold> Holds { get; } = [];
-    public List<(HoldReason Reason, LocalDate From, LocalDate? To, string Note)> HoldsInForce { get; } = [];
-    public List<RecordedNotice> Notices { get; } = [];
-}
-
 /// <summary>
 /// Reads a range of accounts of the debt streams the engine recovers (<see cref="RecoveryStreams"/>) in a few
 /// set-based queries: which account years can have a step today (worked out in the database into a temporary
@@ -36,16 +19,16 @@ internal static class RecoveryCaseReader
 {
     public sealed record Chunk(IReadOnlyList<AccountYear> Years, long LastAccountId, int Accounts);
 
+    /// <summary>How many accounts of the recovered kinds come after <paramref name="afterAccountId"/>, for a run's progress.</summary>
+    public static Task<int> CountAccountsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long afterAccountId, CancellationToken ct) =>
+        AccountRanges.CountAfterAsync(connection, tx, council, RecoveryStreams.Recovered().Select(s => s.Kind).ToList(), afterAccountId, ct);
+
     public static async Task<Chunk> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate asAt, long afterAccountId, int chunkSize, long? onlyAccount = null, FinancialYear? onlyYear = null, CancellationToken ct = default)
     {
         var streams = RecoveryStreams.Recovered();
         var kinds = string.Join(", ", streams.Select(s => $"'{s.Kind.Code()}'"));
         var schedule = string.Join(" union all ", streams.Select(s => s.DueScheduleSql));
-        var (total, last) = await connection.QuerySingleAsync<(long Count, long Last)>(new CommandDefinition(
-            "select count(*), coalesce(max(account_id), 0) from (select account_id from account where council_id = @council and account_id > @after and kind in (" + kinds + ")" +
-            (onlyAccount is null ? "" : " and account_id = @only") + " order by account_id limit @limit) c",
-            new { council = council.Value, after = afterAccountId, limit = chunkSize, only = onlyAccount ?? 0 }, tx, cancellationToken: ct));
-        var count = (int)total;
+        var (count, last) = await AccountRanges.NextChunkAsync(connection, tx, council, streams.Select(s => s.Kind).ToList(), afterAccountId, chunkSize, onlyAccount, ct);
 
         if (count == 0)
         {
@@ -66,12 +49,7 @@ internal static class RecoveryCaseReader
               "select d.account_id, d.financial_year from (" +
               " select s.account_id, s.financial_year, sum(s.amount_pence) as due from (" + schedule + ") s" +
               " where s.due_on <= @asAt group by s.account_id, s.financial_year) d " +
-              "left join (" +
-              " select p.account_id, p.financial_year, sum(p.amount_pence) as paid from ledger_entry p" +
-              " where p.council_id = @council and p.account_id > @lo and p.account_id <= @hi and p.kind = 'payment' and p.effective_date <= @asAt" +
-              " and p.entry_id not in (select r.reverses_entry_id from ledger_entry r where r.council_id = @council and r.account_id > @lo and r.account_id <= @hi" +
-              "  and r.kind = 'reversal' and r.reverses_entry_id is not null and r.effective_date <= @asAt)" +
-              " group by p.account_id, p.financial_year) p on p.account_id = d.account_id and p.financial_year = d.financial_year " +
+              "left join (" + AccountMoney.NetPaymentsByYearSql + ") p on p.account_id = d.account_id and p.financial_year = d.financial_year " +
               "where d.due > coalesce(p.paid, 0) " +
               "union select n.account_id, n.financial_year from recovery_notice n where n.council_id = @council and n.account_id > @lo and n.account_id <= @hi",
             range, ct);
@@ -82,8 +60,8 @@ internal static class RecoveryCaseReader
 
         var accounts = new Dictionary<long, (string Reference, AccountKind Kind)>();
         foreach (var (accountId, reference, kind) in await connection.QueryAsync<(long AccountId, string Reference, string Kind)>(new CommandDefinition(
-            "select a.account_id, a.reference, a.kind from account a join (select distinct account_id from recovery_chunk) c on c.account_id = a.account_id " +
-            "where a.council_id = @council and a.kind in (" + kinds + ")", range, tx, cancellationToken: ct)))
+            "select a.account_id, a.reference, a.kind from (" + AccountRanges.AccountsSql + ") a join (select distinct account_id from recovery_chunk) c on c.account_id = a.account_id " +
+            "where a.kind in (" + kinds + ")", range, tx, cancellationToken: ct)))
         {
             accounts[accountId] = (reference, AccountKinds.FromCode(kind));
         }
@@ -116,9 +94,8 @@ internal static class RecoveryCaseReader
         var payments = new Dictionary<long, (long AccountId, int Year, LocalDate Date, long Pence)>();
         var reversed = new HashSet<long>();
         var entries = await connection.QueryAsync<(long EntryId, long AccountId, int Year, LocalDate EffectiveDate, long Pence, string Kind, long? Reverses)>(new CommandDefinition(
-            "select e.entry_id, e.account_id, e.financial_year, e.effective_date, e.amount_pence, e.kind, e.reverses_entry_id from ledger_entry e " +
-            "join recovery_chunk c on c.account_id = e.account_id and c.financial_year = e.financial_year " +
-            "where e.council_id = @council and e.account_id > @lo and e.account_id <= @hi and e.kind in ('payment', 'reversal') and e.effective_date <= @asAt", range, tx, cancellationToken: ct));
+            "select e.entry_id, e.account_id, e.financial_year, e.effective_date, e.amount_pence, e.kind, e.reverses_entry_id from (" + AccountRanges.PaymentsAndReversalsSql + ") e " +
+            "join recovery_chunk c on c.account_id = e.account_id and c.financial_year = e.financial_year", range, tx, cancellationToken: ct));
         foreach (var e in entries)
         {
             if (e.Kind == "payment")
@@ -141,8 +118,8 @@ internal static class RecoveryCaseReader
 
         var byAccount = years.Values.ToLookup(y => y.AccountId);
         var holds = await connection.QueryAsync<(long AccountId, string Reason, LocalDate From, LocalDate? To, string Note)>(new CommandDefinition(
-            "select h.account_id, h.reason, h.hold_from, h.hold_to, h.note from account_hold h join (select distinct account_id from recovery_chunk) c on c.account_id = h.account_id " +
-            "where h.council_id = @council and h.account_id > @lo and h.account_id <= @hi and h.hold_from <= @asAt", range, tx, cancellationToken: ct));
+            "select h.account_id, h.reason, h.hold_from, h.hold_to, h.note from (" + AccountRanges.HoldsSql + ") h join (select distinct account_id from recovery_chunk) c on c.account_id = h.account_id",
+            range, tx, cancellationToken: ct));
         foreach (var (holdAccount, reasonCode, from, to, note) in holds)
         {
             var reason = HoldReasons.FromCode(reasonCode) ?? HoldReason.Officer;

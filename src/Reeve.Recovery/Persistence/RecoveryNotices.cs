@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 using Reeve.Recovery.Domain;
 
@@ -19,28 +20,41 @@ public sealed record RecoveryNotice(
     public string Title => RecoverySteps.FromCode(Step)?.Title() ?? Step;
 }
 
+/// <summary>The notices and steps the run recorded, with each account's reference from the Ledger.</summary>
 public static class RecoveryNotices
 {
     private const string Select =
-        "select n.notice_id, n.account_id, a.reference, n.financial_year, n.step, n.notice_date, n.amount_pence, n.costs_pence, n.pay_by, " +
+        "select n.notice_id, n.account_id, n.financial_year, n.step, n.notice_date, n.amount_pence, n.costs_pence, n.pay_by, " +
         "s.court, s.session_date, n.source_rule, n.explanation, n.run_id, " +
         "(select o.outcome from court_outcome o where o.council_id = n.council_id and o.notice_id = n.notice_id order by o.outcome_id desc limit 1) as outcome " +
-        "from recovery_notice n join account a on a.council_id = n.council_id and a.account_id = n.account_id " +
-        "left join court_session s on s.council_id = n.council_id and s.session_id = n.session_id ";
+        "from recovery_notice n left join court_session s on s.council_id = n.council_id and s.session_id = n.session_id ";
 
     public static async Task<IReadOnlyList<RecoveryNotice>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
-        (await connection.QueryAsync<Row>(Select + "where n.council_id = @council and n.account_id = @accountId order by n.financial_year desc, n.notice_date, n.notice_id",
-            new { council = council.Value, accountId })).Select(r => r.ToNotice()).ToList();
+        await WithReferencesAsync(connection, council, await connection.QueryAsync<Row>(
+            Select + "where n.council_id = @council and n.account_id = @accountId order by n.financial_year desc, n.notice_date, n.notice_id",
+            new { council = council.Value, accountId }));
 
+    /// <summary>
+    /// The first <paramref name="most"/> notices of a run in account order (references are issued in order, so this is
+    /// near enough reference order), shown in reference order.
+    /// </summary>
     public static async Task<IReadOnlyList<RecoveryNotice>> ForRunAsync(DbConnection connection, CouncilId council, long runId, int most = 500) =>
-        (await connection.QueryAsync<Row>(Select + "where n.council_id = @council and n.run_id = @runId order by a.reference, n.financial_year, n.notice_id limit @most",
-            new { council = council.Value, runId, most })).Select(r => r.ToNotice()).ToList();
+        (await WithReferencesAsync(connection, council, await connection.QueryAsync<Row>(
+            Select + "where n.council_id = @council and n.run_id = @runId order by n.account_id, n.financial_year, n.notice_id limit @most",
+            new { council = council.Value, runId, most })))
+        .OrderBy(n => n.Reference, StringComparer.Ordinal).ThenBy(n => n.Year.StartYear).ThenBy(n => n.NoticeId).ToList();
+
+    private static async Task<IReadOnlyList<RecoveryNotice>> WithReferencesAsync(DbConnection connection, CouncilId council, IEnumerable<Row> rows)
+    {
+        var list = rows.ToList();
+        var accounts = await AccountStore.GetManyAsync(connection, council, list.Select(r => r.account_id).Distinct().ToList());
+        return list.Select(r => r.ToNotice(accounts.TryGetValue(r.account_id, out var a) ? a.Reference.Value : "")).ToList();
+    }
 
     private sealed class Row
     {
         public long notice_id { get; set; }
         public long account_id { get; set; }
-        public string reference { get; set; } = "";
         public int financial_year { get; set; }
         public string step { get; set; } = "";
         public LocalDate notice_date { get; set; }
@@ -54,7 +68,7 @@ public static class RecoveryNotices
         public long? run_id { get; set; }
         public string? outcome { get; set; }
 
-        public RecoveryNotice ToNotice() => new(notice_id, account_id, reference, new FinancialYear(financial_year), step, notice_date,
+        public RecoveryNotice ToNotice(string reference) => new(notice_id, account_id, reference, new FinancialYear(financial_year), step, notice_date,
             Money.FromPence(amount_pence), Money.FromPence(costs_pence), pay_by, court,
             session_date, source_rule, explanation, run_id, outcome);
     }

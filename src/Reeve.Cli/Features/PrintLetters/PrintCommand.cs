@@ -117,10 +117,21 @@ internal static class PrintCommand
             return await RefuseAsync(host, problem ?? $"--run: there is no billing run {runId} in {db.Describe()}");
         }
 
+        BillingRunToPrint? run;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            run = await Reeve.CouncilTax.BillingRunBills.ForPrintAsync(connection, council.Value, runId);
+        }
+
+        if (run is null)
+        {
+            return await RefuseAsync(host, $"--run: there is no billing run {runId} in council {council.Value.Value}");
+        }
+
         var console = host.Out;
         var started = Stopwatch.GetTimestamp();
         var outcome = await ProgressBars.RunAsync(console, bars =>
-            PrintRun.PrintAsync(db, new PrintRun.Options(council.Value, runId, folder, Officer), host.Clock, bars.For<PrintProgress>(p => (p.Stage, p.Done, p.Total)), ct));
+            PrintRun.PrintAsync(db, new PrintRun.Options(council.Value, run, folder, Officer), host.Clock, bars.For<PrintProgress>(p => (p.Stage, p.Done, p.Total)), ct));
         switch (outcome)
         {
             case Outcome<PrintResult>.Done done:

@@ -60,7 +60,7 @@ internal static class CourtCommand
 
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var outcome = await CourtSessions.AddAsync(connection, tx, id, parsed.GetValue(court) ?? "", parsed.GetValue(date)!.Value, parsed.GetValue(time) ?? "",
+            var outcome = await ScheduleCourtSession.HandleAsync(connection, tx, id, parsed.GetValue(court) ?? "", parsed.GetValue(date)!.Value, parsed.GetValue(time) ?? "",
                 parsed.GetValue(capacity), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
             if (outcome is Outcome<CourtSession>.Invalid invalid)
             {
@@ -117,35 +117,34 @@ internal static class CourtCommand
             }
 
             await using var connection = await db.OpenAsync(ct);
-            if (await CourtSessions.GetAsync(connection, id, parsed.GetValue(session)) is not { } found)
+            if (await ProduceComplaintList.HandleAsync(connection, id, parsed.GetValue(session)) is not { } list)
             {
                 return await RefuseAsync(host, Name + " complaints", $"--session: there is no court session {parsed.GetValue(session)}");
             }
 
-            var lines = await CourtSessions.ComplaintListAsync(connection, id, found.SessionId);
-            var councilName = await CouncilStore.NameAsync(connection, id) ?? "";
+            var (found, lines) = (list.Session, list.Lines);
             var written = new List<string>();
             if (parsed.GetValue(csv) is { Length: > 0 } csvPath)
             {
-                await File.WriteAllTextAsync(csvPath, CourtSessions.ComplaintListCsv(found, lines), ct);
+                await File.WriteAllBytesAsync(csvPath, ProduceComplaintList.File(list, ComplaintListFormat.Csv).Content, ct);
                 written.Add(csvPath);
             }
 
             if (parsed.GetValue(html) is { Length: > 0 } htmlPath)
             {
-                await File.WriteAllTextAsync(htmlPath, CourtSessions.ComplaintListHtml(councilName, found, lines), ct);
+                await File.WriteAllBytesAsync(htmlPath, ProduceComplaintList.File(list, ComplaintListFormat.Html).Content, ct);
                 written.Add(htmlPath);
             }
 
             if (parsed.GetValue(pdf) is { Length: > 0 } pdfPath)
             {
-                await File.WriteAllBytesAsync(pdfPath, CourtSessions.ComplaintListPdf(councilName, found, lines), ct);
+                await File.WriteAllBytesAsync(pdfPath, ProduceComplaintList.File(list, ComplaintListFormat.Pdf).Content, ct);
                 written.Add(pdfPath);
             }
 
             if (written.Count == 0)
             {
-                await host.Stdout.WriteAsync(CourtSessions.ComplaintListCsv(found, lines));
+                await host.Stdout.WriteAsync(ComplaintListFiles.Csv(found, lines));
             }
             else
             {
@@ -195,7 +194,7 @@ internal static class CourtCommand
                         continue;
                     }
 
-                    if (CourtSessions.OutcomeFromCode(record.Text(1, "outcome", required: false)) is not { } outcome)
+                    if (HearingOutcomes.FromCode(record.Text(1, "outcome", required: false)) is not { } outcome)
                     {
                         throw new CsvFormatException(record.Line, "outcome", "must be liability-order, withdrawn, adjourned or paid-before-hearing");
                     }
@@ -208,7 +207,17 @@ internal static class CourtCommand
                 return await RefuseAsync(host, name, $"--file: line {e.Line}, field {e.Field}: {e.Message}; nothing was recorded");
             }
 
-            var result = await CourtSessions.RecordOutcomesAsync(db, id, parsed.GetValue(session), entries, Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);
+            Outcome<IReadOnlyList<OutcomeResult>> result;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                result = await RecordHearingOutcomes.HandleAsync(connection, tx, id, parsed.GetValue(session), entries, Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);
+                if (result is Outcome<IReadOnlyList<OutcomeResult>>.Done)
+                {
+                    await tx.CommitAsync(ct);
+                }
+            }
+
             switch (result)
             {
                 case Outcome<IReadOnlyList<OutcomeResult>>.Done { Value: var recorded }:

@@ -19,7 +19,7 @@ internal static class RecoveryBenchCommand
     {
         var accounts = CliOptions.WholeNumber("--accounts", "How many council tax accounts", RecoveryBenchOptions.DefaultAccounts, minimum: 1, maximum: 9_999_999);
         var arrears = CliOptions.WholeNumber("--arrears-percent", "The share of accounts in arrears", RecoveryBenchOptions.DefaultArrearsPercent, minimum: 0, maximum: 100);
-        var chunk = CliOptions.WholeNumber("--chunk", "Accounts read, decided and written per transaction", Reeve.Recovery.RecoveryRun.ChunkSize, minimum: 1, maximum: 1_000_000);
+        var chunk = CliOptions.WholeNumber("--chunk", "Accounts read, decided and written per transaction", Reeve.Recovery.RecoveryRunOptions.DefaultChunkSize, minimum: 1, maximum: 1_000_000);
         var seed = CliOptions.WholeNumber("--seed", "Seed for the accounts and payments", RecoveryBenchOptions.DefaultSeed, minimum: 0);
         var json = BenchCommand.JsonOption();
         var keep = BenchCommand.KeepOption();

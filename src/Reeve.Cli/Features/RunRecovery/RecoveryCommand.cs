@@ -98,10 +98,25 @@ internal static class RecoveryCommand
                 only = found.AccountId;
             }
 
-            var options = new RecoveryRun.Options(id, parsed.GetValue(date) ?? today, today, Who(parsed, officer, host), OnlyAccount: only);
-            var outcome = parsed.GetValue(preview) || only is not null
-                ? await RecoveryRun.PreviewAsync(db, options, ct)
-                : await RecoveryRun.PrepareAsync(db, options, host.Clock.GetCurrentInstant(), ct);
+            var options = new RecoveryRunOptions(id, parsed.GetValue(date) ?? today, today, Who(parsed, officer, host), OnlyAccount: only);
+            Outcome<RecoveryRunReport> outcome;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                if (parsed.GetValue(preview) || only is not null)
+                {
+                    outcome = await PreviewRecoveryRun.HandleAsync(connection, null, options, ct);
+                }
+                else
+                {
+                    await using var tx = await connection.BeginTransactionAsync(ct);
+                    outcome = await PrepareRecoveryRun.HandleAsync(connection, tx, options, host.Clock.GetCurrentInstant(), ct);
+                    if (outcome is Outcome<RecoveryRunReport>.Done)
+                    {
+                        await tx.CommitAsync(ct);
+                    }
+                }
+            }
+
             if (outcome is not Outcome<RecoveryRunReport>.Done { Value: var report })
             {
                 return await RefuseAsync(host, name, outcome);
@@ -127,7 +142,17 @@ internal static class RecoveryCommand
                 return ReeveCli.Refused;
             }
 
-            var outcome = await RecoveryRun.ApproveAsync(db, id, parsed.GetValue(run), Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);
+            Outcome<RecoveryRunSummary> outcome;
+            await using (var connection = await db.OpenAsync(ct))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                outcome = await ApproveRecoveryRun.HandleAsync(connection, tx, id, parsed.GetValue(run), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+                if (outcome is Outcome<RecoveryRunSummary>.Done)
+                {
+                    await tx.CommitAsync(ct);
+                }
+            }
+
             if (outcome is not Outcome<RecoveryRunSummary>.Done { Value: var summary })
             {
                 return await RefuseAsync(host, Name + " approve", outcome);
@@ -153,7 +178,7 @@ internal static class RecoveryCommand
                 return ReeveCli.Refused;
             }
 
-            var outcome = await RecoveryRun.ExecuteAsync(db, id, parsed.GetValue(run), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock, ct: ct);
+            var outcome = await ExecuteRecoveryRun.HandleAsync(db, id, parsed.GetValue(run), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock, ct: ct);
             if (outcome is not Outcome<RecoveryRunReport>.Done { Value: var report })
             {
                 return await RefuseAsync(host, Name + " execute", outcome);
@@ -179,7 +204,7 @@ internal static class RecoveryCommand
 
             await using var connection = await db.OpenAsync(ct);
             var table = new Table().AddColumns("Run", "Date", "Status", "Prepared by", "Approved by", "Notices", "Counts");
-            foreach (var r in await RecoveryRun.ListAsync(connection, id))
+            foreach (var r in await ListRecoveryRuns.HandleAsync(connection, id))
             {
                 table.AddRow($"{r.RunId}", DateText.Iso.Format(r.RunDate), r.Status, Markup.Escape(r.PreparedBy), Markup.Escape(r.ApprovedBy ?? "-"), $"{r.Notices:N0}", Markup.Escape(r.Summary));
             }

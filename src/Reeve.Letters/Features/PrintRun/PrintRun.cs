@@ -1,9 +1,9 @@
-#pragma warning disable IDE1006 // column names as the database spells them
 using System.Globalization;
 using System.Text;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 
 namespace Reeve.Letters;
@@ -34,6 +34,15 @@ public sealed record PrintResult(
     public int Pages => Letters.Sum(l => l.Pages);
 }
 
+/// <summary>One bill a billing run issued: the account, the bill's version and the day it was issued.</summary>
+public sealed record BillToPrint(long AccountId, int Version, LocalDate IssuedOn);
+
+/// <summary>
+/// A billing run to print, as the debt stream that ran it describes it (Council Tax's billing runs are its own; Letters
+/// prints what it is given and does not read bills).
+/// </summary>
+public sealed record BillingRunToPrint(long RunId, FinancialYear Year, LocalDate IssuedOn, string Status, IReadOnlyList<BillToPrint> Bills);
+
 /// <summary>
 /// The print files of an annual billing run: every bill in the run gets its demand notice as at the run's
 /// issue date, stored once in the document store (linked to the account and its demand-notice event), and the
@@ -48,37 +57,34 @@ public static class PrintRun
     /// <summary>Who the store and the account timeline name for notices printed by a run.</summary>
     public const string Officer = "print run";
 
-    public sealed record Options(CouncilId Council, long RunId, string Folder, string Officer = Officer);
+    /// <summary>The timeline event annual billing records with each bill, which the stored notice is linked to.</summary>
+    public const string DemandNoticeEventKind = "demand-notice";
+
+    public sealed record Options(CouncilId Council, BillingRunToPrint Run, string Folder, string Officer = Officer)
+    {
+        public long RunId => Run.RunId;
+    }
 
     public static async Task<Outcome<PrintResult>> PrintAsync(
         ReeveDatabase db, Options options, IClock clock, IProgress<PrintProgress>? progress = null, CancellationToken ct = default)
     {
         var council = options.Council;
         await using var connection = await db.OpenAsync(ct);
-        var run = await connection.QuerySingleOrDefaultAsync<RunRow>(
-            "select financial_year, issued_on, status from billing_run where council_id = @council and run_id = @runId",
-            new { council = council.Value, runId = options.RunId });
-        if (run is null)
+        var run = options.Run;
+        if (run.Status != "finished")
         {
-            return new Outcome<PrintResult>.NotFound($"billing run {options.RunId}");
+            return new Outcome<PrintResult>.Invalid("run", $"billing run {options.RunId} is {run.Status}: print it when it has finished");
         }
 
-        if (run.status != "finished")
-        {
-            return new Outcome<PrintResult>.Invalid("run", $"billing run {options.RunId} is {run.status}: print it when it has finished");
-        }
-
-        var year = new FinancialYear(run.financial_year);
-        var issuedOn = run.issued_on;
-        var args = new { council = council.Value, runId = options.RunId };
-        var bills = (await connection.QueryAsync<(long Account, int Version)>(
-            "select account_id, version from bill where council_id = @council and run_id = @runId and financial_year = @year order by account_id",
-            new { council = council.Value, runId = options.RunId, year = year.StartYear })).ToList();
+        var year = run.Year;
+        var issuedOn = run.IssuedOn;
+        var bills = run.Bills.OrderBy(b => b.AccountId).ToList();
+        var accountIds = bills.Select(b => b.AccountId).Distinct().ToList();
 
         // Read and build every notice first (reads only), so the letters can be put in postcode order.
         var problems = new List<PrintProblem>();
         var notices = new List<(long AccountId, DemandNoticeModel Model)>(bills.Count);
-        foreach (var (accountId, version) in bills)
+        foreach (var (accountId, version, _) in bills)
         {
             ct.ThrowIfCancellationRequested();
             switch (await BillNotices.ComposeAsync(connection, council, accountId, year, issuedOn, version))
@@ -100,14 +106,17 @@ public static class PrintRun
         notices.Sort((a, b) => PostOrder.Compare(a.Model, b.Model));
 
         // The demand-notice event each bill's annual billing recorded, and the notices already stored for the run.
-        var events = (await connection.QueryAsync<(long Account, long Event)>(
-                "select e.account_id, min(e.event_id) from account_event e join bill b on b.council_id = e.council_id and b.account_id = e.account_id " +
-                "where b.council_id = @council and b.run_id = @runId and e.kind = 'demand-notice' and e.effective_date = b.issued_on group by e.account_id", args))
-            .ToDictionary(r => r.Account, r => r.Event);
+        var billIssued = bills.GroupBy(b => b.AccountId).ToDictionary(g => g.Key, g => g.Select(b => b.IssuedOn).ToHashSet());
+        var events = (await AccountEvents.ForAccountsAsync(connection, council, accountIds, kinds: [DemandNoticeEventKind]))
+            .Where(e => billIssued[e.AccountId].Contains(e.EffectiveDate))
+            .GroupBy(e => e.AccountId)
+            .ToDictionary(g => g.Key, g => g.Min(e => e.EventId));
+        var inRun = accountIds.ToHashSet();
         var stored = (await connection.QueryAsync<(long Account, string Hash)>(
                 "select n.account_id, n.content_hash from letter_notice n where n.council_id = @council and n.letter_type = @type and n.channel = 'letter' " +
-                "and n.issued_on = @issuedOn and n.account_id in (select account_id from bill where council_id = @council and run_id = @runId)",
-                new { council = council.Value, runId = options.RunId, type = LetterType.DemandNotice.Code(), issuedOn }))
+                "and n.issued_on = @issuedOn",
+                new { council = council.Value, type = LetterType.DemandNotice.Code(), issuedOn }))
+            .Where(r => inRun.Contains(r.Account))
             .GroupBy(r => r.Account)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Hash).ToHashSet(StringComparer.Ordinal));
 
@@ -251,10 +260,4 @@ public static class PrintRun
         }
     }
 
-    private sealed class RunRow
-    {
-        public int financial_year { get; set; }
-        public LocalDate issued_on { get; set; }
-        public string status { get; set; } = "";
-    }
 }

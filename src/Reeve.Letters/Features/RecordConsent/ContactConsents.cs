@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 
 namespace Reeve.Letters;
@@ -63,13 +64,21 @@ public static class ContactConsents
         .Select(r => r.ToConsent()).ToList();
 
     /// <summary>The consents of everyone currently liable on an account.</summary>
-    public static async Task<IReadOnlyList<ContactPreference>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId) =>
-        (await connection.QueryAsync<Row>(
-            "select c.party_id, c.consent_seq, c.channel, c.address, c.given_on, c.withdrawn_on, c.recorded_by, c.recorded_at from contact_consent c " +
-            "join account_party p on p.council_id = c.council_id and p.party_id = c.party_id " +
-            "where c.council_id = @council and p.account_id = @accountId and p.liable_to is null order by p.party_id, c.consent_seq desc",
-            new { council = council.Value, accountId }))
-        .Select(r => r.ToConsent().Preference).ToList();
+    public static async Task<IReadOnlyList<ContactPreference>> ForAccountAsync(DbConnection connection, CouncilId council, long accountId)
+    {
+        // Everyone liable now, from the Ledger; a person liable twice on the account counts once.
+        var liable = (await AccountStore.PartiesOfAsync(connection, council, [accountId])).Where(p => p.LiableTo is null).Select(p => p.PartyId).Distinct().Order().ToArray();
+        if (liable.Length == 0)
+        {
+            return [];
+        }
+
+        var consents = (await connection.QueryAsync<Row>(
+            "select party_id, consent_seq, channel, address, given_on, withdrawn_on, recorded_by, recorded_at from contact_consent " +
+            "where council_id = @council and party_id " + SqlLists.AnyOf(connection, "liable"),
+            new { council = council.Value, liable })).ToList();
+        return liable.SelectMany(p => consents.Where(c => c.party_id == p).OrderByDescending(c => c.consent_seq)).Select(r => r.ToConsent().Preference).ToList();
+    }
 
     private static bool UkMobile(string number)
     {

@@ -28,10 +28,11 @@ public static class TracedAddressLetters
     public static async Task<Outcome<TracedAddressResult>> RecordFoundAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long taskId, FoundAddress address, string? note, LocalDate today, string officer, Instant now)
     {
-        var returnedOn = await connection.ExecuteScalarAsync<LocalDate?>(
-            "select min(m.returned_on) from returned_mail m join trace_task t on t.council_id = m.council_id and t.party_id = m.party_id " +
-            "where t.council_id = @council and t.task_id = @taskId and m.cleared_on is null",
-            new { council = council.Value, taskId }, tx);
+        var returnedOn = await TraceTasks.GetAsync(connection, council, taskId, tx) is { } task
+            ? await connection.ExecuteScalarAsync<LocalDate?>(
+                "select min(returned_on) from returned_mail where council_id = @council and party_id = @partyId and cleared_on is null",
+                new { council = council.Value, partyId = task.PartyId }, tx)
+            : null;
         TraceFound found;
         switch (await TraceTasks.RecordFoundAsync(connection, tx, council, taskId, address, note, today, officer, now))
         {
@@ -122,14 +123,19 @@ public static class TracedAddressLetters
     /// </summary>
     private static async Task<QueuedLetter?> LastHeldOrReturnedAsync(DbConnection connection, DbTransaction tx, CouncilId council, long partyId, LocalDate today)
     {
+        var accounts = (await AccountStore.OfPartiesAsync(connection, council, [partyId], tx)).Select(l => l.AccountId).Distinct().ToArray();
+        if (accounts.Length == 0)
+        {
+            return null;
+        }
+
         var id = await connection.ExecuteScalarAsync<long?>(
             "select r.request_id from letter_request r " +
             "left join letter_request_notice rn on rn.council_id = r.council_id and rn.request_id = r.request_id " +
             "left join letter_notice n on n.council_id = rn.council_id and n.notice_id = rn.notice_id " +
             "where r.council_id = @council and r.request_date <= @today and (n.notice_id is null or n.channel = 'letter') " +
-            "and r.account_id in (select ap.account_id from account_party ap where ap.council_id = @council and ap.party_id = @partyId) " +
-            "order by r.request_date desc, r.request_id desc limit 1",
-            new { council = council.Value, partyId, today }, tx);
+            "and r.account_id " + SqlLists.AnyOf(connection, "accounts") + " order by r.request_date desc, r.request_id desc limit 1",
+            new { council = council.Value, accounts, today }, tx);
         return id is { } requestId ? await LetterRequests.GetAsync(connection, tx, council, requestId) : null;
     }
 }

@@ -42,9 +42,7 @@ public static class LetterRequests
             return new Outcome<QueuedLetter>.Conflict(refusal);
         }
 
-        var accountExists = await connection.ExecuteScalarAsync<long>(
-            "select count(*) from account where council_id = @council and account_id = @accountId", new { council, accountId = request.AccountId }, transaction);
-        if (accountExists == 0)
+        if (await AccountStore.GetAsync(connection, request.Council, request.AccountId, transaction) is null)
         {
             return new Outcome<QueuedLetter>.NotFound($"account {request.AccountId}");
         }

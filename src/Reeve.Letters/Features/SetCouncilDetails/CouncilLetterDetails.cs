@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Officers;
 using Reeve.Persistence;
 
 namespace Reeve.Letters;
@@ -38,8 +39,7 @@ public static class CouncilLetterDetails
     /// <summary>The council's details for its letters, or null when there is no such council.</summary>
     public static async Task<CouncilDetails?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council)
     {
-        var name = await connection.QuerySingleOrDefaultAsync<string?>(
-            "select name from council where council_id = @council", new { council = council.Value }, tx);
+        var name = await CouncilStore.NameAsync(connection, council, tx);
         if (name is null)
         {
             return null;

@@ -83,10 +83,10 @@ public static class OfficerStore
         return new SignInResult(officer with { FailedSignIns = 0, LockedUntil = null }, null);
     }
 
-    public static async Task<OfficerAccount?> GetAsync(DbConnection connection, string username)
+    public static async Task<OfficerAccount?> GetAsync(DbConnection connection, string username, DbTransaction? tx = null)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where username = @username", new { username = Canonical(username) });
-        return row is null ? null : await ToAccountAsync(connection, row);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Row.Select + " where username = @username", new { username = Canonical(username) }, tx);
+        return row is null ? null : await ToAccountAsync(connection, row, tx);
     }
 
     public static async Task<int> CountAsync(DbConnection connection) =>
@@ -94,10 +94,10 @@ public static class OfficerStore
 
     private static string Canonical(string username) => username.Trim().ToLowerInvariant();
 
-    private static async Task<OfficerAccount> ToAccountAsync(DbConnection connection, Row row)
+    private static async Task<OfficerAccount> ToAccountAsync(DbConnection connection, Row row, DbTransaction? tx = null)
     {
         var councils = (await connection.QueryAsync<int>(
-            "select council_id from officer_council where officer_id = @id order by council_id", new { id = row.officer_id }))
+            "select council_id from officer_council where officer_id = @id order by council_id", new { id = row.officer_id }, tx))
             .Select(c => new CouncilId(c)).ToList();
         return new OfficerAccount(row.officer_id, row.username, row.display_name, Roles.Parse(row.role), new CouncilId(row.home_council_id),
             councils, row.failed_sign_ins, row.locked_until);

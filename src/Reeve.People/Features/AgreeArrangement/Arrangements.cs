@@ -197,17 +197,19 @@ public static class Arrangements
             return null;
         }
 
-        var accounts = await connection.QueryAsync<ShareRow>(
-            "select aa.account_id, a.reference, aa.amount_pence, aa.monthly_pence from arrangement_account aa " +
-            "join account a on a.council_id = aa.council_id and a.account_id = aa.account_id where aa.council_id = @council and aa.arrangement_id = @id order by a.reference",
-            args, tx);
+        var shares = (await connection.QueryAsync<ShareRow>(
+            "select aa.account_id, aa.amount_pence, aa.monthly_pence from arrangement_account aa where aa.council_id = @council and aa.arrangement_id = @id",
+            args, tx)).ToList();
+        var references = await AccountStore.GetManyAsync(connection, council, shares.Select(a => a.account_id).ToList(), tx);
+        var accounts = shares.Select(a => (Share: a, Reference: references.TryGetValue(a.account_id, out var account) ? account.Reference.Value : ""))
+            .OrderBy(a => a.Reference, StringComparer.Ordinal).ToList();
         var instalments = await connection.QueryAsync<InstalmentRow>(
             "select instalment_no, due_on, amount_pence from arrangement_instalment where council_id = @council and arrangement_id = @id order by instalment_no", args, tx);
         return new Arrangement(
             head.arrangement_id, head.party_id, head.version_no, head.supersedes_id, head.status, Frequencies.FromCode(head.frequency) ?? Frequency.Monthly,
             Money.FromPence(head.total_pence), head.start_on, head.approved_by, head.missed_count,
             head.grace_until, head.ended_on, head.end_reason,
-            accounts.Select(a => new AccountShare(a.account_id, a.reference, Money.FromPence(a.amount_pence), Money.FromPence(a.monthly_pence))).ToList(),
+            accounts.Select(a => new AccountShare(a.Share.account_id, a.Reference, Money.FromPence(a.Share.amount_pence), Money.FromPence(a.Share.monthly_pence))).ToList(),
             instalments.Select(i => new Instalment(i.instalment_no, i.due_on, Money.FromPence(i.amount_pence))).ToList());
     }
 
@@ -236,10 +238,7 @@ public static class Arrangements
             // Each arrangement in its own transaction: one that fails does not undo the others.
             await using var tx = await connection.BeginTransactionAsync();
             var a = (await GetAsync(connection, council, id, tx))!;
-            var paid = Money.FromPence(await connection.ExecuteScalarAsync<long>(PaidSql, new
-            {
-                council = council.Value, id, start = a.StartOn, day,
-            }, tx));
+            var paid = await PaidSinceStartAsync(connection, tx, council, a, day);
             if (paid >= a.Total)
             {
                 await EndAsync(connection, tx, council, a, "completed", day.PlusDays(1), "Paid in full", officer, now);
@@ -315,13 +314,16 @@ public static class Arrangements
         return new MonitorResult(ids.Count, missed, broken, completed);
     }
 
-    // Payments to the covered accounts from the arrangement's start, less any of those payments reversed (a returned
-    // Direct Debit, say): what the person has actually paid towards it.
-    private const string PaidSql =
-        "select coalesce(sum(case when e.kind = 'payment' then e.amount_pence else -e.amount_pence end), 0) from ledger_entry e " +
-        "where e.council_id = @council and e.account_id in (select aa.account_id from arrangement_account aa where aa.council_id = @council and aa.arrangement_id = @id) " +
-        "and e.effective_date >= @start and e.effective_date <= @day and (e.kind = 'payment' or (e.kind = 'reversal' and exists " +
-        "(select 1 from ledger_entry p where p.council_id = e.council_id and p.entry_id = e.reverses_entry_id and p.kind = 'payment')))";
+    // Payments to the covered accounts from the arrangement's start to the day, less any of those payments reversed
+    // (a returned Direct Debit, say): what the person has actually paid towards it. The Ledger's payments net of
+    // reversals by the day, less those by the day before the start, is exactly what was paid and not taken back between.
+    private static async Task<Money> PaidSinceStartAsync(DbConnection connection, DbTransaction tx, CouncilId council, Arrangement a, LocalDate day)
+    {
+        var ids = a.Accounts.Select(s => s.AccountId).ToList();
+        var byDay = await AccountMoney.ForAccountsAsync(connection, council, ids, tx, asAt: day);
+        var beforeStart = await AccountMoney.ForAccountsAsync(connection, council, ids, tx, asAt: a.StartOn.PlusDays(-1));
+        return Money.Sum(ids.Select(id => byDay[id].PaidNet - beforeStart[id].PaidNet));
+    }
 
     /// <summary>Ends an arrangement: from <paramref name="firstDayFree"/> recovery may act again on its accounts.</summary>
     private static async Task EndAsync(
@@ -370,7 +372,6 @@ public static class Arrangements
     private sealed class ShareRow
     {
         public long account_id { get; set; }
-        public string reference { get; set; } = "";
         public long amount_pence { get; set; }
         public long monthly_pence { get; set; }
     }

@@ -177,13 +177,7 @@ public static class LikelyDuplicates
         }
 
         var args = new { council = council.Value, survivor, merged };
-        var accounts = (await connection.QueryAsync<long>(
-            "select distinct account_id from account_party where council_id = @council and party_id = @merged", args, tx)).ToList();
-        // A liability the survivor already has for the same account and start stays with the merged record, so no row is lost.
-        await connection.ExecuteAsync(
-            "update account_party set party_id = @survivor where council_id = @council and party_id = @merged and not exists (select 1 from account_party s " +
-            "where s.council_id = account_party.council_id and s.account_id = account_party.account_id and s.party_id = @survivor and s.liable_from = account_party.liable_from)",
-            args, tx);
+        var accounts = await PartyLiabilities.MoveToSurvivorAsync(connection, tx, council, merged, survivor);
         foreach (var table in new[] { "income_expenditure", "arrangement", "vulnerability_flag", "signposting", "breathing_space" })
         {
             await connection.ExecuteAsync($"update {table} set party_id = @survivor where council_id = @council and party_id = @merged", args, tx);

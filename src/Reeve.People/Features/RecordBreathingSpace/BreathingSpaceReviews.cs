@@ -210,10 +210,8 @@ public static class BreathingSpaceReviews
     // The review goes on the timeline of every account the moratorium holds, where the officer looks for why recovery stopped or started.
     private static async Task NoteOnAccountsAsync(DbConnection connection, DbTransaction tx, CouncilId council, long moratoriumId, LocalDate on, string summary, string officer, Instant now)
     {
-        var accounts = await connection.QueryAsync<long>(
-            "select distinct account_id from account_hold where council_id = @council and source_key like @prefix order by account_id",
-            new { council = council.Value, prefix = string.Create(CultureInfo.InvariantCulture, $"breathing-space:{moratoriumId}:%") }, tx);
-        foreach (var account in accounts.ToList())
+        var accounts = (await AccountHolds.BySourcePrefixAsync(connection, tx, council, BreathingSpaces.HoldKeyPrefix(moratoriumId))).Select(h => h.AccountId).Distinct();
+        foreach (var account in accounts)
         {
             await AccountEvents.RecordAsync(connection, tx, council, account, now, on, "breathing-space-review", summary, officer, BreathingSpaces.Source);
         }

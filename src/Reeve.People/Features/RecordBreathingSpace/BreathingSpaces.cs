@@ -174,15 +174,16 @@ public static class BreathingSpaces
                 treatment = treatmentEnded, status = cancelled ? "cancelled" : "ended",
             },
             tx);
-        foreach (var hold in (await connection.QueryAsync<long>(
-                     "select hold_id from account_hold where council_id = @council and source_key like @prefix",
-                     new { council = council.Value, prefix = string.Create(CultureInfo.InvariantCulture, $"breathing-space:{moratoriumId}:%") }, tx)).ToList())
+        foreach (var hold in await AccountHolds.BySourcePrefixAsync(connection, tx, council, HoldKeyPrefix(moratoriumId)))
         {
-            await AccountHolds.EndAsync(connection, tx, council, hold, lastDay, officer, now);
+            await AccountHolds.EndAsync(connection, tx, council, hold.HoldId, lastDay, officer, now);
         }
 
         return (await GetAsync(connection, council, moratoriumId, tx))!;
     }
+
+    /// <summary>The start of the source key of every hold a moratorium places: one hold per account, keyed by the account after it.</summary>
+    internal static string HoldKeyPrefix(long moratoriumId) => string.Create(CultureInfo.InvariantCulture, $"breathing-space:{moratoriumId}:");
 
     public static async Task<IReadOnlyList<BreathingSpace>> ForPartyAsync(DbConnection connection, CouncilId council, long partyId)
     {
@@ -232,7 +233,7 @@ public static class BreathingSpaces
         {
             var placed = await AccountHolds.PlaceAsync(connection, tx, council,
                 new PlaceHold(account, reason, space.StartDate, space.EndDate, why, officer,
-                    string.Create(CultureInfo.InvariantCulture, $"breathing-space:{space.MoratoriumId}:{account}")),
+                    HoldKeyPrefix(space.MoratoriumId) + account.ToString(CultureInfo.InvariantCulture)),
                 now);
             if (placed is not Outcome<AccountHold>.Done)
             {

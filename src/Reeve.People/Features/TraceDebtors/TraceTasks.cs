@@ -183,8 +183,7 @@ public static class TraceTasks
             "update trace_task set found_address_seq = @next where council_id = @council and task_id = @taskId",
             new { council = council.Value, taskId, next }, tx);
         var closed = await CloseAsync(connection, tx, council, taskId, TraceStatus.Found, note?.Trim() ?? "", null, today, officer);
-        var accounts = await connection.QueryAsync<long>(
-            "select distinct account_id from account_party where council_id = @council and party_id = @partyId order by account_id", args, tx);
+        var accounts = (await AccountStore.OfPartiesAsync(connection, council, [task.PartyId], tx)).Select(l => l.AccountId).Distinct().Order();
         var oneLine = (address with { Postcode = postcode }).OneLine;
         foreach (var accountId in accounts)
         {
@@ -227,9 +226,6 @@ public static class TraceTasks
         var rows = await connection.QueryAsync<QueueRow>(
             "select t.task_id, t.party_id, t.opened_on, t.due_on, t.assigned_to, " +
             "(select n.display_name from party_name n where n.council_id = t.council_id and n.party_id = t.party_id order by n.name_seq desc limit 1) as name, " +
-            "cast(coalesce((select sum(case when e.debit_book = 'debtors' then e.amount_pence when e.credit_book = 'debtors' then -e.amount_pence else 0 end) " +
-            "  from account_party ap join ledger_entry e on e.council_id = ap.council_id and e.account_id = ap.account_id " +
-            "  where ap.council_id = t.council_id and ap.party_id = t.party_id), 0) as bigint) as owed_pence, " +
             "(select a.source from trace_attempt a where a.council_id = t.council_id and a.task_id = t.task_id order by a.attempt_no desc limit 1) as last_source, " +
             "(select a.tried_on from trace_attempt a where a.council_id = t.council_id and a.task_id = t.task_id order by a.attempt_no desc limit 1) as last_tried_on " +
             "from trace_task t where t.council_id = @council and t.status = 'open' " +
@@ -237,7 +233,14 @@ public static class TraceTasks
             (overdueOnly ? "and t.due_on < @today " : "") +
             "order by t.due_on, t.task_id",
             new { council = council.Value, assignedTo, today });
-        return rows.Select(r => new TraceQueueItem(r.task_id, r.party_id, r.name ?? "", Money.FromPence(r.owed_pence), r.opened_on,
+
+        // What each person owes across the accounts they are liable on: the Ledger's liabilities and balances.
+        var tasks = rows.ToList();
+        var liabilities = (await AccountStore.OfPartiesAsync(connection, council, tasks.Select(t => t.party_id).Distinct().ToList()))
+            .GroupBy(l => l.PartyId).ToDictionary(g => g.Key, g => g.Select(l => l.AccountId).Distinct().ToList());
+        var money = await AccountMoney.ForAccountsAsync(connection, council, liabilities.Values.SelectMany(a => a).Distinct().ToList());
+        Money Owed(long partyId) => liabilities.TryGetValue(partyId, out var accounts) ? Money.Sum(accounts.Select(a => money[a].Balance)) : Money.Zero;
+        return tasks.Select(r => new TraceQueueItem(r.task_id, r.party_id, r.name ?? "", Owed(r.party_id), r.opened_on,
             r.due_on, r.assigned_to, r.last_source, r.last_tried_on)).ToList();
     }
 
@@ -354,7 +357,6 @@ public static class TraceTasks
         public LocalDate due_on { get; set; }
         public string assigned_to { get; set; } = "";
         public string? name { get; set; }
-        public long owed_pence { get; set; }
         public string? last_source { get; set; }
         public LocalDate? last_tried_on { get; set; }
     }

@@ -151,7 +151,7 @@ public sealed class RecoveryModel(ReeveDatabase db, IClock clock, OfficerAudit a
         Reference = account.Reference.Value;
         Notices = await RecoveryNotices.ForAccountAsync(connection, council, account.AccountId);
         Holds = await AccountHolds.ForAccountAsync(connection, council, account.AccountId);
-        if (await RecoveryRun.PreviewAsync(db, new RecoveryRun.Options(council, Today, Today, User.OfficerUsername(), OnlyAccount: account.AccountId), ct)
+        if (await PreviewRecoveryRun.HandleAsync(connection, null, new RecoveryRunOptions(council, Today, Today, User.OfficerUsername(), OnlyAccount: account.AccountId), ct)
             is Outcome<RecoveryRunReport>.Done { Value: var report })
         {
             Stages = report.Lines.OrderByDescending(l => l.Year.StartYear).ToList();

@@ -49,7 +49,7 @@ public sealed class CourtModel(ReeveDatabase db, IClock clock) : PageModel
         {
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var outcome = await CourtSessions.AddAsync(connection, tx, User.CouncilId(), CourtName ?? "", day, Time ?? "", capacity, UkTime.Today(clock),
+            var outcome = await ScheduleCourtSession.HandleAsync(connection, tx, User.CouncilId(), CourtName ?? "", day, Time ?? "", capacity, UkTime.Today(clock),
                 User.OfficerUsername(), clock.GetCurrentInstant());
             switch (outcome)
             {

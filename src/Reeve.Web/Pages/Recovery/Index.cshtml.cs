@@ -19,7 +19,7 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock) : PageModel
     {
         Today = UkTime.Today(clock);
         await using var connection = await db.OpenAsync(ct);
-        Runs = await RecoveryRun.ListAsync(connection, User.CouncilId());
+        Runs = await ListRecoveryRuns.HandleAsync(connection, User.CouncilId());
     }
 
     public async Task<IActionResult> OnPostPrepareAsync(CancellationToken ct)
@@ -31,10 +31,16 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock) : PageModel
         }
 
         Today = UkTime.Today(clock);
-        var outcome = await RecoveryRun.PrepareAsync(db, new RecoveryRun.Options(User.CouncilId(), Today, Today, User.OfficerUsername()), clock.GetCurrentInstant(), ct);
-        if (outcome is Outcome<RecoveryRunReport>.Done { Value.RunId: { } runId })
+        await using var connection = await db.OpenAsync(ct);
+        Outcome<RecoveryRunReport> outcome;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            return Redirect($"/recovery/runs/{runId}");
+            outcome = await PrepareRecoveryRun.HandleAsync(connection, tx, new RecoveryRunOptions(User.CouncilId(), Today, Today, User.OfficerUsername()), clock.GetCurrentInstant(), ct);
+            if (outcome is Outcome<RecoveryRunReport>.Done { Value.RunId: { } runId })
+            {
+                await tx.CommitAsync(ct);
+                return Redirect($"/recovery/runs/{runId}");
+            }
         }
 
         ModelState.AddModelError("prepare", outcome switch
@@ -43,8 +49,7 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock) : PageModel
             Outcome<RecoveryRunReport>.Conflict conflict => conflict.Message,
             _ => "The run could not be prepared",
         });
-        await using var connection = await db.OpenAsync(ct);
-        Runs = await RecoveryRun.ListAsync(connection, User.CouncilId());
+        Runs = await ListRecoveryRuns.HandleAsync(connection, User.CouncilId());
         return Page();
     }
 }

@@ -22,7 +22,8 @@ public sealed class PreviewModel(ReeveDatabase db, IClock clock) : PageModel
         var parsed = DateText.Iso.Parse(Date ?? "");
         var date = parsed.Success ? parsed.Value : today;
         Date = DateText.Iso.Format(date);
-        var outcome = await RecoveryRun.PreviewAsync(db, new RecoveryRun.Options(User.CouncilId(), date, today, User.OfficerUsername()), ct);
+        await using var connection = await db.OpenAsync(ct);
+        var outcome = await PreviewRecoveryRun.HandleAsync(connection, null, new RecoveryRunOptions(User.CouncilId(), date, today, User.OfficerUsername()), ct);
         switch (outcome)
         {
             case Outcome<RecoveryRunReport>.Done { Value: var report }:

@@ -35,7 +35,17 @@ public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
             return Forbid();
         }
 
-        var outcome = await RecoveryRun.ApproveAsync(db, User.CouncilId(), id, User.OfficerUsername(), clock.GetCurrentInstant(), ct);
+        Outcome<RecoveryRunSummary> outcome;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            outcome = await ApproveRecoveryRun.HandleAsync(connection, tx, User.CouncilId(), id, User.OfficerUsername(), clock.GetCurrentInstant());
+            if (outcome is Outcome<RecoveryRunSummary>.Done)
+            {
+                await tx.CommitAsync(ct);
+            }
+        }
+
         return await AfterAsync(id, outcome is Outcome<RecoveryRunSummary>.Done ? null : Message(outcome), "approve", "Run approved", ct);
     }
 
@@ -47,7 +57,7 @@ public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
             return Forbid();
         }
 
-        var outcome = await RecoveryRun.ExecuteAsync(db, User.CouncilId(), id, UkTime.Today(clock), User.OfficerUsername(), clock, ct: ct);
+        var outcome = await ExecuteRecoveryRun.HandleAsync(db, User.CouncilId(), id, UkTime.Today(clock), User.OfficerUsername(), clock, ct: ct);
         return await AfterAsync(id, outcome is Outcome<RecoveryRunReport>.Done ? null : Message(outcome), "execute",
             outcome is Outcome<RecoveryRunReport>.Done { Value: var r } ? $"Run executed: {r.NoticesWritten:N0} notices and steps recorded" : "", ct);
     }
@@ -75,13 +85,12 @@ public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        Run = await RecoveryRun.FindAsync(connection, User.CouncilId(), id);
-        if (Run is null)
+        if (await ViewRecoveryRun.HandleAsync(connection, User.CouncilId(), id) is not { } view)
         {
             return false;
         }
 
-        Notices = await RecoveryNotices.ForRunAsync(connection, User.CouncilId(), id);
+        (Run, Notices) = (view.Run, view.Notices);
         return true;
     }
 }

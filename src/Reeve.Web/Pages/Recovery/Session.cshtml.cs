@@ -1,10 +1,7 @@
-using System.Text;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Reeve.Kernel;
-using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Security;
@@ -12,7 +9,7 @@ using Reeve.Web.Security;
 namespace Reeve.Web.Pages.Recovery;
 
 /// <summary>
-/// A court session's complaint list (on screen, as CSV and as a printable page) and the hearing's outcomes,
+/// A court session's complaint list (on screen, as CSV, as a printable page and as a PDF) and the hearing's outcomes,
 /// entered for the whole list at once and recorded all or nothing.
 /// </summary>
 public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
@@ -23,41 +20,22 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
 
     public IReadOnlyList<OutcomeResult> Recorded { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnGetCsvAsync(long id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        return File(Encoding.UTF8.GetBytes(CourtSessions.ComplaintListCsv(Session!, Lines)), "text/csv", $"complaints-{DateText.Iso.Format(Session!.Date)}-{id}.csv");
-    }
+    public Task<IActionResult> OnGetCsvAsync(long id, CancellationToken ct) => FileAsync(id, ComplaintListFormat.Csv, ct);
 
     public async Task<IActionResult> OnGetPrintAsync(long id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not { } list)
         {
             return NotFound();
         }
 
-        await using var connection = await db.OpenAsync(ct);
-        var name = await CouncilStore.NameAsync(connection, User.CouncilId()) ?? "";
-        return Content(CourtSessions.ComplaintListHtml(name, Session!, Lines), "text/html; charset=utf-8");
+        var file = ProduceComplaintList.File(list, ComplaintListFormat.Html);
+        return File(file.Content, file.ContentType);
     }
 
-    public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        await using var connection = await db.OpenAsync(ct);
-        var name = await CouncilStore.NameAsync(connection, User.CouncilId()) ?? "";
-        return File(CourtSessions.ComplaintListPdf(name, Session!, Lines), "application/pdf", $"complaints-{DateText.Iso.Format(Session!.Date)}-{id}.pdf");
-    }
+    public Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct) => FileAsync(id, ComplaintListFormat.Pdf, ct);
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
@@ -71,13 +49,23 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
         foreach (var key in Request.Form.Keys.Where(k => k.StartsWith("outcome-", StringComparison.Ordinal)))
         {
             var value = Request.Form[key].ToString();
-            if (value.Length > 0 && CourtSessions.OutcomeFromCode(value) is { } outcome)
+            if (value.Length > 0 && HearingOutcomes.FromCode(value) is { } outcome)
             {
                 entries.Add(new OutcomeEntry(key["outcome-".Length..], outcome));
             }
         }
 
-        var result = await CourtSessions.RecordOutcomesAsync(db, User.CouncilId(), id, entries, User.OfficerUsername(), clock.GetCurrentInstant(), ct);
+        Outcome<IReadOnlyList<OutcomeResult>> result;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            result = await RecordHearingOutcomes.HandleAsync(connection, tx, User.CouncilId(), id, entries, User.OfficerUsername(), clock.GetCurrentInstant(), ct);
+            if (result is Outcome<IReadOnlyList<OutcomeResult>>.Done)
+            {
+                await tx.CommitAsync(ct);
+            }
+        }
+
         switch (result)
         {
             case Outcome<IReadOnlyList<OutcomeResult>>.Done { Value: var recorded }:
@@ -93,19 +81,25 @@ public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
                 break;
         }
 
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await LoadAsync(id, ct) is null ? NotFound() : Page();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    private async Task<IActionResult> FileAsync(long id, ComplaintListFormat format, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        Session = await CourtSessions.GetAsync(connection, User.CouncilId(), id);
-        if (Session is null)
+        if (await LoadAsync(id, ct) is not { } list)
         {
-            return false;
+            return NotFound();
         }
 
-        Lines = await CourtSessions.ComplaintListAsync(connection, User.CouncilId(), id);
-        return true;
+        var file = ProduceComplaintList.File(list, format);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<ComplaintList?> LoadAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var list = await ProduceComplaintList.HandleAsync(connection, User.CouncilId(), id);
+        (Session, Lines) = (list?.Session, list?.Lines ?? []);
+        return list;
     }
 }

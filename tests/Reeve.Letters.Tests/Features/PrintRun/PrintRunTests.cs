@@ -27,8 +27,11 @@ public abstract class PrintRunTests(IDatabaseEngine engine) : DatabaseTest(engin
         new BilledDwellings.Dwelling(100_000_000_103, "1 Church Walk", "WD1 9ZZ", 'C', "Cedar"));
 
     private async Task<PrintResult> PrintAsync(long runId, string folder) =>
-        (await PrintRun.PrintAsync(Db, new PrintRun.Options(Council, runId, folder), Clock))
+        (await PrintRun.PrintAsync(Db, new PrintRun.Options(Council, (await RunAsync(runId)).ShouldNotBeNull(), folder), Clock))
         .ShouldBeOfType<Outcome<PrintResult>.Done>().Value;
+
+    // The run as Council Tax, which owns billing runs and bills, hands it to the print run.
+    private Task<BillingRunToPrint?> RunAsync(long runId) => ReadAsync(c => Reeve.CouncilTax.BillingRunBills.ForPrintAsync(c, Council, runId));
 
     private Task<long> CountAsync(string table) => ReadAsync(c => c.ExecuteScalarAsync<long>($"select count(*) from {table}"));
 
@@ -97,8 +100,6 @@ public abstract class PrintRunTests(IDatabaseEngine engine) : DatabaseTest(engin
     [Fact]
     public async Task An_unknown_run_is_not_found()
     {
-        var outcome = await PrintRun.PrintAsync(Db, new PrintRun.Options(Council, 999, _folder), Clock);
-
-        outcome.ShouldBeOfType<Outcome<PrintResult>.NotFound>();
+        (await RunAsync(999)).ShouldBeNull();
     }
 }

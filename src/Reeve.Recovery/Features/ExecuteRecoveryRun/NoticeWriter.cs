@@ -11,7 +11,7 @@ namespace Reeve.Recovery;
 /// <summary>
 /// Writes what a chunk of a run decided, in the caller's transaction: a recovery_notice row per step (the row the
 /// letters module prints from), an account event per step, and summons costs posted to the ledger with an
-/// idempotency key per account and year. Rows go in bulk (COPY on PostgreSQL).
+/// idempotency key per account and year. Rows go in bulk (COPY on PostgreSQL); the events through the Ledger's batch writer.
 /// </summary>
 internal static class NoticeWriter
 {
@@ -20,9 +20,6 @@ internal static class NoticeWriter
     private sealed record NoticeRow(
         CouncilId Council, long NoticeId, long AccountId, int Year, string Step, LocalDate NoticeDate, Money Amount, Money Costs, LocalDate? PayBy,
         long? SessionId, LocalDate? ServedOn, string SourceRule, string Explanation, long? RunId, string SourceKey, long? CostsEntryId, Instant CreatedAt);
-
-    private sealed record EventRow(
-        CouncilId Council, long EventId, long AccountId, Instant OccurredAt, LocalDate EffectiveDate, string Kind, string Summary, string Officer, string SourceRule);
 
     private static readonly BulkTable<NoticeRow> NoticeShape = new BulkTable<NoticeRow>()
         .Int4("council_id", r => r.Council.Value)
@@ -43,23 +40,12 @@ internal static class NoticeWriter
         .Int8("costs_entry_id", r => r.CostsEntryId)
         .Instant("created_at", r => r.CreatedAt);
 
-    private static readonly BulkTable<EventRow> EventShape = new BulkTable<EventRow>()
-        .Int4("council_id", r => r.Council.Value)
-        .Int8("event_id", r => r.EventId)
-        .Int8("account_id", r => r.AccountId)
-        .Instant("occurred_at", r => r.OccurredAt)
-        .Date("effective_date", r => r.EffectiveDate)
-        .Text("kind", r => r.Kind)
-        .Text("summary", r => r.Summary)
-        .Text("officer", r => r.Officer)
-        .Text("source_rule", r => r.SourceRule);
-
     public static string SourceKey(long accountId, FinancialYear year, RecoveryStep step) => $"{accountId}:{year.StartYear}:{step.Code()}";
 
     public static string SummonsCostsKey(CouncilId council, long accountId, FinancialYear year) => $"recovery:summons-costs:{council.Value}:{accountId}:{year.StartYear}";
 
     public static async Task<int> WriteAsync(
-        DbConnection connection, DbTransaction tx, RecoveryRun.RunContext context, long? runId, IReadOnlyList<RecoveryRun.Allocated> work, Instant now, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, RecoveryRunSettings context, long? runId, IReadOnlyList<Allocated> work, Instant now, CancellationToken ct)
     {
         var council = context.Options.Council;
         var steps = work.SelectMany(w => w.Decision.ToRecord.OrderBy(a => a.Date).Select(a => (Work: w, Action: a))).ToList();
@@ -117,9 +103,8 @@ internal static class NoticeWriter
         }
 
         var firstNotice = await IdAllocator.ReserveAsync(connection, tx, council, "recovery_notice", steps.Count);
-        var firstEvent = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", steps.Count);
         var notices = new List<NoticeRow>(steps.Count);
-        var events = new List<EventRow>(steps.Count);
+        var events = new List<NewAccountEvent>(steps.Count);
         for (var i = 0; i < steps.Count; i++)
         {
             var (w, action) = steps[i];
@@ -150,13 +135,12 @@ internal static class NoticeWriter
                 RecoveryStep.InstalmentsLost => $"Right to instalments lost for {ay.Year}: {action.Amount.ToDisplayString()} payable from {DateText.Iso.Format(action.Date)}",
                 _ => $"{action.Step.Title()} for {ay.Year}: {action.Amount.ToDisplayString()} to pay by {DateText.Iso.Format(payBy!.Value)}",
             };
-            events.Add(new EventRow(
-                council, firstEvent + i, ay.AccountId, now, action.Date, "recovery-" + action.Step.Code(), summary, Officer, action.Source));
+            events.Add(new NewAccountEvent(ay.AccountId, now, action.Date, "recovery-" + action.Step.Code(), summary, Officer, action.Source));
         }
 
         var dialect = SqlDialect.Of(connection);
         await dialect.WriteAllAsync(connection, tx, "recovery_notice", NoticeShape, notices, ct);
-        await dialect.WriteAllAsync(connection, tx, "account_event", EventShape, events, ct);
+        await AccountEventBatch.WriteAsync(connection, tx, council, events, ct);
 
         // Each notice's letter is queued with it, in the same transaction, keyed by the notice's own source key: a
         // resumed run queues nothing twice, and `reeve letters print --type reminder --date D` prints the day's.
@@ -179,7 +163,7 @@ internal static class NoticeWriter
     }
 
     /// <summary>The letter a step sends, with the sums and dates the notice states (regs 23, 33 and 34).</summary>
-    private static LetterRequest? Letter(CouncilId council, RecoveryRun.Allocated w, RecoveryAction action, Money summonsCosts)
+    private static LetterRequest? Letter(CouncilId council, Allocated w, RecoveryAction action, Money summonsCosts)
     {
         var ay = w.Decision.AccountYear;
         var key = "recovery:" + SourceKey(ay.AccountId, ay.Year, action.Step);
