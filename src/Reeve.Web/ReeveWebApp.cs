@@ -11,7 +11,6 @@ using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.ChangePaymentMethod;
 using Reeve.Web.Features.Letters;
-using Reeve.Web.Features.ReverseLedgerEntry;
 using Reeve.Web.Hosting;
 using Reeve.Web.Security;
 
@@ -53,7 +52,6 @@ public static class ReeveWebApp
         services.AddSingleton<OfficerAudit>();
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<ChangePaymentMethodCommand>();
-        services.AddScoped<ReverseLedgerEntryCommand>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
         services.AddLetters(builder.Configuration);

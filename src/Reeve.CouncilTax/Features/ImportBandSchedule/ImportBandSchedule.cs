@@ -226,7 +226,7 @@ public static class ImportBandSchedule
 
                 return "added";
             case ScheduleReason.BandChange:
-                await RecordLiabilityFacts.RecordBandChangeAsync(c, tx, council, line.Uprn, line.EffectiveFrom, line.Band!.Value.ToString(),
+                await RecordBandChange.WriteAsync(c, tx, council, line.Uprn, line.EffectiveFrom, line.Band!.Value.ToString(),
                     line.Comment ?? "Valuation list alteration", line.ScheduleReference, officer, now);
                 return "band-changed";
             case ScheduleReason.Deletion:

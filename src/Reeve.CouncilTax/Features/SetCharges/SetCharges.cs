@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Reeve.Kernel;
 using Reeve.Persistence;
@@ -14,7 +15,8 @@ public static class SetCharges
 {
     public static IReadOnlyList<string> Kinds { get; } = ["billing-authority", "adult-social-care", "county", "police", "fire", "parish"];
 
-    public static async Task<Outcome<Money>> SetAsync(ReeveDatabase db, CouncilId council, string areaCode, string areaName, FinancialYear year, IReadOnlyList<Precept> precepts)
+    /// <summary>Runs in the caller's transaction, which the caller commits with its audit row when the outcome is done.</summary>
+    public static async Task<Outcome<Money>> SetAsync(DbConnection connection, DbTransaction tx, CouncilId council, string areaCode, string areaName, FinancialYear year, IReadOnlyList<Precept> precepts)
     {
         if (string.IsNullOrWhiteSpace(areaCode) || areaCode.Trim().Length > 10 || !areaCode.Trim().All(char.IsAsciiLetterOrDigit))
         {
@@ -60,8 +62,6 @@ public static class SetCharges
             return new Outcome<Money>.Invalid("precepts", "Enter the council's own precept (the billing authority)");
         }
 
-        await using var connection = await db.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
         var billed = await connection.ExecuteScalarAsync<long>(
             "select count(*) from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
             "join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
@@ -74,7 +74,6 @@ public static class SetCharges
 
         await ChargeSetting.SetAsync(connection, tx, council, areaCode.Trim(), areaName.Trim(), year,
             precepts.Select(p => p with { Preceptor = p.Preceptor.Trim() }).ToList());
-        await tx.CommitAsync();
         return Money.Sum(precepts.Select(p => p.BandD));
     }
 
