@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Properties;
 using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
@@ -62,11 +64,9 @@ public static class SetCharges
             return new Outcome<Money>.Invalid("precepts", "Enter the council's own precept (the billing authority)");
         }
 
-        var billed = await connection.ExecuteScalarAsync<long>(
-            "select count(*) from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
-            "join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
-            "where b.council_id = @council and b.financial_year = @year and p.area_code = @area",
-            new { council = council.Value, year = year.StartYear, area = areaCode.Trim() }, tx);
+        var dwellings = await PropertyListings.InAreaAsync(connection, council, areaCode.Trim(), tx);
+        var accounts = dwellings.Count == 0 ? [] : await PropertyAccounts.OnManyAsync(connection, council, AccountKind.CouncilTax, dwellings, tx);
+        var billed = accounts.Count == 0 ? 0 : (await BillStore.BilledInYearAsync(connection, tx, council, year, accounts.Select(a => a.AccountId).ToList())).Count;
         if (billed > 0)
         {
             return new Outcome<Money>.Conflict($"Bills for {year} have been issued in {areaName.Trim()} ({billed:N0}); the setting for that year can no longer be changed here");
