@@ -75,6 +75,34 @@ public static class AccountStore
             "select account_id, party_id, role, liable_from, liable_to from account_party where council_id = @council and party_id = @partyId order by liable_from",
             new { council = council.Value, partyId })).Select(r => r.ToParty()).ToList();
 
+    /// <summary>The accounts with these ids, for modules that hold account ids and need references, kinds or dates.</summary>
+    public static async Task<IReadOnlyDictionary<long, Account>> GetManyAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> accountIds, DbTransaction? tx = null) =>
+        (await SqlLists.QueryByIdsAsync<AccountRow, long>(connection, AccountRow.Select + " where council_id = @council and account_id {ids}", council, accountIds, tx))
+        .ToDictionary(r => r.account_id, r => r.ToAccount());
+
+    /// <summary>The accounts with these references (as written on bills and payment files), keyed by the reference.</summary>
+    public static async Task<IReadOnlyDictionary<string, Account>> ByReferencesAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<string> references, DbTransaction? tx = null) =>
+        (await SqlLists.QueryByIdsAsync<AccountRow, string>(connection, AccountRow.Select + " where council_id = @council and reference {ids}", council, references, tx))
+        .ToDictionary(r => r.reference, r => r.ToAccount(), StringComparer.Ordinal);
+
+    /// <summary>Who is or was liable on each of these accounts, with dates, oldest liability first per account.</summary>
+    public static Task<IReadOnlyList<AccountParty>> PartiesOfAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> accountIds, DbTransaction? tx = null) =>
+        LiabilitiesAsync(connection, council, "account_id", accountIds, tx);
+
+    /// <summary>Every liability these parties have or had, on any account, with dates.</summary>
+    public static Task<IReadOnlyList<AccountParty>> OfPartiesAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> partyIds, DbTransaction? tx = null) =>
+        LiabilitiesAsync(connection, council, "party_id", partyIds, tx);
+
+    private static async Task<IReadOnlyList<AccountParty>> LiabilitiesAsync(
+        DbConnection connection, CouncilId council, string column, IReadOnlyCollection<long> ids, DbTransaction? tx) =>
+        (await SqlLists.QueryByIdsAsync<AccountPartyRow, long>(connection,
+            $"select account_id, party_id, role, liable_from, liable_to from account_party where council_id = @council and {column} {{ids}}", council, ids, tx))
+        .Select(r => r.ToParty()).OrderBy(p => p.AccountId).ThenBy(p => p.LiableFrom).ThenBy(p => p.PartyId).ToList();
+
     /// <summary>
     /// Changes how an account pays, if nobody else has changed the account since the officer read it
     /// (optimistic concurrency on the account aggregate).

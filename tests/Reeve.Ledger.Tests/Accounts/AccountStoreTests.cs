@@ -136,17 +136,58 @@ public abstract class AccountStoreTests(IDatabaseEngine engine) : LedgerTest(eng
         events.Select(e => (e.OccurredAt, e.Kind, e.SourceRule)).ShouldBe([(paid, "payment", (string?)null), (billed, "bill", "LGFA 1992 s10")]);
     }
 
+    [Fact]
+    public async Task Many_accounts_read_back_at_once_by_id_and_by_reference_and_unknown_ones_are_absent()
+    {
+        var first = await OpenAccountAsync();
+        var second = await OpenAccountAsync(AccountKind.Sundry);
+
+        var byId = await ReadAsync(connection => AccountStore.GetManyAsync(connection, Council, [first.AccountId, second.AccountId, 999_999]));
+        var byReference = await ReadAsync(connection => AccountStore.ByReferencesAsync(connection, Council, [second.Reference.Value, "999999999"]));
+
+        byId.Count.ShouldBe(2);
+        byId[first.AccountId].ShouldBe(first);
+        byId[second.AccountId].ShouldBe(second);
+        byReference.Keys.ShouldBe([second.Reference.Value]);
+        byReference[second.Reference.Value].ShouldBe(second);
+    }
+
+    [Fact]
+    public async Task Liabilities_read_back_for_many_accounts_and_for_many_parties()
+    {
+        var first = await OpenAccountAsync();
+        var second = await OpenAccountAsync();
+        var anna = await SeedPartyAsync(7);
+        var ben = await SeedPartyAsync(8);
+        var annaFirst = new AccountParty(first.AccountId, anna, "liable", new LocalDate(2025, 4, 1), null);
+        var benFirst = new AccountParty(first.AccountId, ben, "joint", new LocalDate(2025, 6, 1), new LocalDate(2025, 9, 30));
+        var benSecond = new AccountParty(second.AccountId, ben, "liable", new LocalDate(2025, 10, 1), null);
+        await InTransactionAsync(async (connection, tx) =>
+        {
+            foreach (var liability in new[] { benSecond, benFirst, annaFirst })
+            {
+                await AccountStore.AddPartyAsync(connection, tx, Council, liability);
+            }
+
+            return 0;
+        });
+
+        (await ReadAsync(connection => AccountStore.PartiesOfAsync(connection, Council, [first.AccountId, second.AccountId])))
+            .ShouldBe([annaFirst, benFirst, benSecond]);
+        (await ReadAsync(connection => AccountStore.OfPartiesAsync(connection, Council, [ben]))).ShouldBe([benFirst, benSecond]);
+        (await ReadAsync(connection => AccountStore.PartiesOfAsync(connection, Council, []))).ShouldBeEmpty();
+    }
+
     private Task<Outcome<Account>> ChangePaymentMethodAsync(long accountId, int expectedVersion, string paymentMethod) =>
         InTransactionAsync((connection, tx) =>
             AccountStore.ChangePaymentMethodAsync(connection, tx, Council, accountId, expectedVersion, paymentMethod));
 
-    private Task<long> SeedPartyAsync() =>
+    private Task<long> SeedPartyAsync(long partyId = 7) =>
         InTransactionAsync(async (connection, tx) =>
         {
-            const long partyId = 7;
             await Dapper.SqlMapper.ExecuteAsync(connection,
                 "insert into party (council_id, party_id, kind, created_at) values (@council, @partyId, 'person', @at)",
-                new { council = Council.Value, partyId, at = DapperSetup.ToDb(Now, Db.IsPostgres) }, tx);
+                new { council = Council.Value, partyId, at = Now }, tx);
             return partyId;
         });
 }

@@ -50,6 +50,18 @@ public static class PartyNames
         return expectedVersion + 1;
     }
 
+    /// <summary>
+    /// The name each of these parties goes by now (the newest in their history), for modules that hold party ids
+    /// and need a name on a list, a letter or a court schedule. A party with no name recorded is absent.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, string>> CurrentAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> partyIds, DbTransaction? tx = null) =>
+        (await SqlLists.QueryByIdsAsync<(long PartyId, string Name), long>(connection,
+            "select n.party_id, n.display_name from party_name n where n.council_id = @council and n.party_id {ids}" +
+            " and n.name_seq = (select max(m.name_seq) from party_name m where m.council_id = n.council_id and m.party_id = n.party_id)",
+            council, partyIds, tx))
+        .ToDictionary(r => r.PartyId, r => r.Name);
+
     internal static Task InsertAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long partyId, int seq, NameParts name,
         LocalDate effectiveFrom, string reason, string officer, Instant now)

@@ -43,6 +43,12 @@ public static class PropertyStore
         (await connection.QuerySingleOrDefaultAsync<Row>(
             Row.Select + " where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }, tx))?.ToProperty();
 
+    /// <summary>The properties with these UPRNs, for modules that hold a UPRN and need its address or band.</summary>
+    public static async Task<IReadOnlyDictionary<long, Property>> GetManyAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> uprns, DbTransaction? tx = null) =>
+        (await SqlLists.QueryByIdsAsync<Row, long>(connection, Row.Select + " where council_id = @council and uprn {ids}", council, uprns, tx))
+        .ToDictionary(r => r.uprn, r => r.ToProperty());
+
     public static async Task<IReadOnlyList<Property>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
     {
         var parameters = new DynamicParameters(new { council = council.Value, limit });

@@ -51,7 +51,22 @@ public class BacsReportCorpusTests
         (item.ReturnCode, item.Reason.Code, item.PayerName, item.PayerSortCode.Digits).ShouldBe(("1012", "1", "J SMITH", "089999"));
     }
 
-    public static TheoryData<string> Files => [BacsCorpus.SoSureAddacs, BacsCorpus.SoSureAuddis, BacsCorpus.SoSureAuddisError, BacsCorpus.RealisticArudd];
+    [Fact]
+    public void The_genuine_ARUDD_from_Bacs_is_read_with_amounts_in_pounds_and_every_payer()
+    {
+        var report = AruddReport.Parse(BacsCorpus.Text(BacsCorpus.XmlParsingArudd)).ShouldBeOfType<Outcome<AruddReport>.Done>().Value;
+
+        (report.ServiceUserNumber, report.AdviceNumber, report.Total).ShouldBe(("123456", "000", Money.FromPence(225_00)));
+        report.Items.Select(i => (i.Reference, i.ReturnCode, i.Reason.Code, i.Amount, i.PayerName, i.PayerSortCode.Digits)).ShouldBe(
+        [
+            ("X01234", "1012", "1", Money.FromPence(65_00), "FRED SMITH", "010203"),
+            ("X02345", "1012", "1", Money.FromPence(60_00), "JESSICA RABBIT", "020304"),
+            ("X03456", "1012", "1", Money.FromPence(100_00), "STEVE ROGERS", "030405"),
+        ]);
+    }
+
+    public static TheoryData<string> Files =>
+        [BacsCorpus.SoSureAddacs, BacsCorpus.SoSureAuddis, BacsCorpus.SoSureAuddisError, BacsCorpus.RealisticArudd, BacsCorpus.XmlParsingArudd];
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -72,6 +87,7 @@ public class BacsReportCorpusTests
         { "auddis", BacsCorpus.SoSureAuddis },
         { "auddis", BacsCorpus.SoSureAuddisError },
         { "arudd", BacsCorpus.RealisticArudd },
+        { "arudd", BacsCorpus.XmlParsingArudd },
     };
 
     [Theory]
@@ -90,7 +106,7 @@ public class BacsReportCorpusTests
         var (field, message) = name switch
         {
             BacsCorpus.SoSureAddacs => Invalid(AddacsReport.Parse(xml)),
-            BacsCorpus.RealisticArudd => Invalid(AruddReport.Parse(xml)),
+            BacsCorpus.RealisticArudd or BacsCorpus.XmlParsingArudd => Invalid(AruddReport.Parse(xml)),
             _ => Invalid(AuddisReport.Parse(xml)),
         };
         return new Outcome<object>.Invalid(field, message);

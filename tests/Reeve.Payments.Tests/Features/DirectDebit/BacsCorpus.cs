@@ -9,6 +9,7 @@ internal static class BacsCorpus
     public const string SoSureAuddis = "so-sure-AUDDIS.xml";
     public const string SoSureAuddisError = "so-sure-AUDDIS-error.xml";
     public const string RealisticArudd = "arudd-realistic.xml";
+    public const string XmlParsingArudd = "xml-parsing-ARUDD.xml";
 
     /// <summary>The service user number the so-sure files were issued under.</summary>
     public const string SoSureSun = "176198";

@@ -40,6 +40,20 @@ public abstract class PartyNamesTests(IDatabaseEngine engine) : PeopleTest(engin
     }
 
     [Fact]
+    public async Task Current_names_of_many_parties_are_read_at_once_each_the_newest()
+    {
+        var jane = await RecordPersonAsync("Jane", "Smith");
+        var omar = await RecordPersonAsync("Omar", "Hussain");
+        (await ChangeNameAsync(jane, expectedVersion: 1, NameParts.Person("Mrs", "Jane", "Jones"))).ShouldBeOfType<Outcome<int>.Done>();
+
+        var names = await ReadAsync(c => PartyNames.CurrentAsync(c, Council, [jane, omar, 424242]));
+
+        names.Count.ShouldBe(2);
+        names[jane].ShouldBe("Mrs Jane Jones");
+        names[omar].ShouldBe("Omar Hussain");
+    }
+
+    [Fact]
     public async Task A_change_from_a_stale_version_is_a_conflict_and_writes_nothing()
     {
         // Optimistic concurrency: the second officer saved over a version someone else had already changed.

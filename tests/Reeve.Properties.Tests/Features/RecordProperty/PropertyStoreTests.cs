@@ -24,6 +24,19 @@ public abstract class PropertyStoreTests(IDatabaseEngine engine) : PropertiesTes
     }
 
     [Fact]
+    public async Task Many_properties_are_read_at_once_by_uprn_and_unknown_ones_are_absent()
+    {
+        var mill = (await AddAsync(Dwelling(10001, "1 Mill Lane", "M1 1AE"))).ShouldBeOfType<Outcome<Property>.Done>().Value;
+        var yard = (await AddAsync(Dwelling(10002, "2 Yard Row", "M1 1AF"))).ShouldBeOfType<Outcome<Property>.Done>().Value;
+
+        var read = await ReadAsync(c => PropertyStore.GetManyAsync(c, Council, [10001, 10002, 10003]));
+
+        read.Count.ShouldBe(2);
+        read[10001].ShouldBe(mill);
+        read[10002].ShouldBe(yard);
+    }
+
+    [Fact]
     public async Task A_non_domestic_property_without_a_band_reads_back_without_one()
     {
         // Hereditaments are on the rating list, not the valuation list, so they have no council tax band.
