@@ -24,18 +24,22 @@ public static class RecordAward
             return DwellingChange.Refused("evidence", "Record the evidence the award rests on");
         }
 
-        return DwellingChange.ApplyAsync(connection, tx, council, uprn, award.From, $"{award.Kind} {award.Code} from {DateText.LongForm.Format(award.From)}", officer, now, async () =>
-        {
-            var id = await IdAllocator.ReserveAsync(connection, tx, council, "ctax_award", 1);
-            await connection.ExecuteAsync(
-                "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_at, recorded_by, amount_pence) " +
-                "values (@council, @id, @uprn, @kind, @partyId, @code, @percent, @since, @from, @to, @evidence, @review, @now, @officer, @amount)",
-                new
-                {
-                    council = council.Value, id, uprn, kind = award.Kind, partyId = award.PartyId, code = award.Code, percent = award.Percent,
-                    since = award.Since, from = award.From, to = award.To, evidence = award.Evidence,
-                    review = award.ReviewOn, now, officer, amount = award.Amount?.Pence,
-                }, tx);
-        });
+        return DwellingChange.ApplyAsync(connection, tx, council, uprn, award.From, $"{award.Kind} {award.Code} from {DateText.LongForm.Format(award.From)}", officer, now,
+            () => WriteAsync(connection, tx, council, uprn, award, officer, now));
+    }
+
+    /// <summary>Writes the award and does not re-bill: the caller re-bills once after all its changes.</summary>
+    internal static async Task WriteAsync(DbConnection connection, DbTransaction tx, CouncilId council, long uprn, Award award, string officer, Instant now)
+    {
+        var id = await IdAllocator.ReserveAsync(connection, tx, council, "ctax_award", 1);
+        await connection.ExecuteAsync(
+            "insert into ctax_award (council_id, award_id, uprn, kind, party_id, code, percent, since, award_from, award_to, evidence, review_on, recorded_at, recorded_by, amount_pence) " +
+            "values (@council, @id, @uprn, @kind, @partyId, @code, @percent, @since, @from, @to, @evidence, @review, @now, @officer, @amount)",
+            new
+            {
+                council = council.Value, id, uprn, kind = award.Kind, partyId = award.PartyId, code = award.Code, percent = award.Percent,
+                since = award.Since, from = award.From, to = award.To, evidence = award.Evidence,
+                review = award.ReviewOn, now, officer, amount = award.Amount?.Pence,
+            }, tx);
     }
 }
