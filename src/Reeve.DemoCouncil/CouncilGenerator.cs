@@ -24,9 +24,9 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
     private static readonly (char Band, int PerThousand)[] BandMix =
         [('A', 240), ('B', 200), ('C', 220), ('D', 160), ('E', 100), ('F', 50), ('G', 25), ('H', 5)];
 
-    private readonly List<object?[]> _residences = [];
-    private readonly List<object?[]> _owners = [];
-    private readonly List<object?[]> _awards = [];
+    private readonly List<DwellingFactsWriter.NewResidence> _residences = [];
+    private readonly List<DwellingFactsWriter.NewOwnership> _owners = [];
+    private readonly List<DwellingFactsWriter.NewAward> _awards = [];
     private readonly List<long> _landlords = [];
     private string[] _streets = [];
 
@@ -83,8 +83,7 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
             throw new InvalidOperationException($"Demo property {uprn} was refused: {added}");
         }
 
-        await connection.ExecuteAsync("update property set area_code = @area where council_id = @council and uprn = @uprn",
-            new { area = DemoPrecepts.AreaCode(town), council = profile.Id.Value, uprn }, tx);
+        await PropertyListings.SetAreaAsync(connection, tx, profile.Id, uprn, DemoPrecepts.AreaCode(town));
         var address = new RecordParty.PostalAddressInput(uprn, line1, null, null, town, Postcodes.Normalise(postcode));
         var firstDay = DemoCouncilProfile.FirstLedgerYear.FirstDay;
 
@@ -142,7 +141,7 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
     {
         foreach (var m in household.Members)
         {
-            _residences.Add([profile.Id.Value, 0L, uprn, m.PartyId, from, to, m.Interest.Code(), m.PartnerOf]);
+            _residences.Add(new DwellingFactsWriter.NewResidence(uprn, m.PartyId, from, to, m.Interest, m.PartnerOf));
             if (m.Disregard is { } category)
             {
                 Award(uprn, "disregard", m.PartyId, category, null, null, from, null, "Student certificate from the University of Wealdmoor");
@@ -150,36 +149,17 @@ internal sealed class CouncilGenerator(DemoCouncilProfile profile, LocalDate asA
         }
     }
 
-    private void Owner(long uprn, long party, LocalDate from) => _owners.Add([profile.Id.Value, 0L, uprn, party, from]);
+    private void Owner(long uprn, long party, LocalDate from) => _owners.Add(new DwellingFactsWriter.NewOwnership(uprn, party, from));
 
     private void Award(long uprn, string kind, long? party, string? code, int? percent, LocalDate? since, LocalDate from, LocalDate? to, string evidence) =>
-        _awards.Add([profile.Id.Value, 0L, uprn, kind, party, code, percent, since, from, to, evidence]);
+        _awards.Add(new DwellingFactsWriter.NewAward(uprn, new RecordAward.Award(kind, party, code, percent, since, from, to, evidence, null)));
 
     private async Task WriteAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        await WriteWithIdsAsync(connection, tx, "residence", _residences, ["council_id", "residence_id", "uprn", "party_id", "resident_from", "resident_to", "interest", "partner_of"], ct);
-        await WriteWithIdsAsync(connection, tx, "ownership", _owners, ["council_id", "ownership_id", "uprn", "party_id", "owned_from"], ct);
-        await WriteWithIdsAsync(connection, tx, "ctax_award", _awards, ["council_id", "award_id", "uprn", "kind", "party_id", "code", "percent", "since", "award_from", "award_to", "evidence"], ct);
-    }
-
-    private async Task WriteWithIdsAsync(DbConnection connection, DbTransaction tx, string table, List<object?[]> rows, string[] columns, CancellationToken ct)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var first = await IdAllocator.ReserveAsync(connection, tx, profile.Id, table, rows.Count);
-        var ready = rows.Select((r, i) =>
-        {
-            var row = r.ToList();
-            row[1] = first + i;
-            row.Add(now);
-            row.Add(Officer);
-            return row.ToArray();
-        }).ToList();
-        await BulkWriter.WriteAsync(connection, tx, table, [.. columns, "recorded_at", "recorded_by"], ready, ct);
-        rows.Clear();
+        await DwellingFactsWriter.WriteAsync(connection, tx, profile.Id, _residences, _owners, _awards, Officer, now, ct);
+        _residences.Clear();
+        _owners.Clear();
+        _awards.Clear();
     }
 
     private async Task<long> AddPersonAsync(DbConnection connection, DbTransaction tx, string surname, RecordParty.PostalAddressInput address, LocalDate from)

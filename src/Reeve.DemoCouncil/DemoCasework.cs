@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.People;
 using Reeve.Persistence;
 
@@ -15,14 +17,29 @@ public static class DemoCasework
 {
     private const string Officer = "demo-casework";
 
-    /// <summary>People whose accounts owe in at least two financial years, lowest id first.</summary>
-    public const string PeopleWithTwoYearsOfArrears =
-        "select party_id from (select ap.party_id, e.financial_year, " +
-        "sum(case when e.debit_book = 'debtors' then e.amount_pence when e.credit_book = 'debtors' then -e.amount_pence else 0 end) as owed " +
-        "from account_party ap join ledger_entry e on e.council_id = ap.council_id and e.account_id = ap.account_id " +
-        "where ap.council_id = @council group by ap.party_id, e.financial_year) t where owed > 0 " +
-        "and not exists (select 1 from arrangement r where r.council_id = @council and r.party_id = t.party_id) " +
-        "group by party_id having count(*) >= 2 order by party_id";
+    /// <summary>
+    /// People whose accounts owe in at least two financial years and who have no arrangement, lowest id first,
+    /// skipping the first <paramref name="skip"/>.
+    /// </summary>
+    internal static async Task<IReadOnlyList<long>> PeopleWithTwoYearsOfArrearsAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, int skip, int take)
+    {
+        var found = new List<long>();
+        foreach (var party in await PartiesInArrears.OwingInYearsAsync(connection, council, 2, tx))
+        {
+            if (found.Count == skip + take)
+            {
+                break;
+            }
+
+            if ((await Arrangements.ForPartyAsync(connection, council, party, tx)).Count == 0)
+            {
+                found.Add(party);
+            }
+        }
+
+        return found.Skip(skip).ToList();
+    }
 
     public static async Task RunAsync(ReeveDatabase db, CouncilId council, LocalDate asAt, Instant now, CancellationToken ct)
     {
@@ -32,7 +49,7 @@ public static class DemoCasework
         var april = new LocalDate(asAt.Year - 1, 4, 1);
         var firstMonday = april.DayOfWeek == IsoDayOfWeek.Monday ? april : april.Next(IsoDayOfWeek.Monday);
         await SpendingGuidelineStore.SeedDemoExampleAsync(connection, tx, council, firstMonday);
-        var people = (await connection.QueryAsync<long>(PeopleWithTwoYearsOfArrears + " limit 3", new { council = council.Value }, tx)).ToList();
+        var people = await PeopleWithTwoYearsOfArrearsAsync(connection, tx, council, 0, 3);
         if (people.Count > 0)
         {
             var budget = new Budget(1, 1,

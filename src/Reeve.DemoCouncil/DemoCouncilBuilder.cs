@@ -88,8 +88,7 @@ public static class DemoCouncilBuilder
 
         await using (var connection = await db.OpenAsync(ct))
         {
-            totals.Accounts = await connection.ExecuteScalarAsync<int>("select count(*) from account");
-            totals.Entries = await connection.ExecuteScalarAsync<int>("select count(*) from ledger_entry");
+            (totals.Accounts, totals.Entries) = await LedgerTotals.CountAsync(connection);
         }
 
         return new DemoResult(officers, profiles.Length, sizes.Sum(), totals.People, totals.Accounts, totals.Entries);

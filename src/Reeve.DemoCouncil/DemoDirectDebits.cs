@@ -1,7 +1,9 @@
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Payments;
+using Reeve.People;
 using Reeve.Payments.Domain.Bacs;
 using Reeve.Payments.Domain.BankDetails;
 using Reeve.Persistence;
@@ -52,20 +54,14 @@ internal static class DemoDirectDebits
             throw new InvalidOperationException($"The demo council {council.Value}'s collection account could not be recorded");
         }
 
-        // Two plain reads joined here rather than a correlated subquery: the SQLite the app bundles planned that
-        // subquery on the new demo database (no statistics yet) as a scan per account, seconds for a few thousand.
-        var payers = (await connection.QueryAsync<Payer>(
-            "select a.account_id as AccountId, a.reference as Reference, a.opened_on as OpenedOn from account a " +
-            "where a.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null order by a.account_id",
-            new { council = council.Value }, tx)).ToList();
-        var names = (await connection.QueryAsync<(long Account, LocalDate LiableFrom, int Seq, string Name)>(
-                "select ap.account_id, ap.liable_from, pn.name_seq, pn.display_name from account_party ap " +
-                "join account a on a.council_id = ap.council_id and a.account_id = ap.account_id " +
-                "join party_name pn on pn.council_id = ap.council_id and pn.party_id = ap.party_id " +
-                "where ap.council_id = @council and a.payment_method = 'direct-debit' and a.closed_on is null",
-                new { council = council.Value }, tx))
-            .GroupBy(n => n.Account)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(n => n.LiableFrom).ThenByDescending(n => n.Seq).First().Name);
+        // The payer's name is the current name of the party liable most recently (the Ledger's parties, People's names).
+        var payers = (await AccountsPayingBy.OpenAsync(connection, council, "direct-debit", tx))
+            .Select(a => new Payer { AccountId = a.AccountId, Reference = a.Reference, OpenedOn = a.OpenedOn }).ToList();
+        var newest = (await AccountStore.PartiesOfAsync(connection, council, payers.Select(p => p.AccountId).ToList(), tx))
+            .GroupBy(p => p.AccountId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.LiableFrom).ThenBy(p => p.PartyId).First().PartyId);
+        var current = await PartyNames.CurrentAsync(connection, council, newest.Values.Distinct().ToList(), tx);
+        var names = newest.ToDictionary(n => n.Key, n => current.GetValueOrDefault(n.Value));
         foreach (var payer in payers)
         {
             payer.Name = names.GetValueOrDefault(payer.AccountId);

@@ -29,18 +29,19 @@ internal static class DemoPayments
     public static async Task RunAsync(ReeveDatabase db, DemoCouncilProfile profile, int seed, LocalDate asAt, Instant now, IProgress<DemoProgress>? progress, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
+        // What each account is due, through the debt-stream seam (the schedule in force on the day the demo stands at).
+        var schedule = DebtStreams.Find(AccountKind.CouncilTax)?.DueScheduleSql
+                       ?? throw new InvalidOperationException("Council Tax is not registered as a debt stream");
         var rows = await connection.QueryAsync<(long Account, int Year, LocalDate Due, long Amount)>(
-            "select i.account_id, i.financial_year, i.due_on, i.amount_pence from instalment i " +
-            "join (select account_id, financial_year, max(version) as version from bill where council_id = @council group by account_id, financial_year) b " +
-            "on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
-            "where i.council_id = @council order by i.account_id, i.financial_year, i.seq",
-            new { council = profile.Id.Value });
+            $"select account_id, financial_year, due_on, amount_pence from ({schedule}) d order by account_id, financial_year, seq",
+            new { council = profile.Id.Value, lo = 0L, hi = long.MaxValue, asAt });
         var plans = rows.GroupBy(r => (r.Account, r.Year))
             .Select(g => new Plan(g.Key.Account, new FinancialYear(g.Key.Year), g.Select(r => (r.Due, Money.FromPence(r.Amount))).ToList()))
             .GroupBy(p => p.AccountId)
             .ToList();
 
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var versions = await AccountStore.GetManyAsync(connection, profile.Id, plans.Select(p => p.Key).ToList(), tx);
         var pending = new List<NewEntry>();
         var returned = new HashSet<string>(StringComparer.Ordinal);
         var done = 0;
@@ -48,8 +49,11 @@ internal static class DemoPayments
         {
             var rng = new Random(unchecked((seed * 7919) + (int)account.Key));
             var method = rng.Next(100) < 75 ? "direct-debit" : new[] { "cash", "card", "bank-transfer" }[rng.Next(3)];
-            await connection.ExecuteAsync("update account set payment_method = @method where council_id = @council and account_id = @id",
-                new { method, council = profile.Id.Value, id = account.Key }, tx);
+            if (await AccountStore.ChangePaymentMethodAsync(connection, tx, profile.Id, account.Key, versions[account.Key].Version, method) is not Outcome<Account>.Done)
+            {
+                throw new InvalidOperationException($"The demo could not set how account {account.Key} pays");
+            }
+
             var behaviour = Pick(rng, method);
             foreach (var plan in account)
             {

@@ -20,14 +20,12 @@ public static class DemoTracing
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Past the people the casework demo uses, so a traced person is not also the arrangement walk-through's.
-        var people = (await connection.QueryAsync<long>(DemoCasework.PeopleWithTwoYearsOfArrears + " limit 4 offset 3", new { council = council.Value }, tx)).ToList();
+        var people = await DemoCasework.PeopleWithTwoYearsOfArrearsAsync(connection, tx, council, 3, 4);
         var returned = new (int DaysAgo, string Officer)[] { (40, "officer"), (12, "officer"), (3, "teamleader") };
         for (var i = 0; i < people.Count && i < returned.Length; i++)
         {
             // The address letters go to: their newest correspondence address, or 0 for the dwelling itself.
-            var address = await connection.ExecuteScalarAsync<int?>(
-                "select address_seq from party_address where council_id = @council and party_id = @party and valid_to is null order by valid_from desc, address_seq desc limit 1",
-                new { council = council.Value, party = people[i] }, tx) ?? 0;
+            var address = await CorrespondenceAddresses.NewestOpenAsync(connection, council, people[i], tx) ?? 0;
             var task = await ReturnedMail.MarkAsync(connection, tx, council, people[i], address, asAt.PlusDays(-returned[i].DaysAgo), returned[i].Officer, now);
             if (i == 0)
             {

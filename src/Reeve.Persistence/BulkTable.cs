@@ -30,6 +30,20 @@ public sealed class BulkTable<T>
     public BulkTable<T> Int4(string name, Func<T, int> value) => Add(new Column(name, DbType.Int32, NpgsqlDbType.Integer,
         (w, r) => w.Write(value(r), NpgsqlDbType.Integer), r => value(r), r => value(r)));
 
+    public BulkTable<T> Int4(string name, Func<T, int?> value) => Add(new Column(name, DbType.Int32, NpgsqlDbType.Integer,
+        (w, r) =>
+        {
+            if (value(r) is { } v)
+            {
+                w.Write(v, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+        },
+        r => value(r) is { } v ? v : DBNull.Value, r => value(r) is { } v ? v : DBNull.Value));
+
     public BulkTable<T> Int8(string name, Func<T, long> value) => Add(new Column(name, DbType.Int64, NpgsqlDbType.Bigint,
         (w, r) => w.Write(value(r), NpgsqlDbType.Bigint), r => value(r), r => value(r)));
 

@@ -10,7 +10,6 @@ using Reeve.Persistence;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.Letters;
-using Reeve.Web.Features.ReverseLedgerEntry;
 using Reeve.Web.Hosting;
 using Reeve.Web.Security;
 
@@ -51,7 +50,6 @@ public static class ReeveWebApp
         services.AddSingleton<CalculatorRegistry>(_ => CalculatorCatalogue.Create());
         services.AddSingleton<OfficerAudit>();
         services.AddSingleton<Features.Display.CouncilDirectory>();
-        services.AddScoped<ReverseLedgerEntryCommand>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
         services.AddLetters(builder.Configuration);

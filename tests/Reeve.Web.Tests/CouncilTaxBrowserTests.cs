@@ -1,3 +1,4 @@
+using Reeve.TestKit;
 using Microsoft.Playwright;
 using Reeve.CouncilTax.Domain;
 using static Reeve.Web.Tests.BrowserTests;
@@ -53,9 +54,9 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         await MoveInAsync(app, uprn, sam, ThisYear.Previous.FirstDay);
         await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
         var reference = (await AccountReferencesAsync(app, uprn))[0];
-        (await Reeve.CouncilTax.RecordLiabilityFacts.AwardAsync(app.Database, app.HomeCouncil, uprn,
-            new Reeve.CouncilTax.RecordLiabilityFacts.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate", null), "test",
-            NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Reeve.Kernel.Outcome<Reeve.CouncilTax.RebillDwelling.Result>.Done>();
+        (await app.Database.InTransactionAsync((c, tx) => Reeve.CouncilTax.RecordAward.RecordAsync(c, tx, app.HomeCouncil, uprn,
+            new Reeve.CouncilTax.RecordAward.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate", null), "test",
+            NodaTime.SystemClock.Instance.GetCurrentInstant()))).ShouldBeOfType<Reeve.Kernel.Outcome<Reeve.CouncilTax.RebillDwelling.Result>.Done>();
         var award = await app.CountAsync("select max(award_id) from ctax_award where council_id = @c and uprn = @uprn", new { c = app.HomeCouncil.Value, uprn });
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         // A loaded CI machine can be slow; a timeout here is not what these tests are about.

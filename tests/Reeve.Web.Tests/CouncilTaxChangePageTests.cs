@@ -1,3 +1,4 @@
+using Reeve.TestKit;
 using System.Globalization;
 using System.Net;
 using Dapper;
@@ -53,9 +54,9 @@ public sealed class CouncilTaxChangePageTests(ReeveAppFixture app)
         var (kid, _) = await NewPersonAsync(app, "Alex");
         await MoveInAsync(app, uprn, sam, ThisYear.FirstDay);
         await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
-        (await RecordLiabilityFacts.AwardAsync(app.Database, app.HomeCouncil, uprn,
-            new RecordLiabilityFacts.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate", null), "test",
-            NodaTime.SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
+        (await app.Database.InTransactionAsync((c, tx) => RecordAward.RecordAsync(c, tx, app.HomeCouncil, uprn,
+            new RecordAward.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate", null), "test",
+            NodaTime.SystemClock.Instance.GetCurrentInstant()))).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
         var award = await AwardIdAsync(uprn);
         using var client = await OfficerClient.SignedInAsync(app, "officer");
         (await client.GetPageAsync($"/properties/{uprn}")).ShouldContain($"/properties/{uprn}/awards/{award}/end");

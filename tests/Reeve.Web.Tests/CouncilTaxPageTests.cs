@@ -1,3 +1,4 @@
+using Reeve.TestKit;
 using System.Globalization;
 using System.Net;
 using NodaTime;
@@ -30,11 +31,11 @@ public sealed class CouncilTaxPageTests(ReeveAppFixture app)
         var (kid, kidName) = await NewPersonAsync(app, "Alex");
         await MoveInAsync(app, uprn, sam, ThisYear.FirstDay);
         await MoveInAsync(app, uprn, kid, ThisYear.FirstDay, Interest.OtherResident);
-        (await RecordLiabilityFacts.BandChangeAsync(app.Database, app.HomeCouncil, uprn, ThisYear.FirstDay, "C", "Band reduced on appeal", "VOA 2026/118", "test",
-            SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
-        (await RecordLiabilityFacts.AwardAsync(app.Database, app.HomeCouncil, uprn,
-            new RecordLiabilityFacts.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate seen", ThisYear.LastDay), "test",
-            SystemClock.Instance.GetCurrentInstant())).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
+        (await app.Database.InTransactionAsync((c, tx) => RecordBandChange.RecordAsync(c, tx, app.HomeCouncil, uprn, ThisYear.FirstDay, "C", "Band reduced on appeal", "VOA 2026/118", "test",
+            SystemClock.Instance.GetCurrentInstant()))).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
+        (await app.Database.InTransactionAsync((c, tx) => RecordAward.RecordAsync(c, tx, app.HomeCouncil, uprn,
+            new RecordAward.Award("disregard", kid, "student", null, null, ThisYear.FirstDay, null, "Student certificate seen", ThisYear.LastDay), "test",
+            SystemClock.Instance.GetCurrentInstant()))).ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
         using var client = await OfficerClient.SignedInAsync(app, "officer");
 
         var html = WebUtility.HtmlDecode(await client.GetPageAsync($"/properties/{uprn}"));

@@ -1,3 +1,4 @@
+using Reeve.TestKit;
 using Dapper;
 using NodaTime;
 using Reeve.CouncilTax;
@@ -66,7 +67,7 @@ public static class CouncilTaxSetup
     }
 
     public static async Task MoveInAsync(ReeveAppFixture app, long uprn, long partyId, LocalDate from, Interest interest = Interest.Tenant, CouncilId? council = null) =>
-        (await RecordLiabilityFacts.MoveInAsync(app.Database, council ?? app.HomeCouncil, uprn, partyId, from, interest, null, "test", Now))
+        (await app.Database.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, council ?? app.HomeCouncil, uprn, partyId, from, interest, null, "test", Now)))
         .ShouldBeOfType<Outcome<RebillDwelling.Result>.Done>();
 
     /// <summary>The council tax accounts on the dwelling, oldest first.</summary>

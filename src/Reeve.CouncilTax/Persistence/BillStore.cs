@@ -4,6 +4,7 @@ using Dapper;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
@@ -45,11 +46,36 @@ public static class BillStore
     }
 
     /// <summary>Years in which any council tax account on the dwelling has a bill.</summary>
-    public static async Task<IReadOnlyList<FinancialYear>> BilledYearsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long uprn) =>
-        (await connection.QueryAsync<int>(
-            "select distinct b.financial_year from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
-            "where a.council_id = @council and a.uprn = @uprn order by 1",
-            new { council = council.Value, uprn }, tx)).Select(y => new FinancialYear(y)).ToList();
+    public static async Task<IReadOnlyList<FinancialYear>> BilledYearsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long uprn)
+    {
+        var accounts = (await PropertyAccounts.OnAsync(connection, council, AccountKind.CouncilTax, uprn, tx)).Select(a => a.AccountId).ToArray();
+        if (accounts.Length == 0)
+        {
+            return [];
+        }
+
+        return (await connection.QueryAsync<int>(
+                $"select distinct financial_year from bill where council_id = @council and account_id {SqlDialect.Of(connection).AnyOf("accounts")} order by 1",
+                new { council = council.Value, accounts }, tx))
+            .Select(y => new FinancialYear(y)).ToList();
+    }
+
+    /// <summary>Which of these accounts have a bill for the year (any version).</summary>
+    public static async Task<IReadOnlyList<long>> BilledInYearAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, FinancialYear year, IReadOnlyCollection<long> accountIds)
+    {
+        var billed = new List<long>();
+        var anyOf = SqlDialect.Of(connection).AnyOf("chunk");
+        // Chunks keep SQLite's expanded list well under its parameter limit; PostgreSQL takes each chunk as one array.
+        foreach (var chunk in accountIds.Chunk(5_000))
+        {
+            billed.AddRange(await connection.QueryAsync<long>(
+                $"select distinct account_id from bill where council_id = @council and financial_year = @year and account_id {anyOf}",
+                new { council = council.Value, year = year.StartYear, chunk }, tx));
+        }
+
+        return billed;
+    }
 
     public static async Task InsertAsync(DbConnection connection, DbTransaction tx, CouncilId council, BillVersion bill, long? runId, Instant now)
     {

@@ -4,6 +4,7 @@ using Dapper;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
+using Reeve.Properties;
 using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
@@ -34,11 +35,12 @@ public static class CouncilTaxReader
     public static async Task<IReadOnlyList<BandEntry>> BandHistoryAsync(DbConnection connection, CouncilId council, long uprn)
     {
         var args = new { council = council.Value, uprn };
-        var listed = await connection.QuerySingleOrDefaultAsync<string?>("select band from property where council_id = @council and uprn = @uprn", args);
-        if (listed is null)
+        if ((await PropertyListings.OfAsync(connection, council, uprn))?.Band is not { } band)
         {
             return [];
         }
+
+        var listed = band.ToString();
 
         var changes = await connection.QueryAsync<BandRow>(
             "select effective_from, band, reason, schedule_reference, recorded_by from band_change where council_id = @council and uprn = @uprn", args);
@@ -72,24 +74,17 @@ public static class CouncilTaxReader
         .ToList();
 
     /// <summary>The charging area the dwelling is in, if one is set.</summary>
-    public static Task<ChargeArea?> AreaAsync(DbConnection connection, CouncilId council, long uprn) =>
-        connection.QuerySingleOrDefaultAsync<ChargeArea?>(
-            "select p.area_code as Code, coalesce(a.name, p.area_code) as Name from property p " +
-            "left join charge_area a on a.council_id = p.council_id and a.area_code = p.area_code " +
-            "where p.council_id = @council and p.uprn = @uprn and p.area_code is not null",
-            new { council = council.Value, uprn });
+    public static async Task<ChargeArea?> AreaAsync(DbConnection connection, CouncilId council, long uprn)
+    {
+        if ((await PropertyListings.OfAsync(connection, council, uprn))?.AreaCode is not { } code)
+        {
+            return null;
+        }
 
-    /// <summary>The number of instalments the liable person asked for (12 under CTAE Regs 1992 reg 21(1A)), or null.</summary>
-    public static Task<int?> InstalmentsRequestedAsync(DbConnection connection, CouncilId council, long accountId) =>
-        connection.ExecuteScalarAsync<int?>(
-            "select instalments_requested from account where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId });
-
-    /// <summary>The day of the month the account's instalments fall due.</summary>
-    public static Task<int> InstalmentDayAsync(DbConnection connection, CouncilId council, long accountId) =>
-        connection.ExecuteScalarAsync<int>(
-            "select instalment_day from account where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId });
+        var name = await connection.ExecuteScalarAsync<string?>(
+            "select name from charge_area where council_id = @council and area_code = @code", new { council = council.Value, code });
+        return new ChargeArea(code, name ?? code);
+    }
 
 
     private sealed class BandRow

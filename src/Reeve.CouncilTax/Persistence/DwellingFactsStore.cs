@@ -5,6 +5,7 @@ using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Persistence;
+using Reeve.Properties;
 
 namespace Reeve.CouncilTax;
 
@@ -14,9 +15,7 @@ public static class DwellingFactsStore
     public static async Task<DwellingFacts?> LoadAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long uprn)
     {
         var args = new { council = council.Value, uprn };
-        var band = await connection.QuerySingleOrDefaultAsync<string?>(
-            "select band from property where council_id = @council and uprn = @uprn", args, tx);
-        if (band is null)
+        if ((await PropertyListings.OfAsync(connection, council, uprn, tx))?.Band is not { } band)
         {
             return null;
         }
@@ -29,7 +28,7 @@ public static class DwellingFactsStore
             "select party_id, owned_from, owned_to from ownership where council_id = @council and uprn = @uprn order by owned_from", args, tx);
         var awards = (await connection.QueryAsync<AwardRow>(
             "select kind, party_id, code, percent, since, award_from, award_to, amount_pence from ctax_award where council_id = @council and uprn = @uprn order by award_from, award_id", args, tx)).ToList();
-        return Build(uprn, band, changes, residents, owners, awards);
+        return Build(uprn, band.ToString(), changes, residents, owners, awards);
     }
 
     internal static DwellingFacts Build(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using NodaTime;
+using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Letters;
 using Reeve.Persistence;
@@ -60,7 +61,7 @@ internal static class PrintCommand
 
         var type = LetterTypes.FromCode(code);
         var (council, problem) = await RenderLetters.LettersCommand.ChooseCouncilAsync(db, councilGiven,
-            "select council_id from letter_request where letter_type = @type", new { type = code }, $"queued {code} letters", ct);
+            c => LetterTypeCouncils.HoldingAsync(c, type), $"queued {code} letters", ct);
         if (problem is not null || council is null)
         {
             return await RefuseAsync(host, problem ?? $"--type: no {code} letters are queued in {db.Describe()}");
@@ -111,7 +112,7 @@ internal static class PrintCommand
     private static async Task<int> RunAsync(CliHost host, ReeveDatabase db, int runId, string folder, int? councilGiven, CancellationToken ct)
     {
         var (council, problem) = await RenderLetters.LettersCommand.ChooseCouncilAsync(db, councilGiven,
-            "select council_id from billing_run where run_id = @runId", new { runId = (long)runId }, $"a billing run {runId}", ct);
+            c => BillingRunCouncils.HoldingAsync(c, runId), $"a billing run {runId}", ct);
         if (problem is not null || council is null)
         {
             return await RefuseAsync(host, problem ?? $"--run: there is no billing run {runId} in {db.Describe()}");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dapper;
+using System.Data.Common;
 using Reeve.Kernel;
 using Reeve.Officers;
 using Reeve.Persistence;
@@ -25,7 +25,7 @@ internal static class LettersCommand
     /// reference or a run number, which each council numbers for itself).
     /// </summary>
     public static async Task<(CouncilId? Id, string? Problem)> ChooseCouncilAsync(
-        ReeveDatabase db, int? given, string holdersSql, object holdersArgs, string what, CancellationToken ct)
+        ReeveDatabase db, int? given, Func<DbConnection, Task<IReadOnlyList<CouncilId>>> holdersOf, string what, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var councils = (await CouncilStore.AllAsync(connection)).Select(c => c.Id.Value).ToList();
@@ -34,7 +34,7 @@ internal static class LettersCommand
             return councils.Contains(id) ? (new CouncilId(id), null) : (null, $"--council: there is no council {id} in {db.Describe()}");
         }
 
-        var holders = (await connection.QueryAsync<int>(holdersSql, holdersArgs)).Distinct().Order().ToList();
+        var holders = (await holdersOf(connection)).Select(c => c.Value).Distinct().Order().ToList();
         return holders switch
         {
             [var only] => (new CouncilId(only), null),

@@ -51,7 +51,7 @@ internal static class RenderCommand
         }
 
         var (councilId, problem) = await LettersCommand.ChooseCouncilAsync(db, request.Council,
-            "select council_id from account where reference = @reference", new { reference = reference.Value }, $"an account {reference.Value}", ct);
+            c => AccountReferenceCouncils.HoldingAsync(c, reference), $"an account {reference.Value}", ct);
         if (problem is not null)
         {
             return await RefuseAsync(host, problem);

@@ -80,7 +80,7 @@ internal static class SendCommand
         }
 
         var (council, problem) = await RenderLetters.LettersCommand.ChooseCouncilAsync(db, councilGiven,
-            "select council_id from letter_request where letter_type = @type", new { type = code }, $"queued {code} letters", ct);
+            c => LetterTypeCouncils.HoldingAsync(c, type), $"queued {code} letters", ct);
         if (problem is not null || council is null)
         {
             return await RefuseAsync(host, problem ?? $"--type: no {code} letters are queued in {db.Describe()}");

@@ -45,8 +45,7 @@ public static class DemandNoticeReader
             ?? throw new InvalidOperationException($"Account {accountId} belongs to council {council.Value}, which does not exist");
         var property = await PropertyStore.GetAsync(connection, council, uprn)
             ?? throw new InvalidOperationException($"Account {account.Reference.Value} names UPRN {uprn}, which is not on the list");
-        var area = await connection.QuerySingleOrDefaultAsync<string?>(
-            "select area_code from property where council_id = @council and uprn = @uprn", new { council = council.Value, uprn });
+        var area = (await PropertyListings.OfAsync(connection, council, uprn))?.AreaCode;
         var precepts = area is null ? [] : await ChargeSetting.PreceptsAsync(connection, null, council, area, year);
         if (precepts.Count == 0)
         {

@@ -1,8 +1,7 @@
-using Dapper;
+using System.Data.Common;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
-using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
 
@@ -19,7 +18,9 @@ public static class ChooseInstalmentDay
 
     public sealed record Result(int Day, bool Unchanged, IReadOnlyList<BillVersion> NewVersions);
 
-    public static async Task<Outcome<Result>> ChooseAsync(ReeveDatabase db, CouncilId council, long accountId, int day, string officer, Instant now)
+    /// <summary>Runs in the caller's transaction, which the caller commits with its audit row when the outcome is done.</summary>
+    public static async Task<Outcome<Result>> ChooseAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long accountId, int day, string officer, Instant now)
     {
         if (day is < 1 or > 28)
         {
@@ -27,12 +28,7 @@ public static class ChooseInstalmentDay
         }
 
         var today = now.InZone(UkTime.Zone).Date;
-        await using var connection = await db.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var a = await connection.QuerySingleOrDefaultAsync<(int Day, int? Requested)?>(
-            "select instalment_day, instalments_requested from account where council_id = @council and account_id = @accountId and kind = 'council-tax'",
-            new { council = council.Value, accountId }, tx);
-        if (a is not { } account)
+        if (await AccountInstalmentTerms.OfAsync(connection, council, accountId, tx) is not { Kind: AccountKind.CouncilTax } account)
         {
             return new Outcome<Result>.NotFound($"council tax account {accountId}");
         }
@@ -42,14 +38,11 @@ public static class ChooseInstalmentDay
             return new Result(day, true, []);
         }
 
-        await connection.ExecuteAsync(
-            "update account set instalment_day = @day, version = version + 1 where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId, day }, tx);
+        await AccountInstalmentTerms.SetDayAsync(connection, tx, council, accountId, day);
         var versions = await BillReissue.ReprofileAsync(connection, tx, council, accountId, today, day, account.Requested,
             $"Instalments moved to day {day}", $"due on day {day} of the month", Source, officer, now);
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, "instalment-day",
             $"Instalments now fall due on day {day} of each month (was day {account.Day})", officer, Source);
-        await tx.CommitAsync();
         return new Result(day, false, versions);
     }
 }

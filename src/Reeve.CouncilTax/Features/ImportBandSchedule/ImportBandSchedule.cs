@@ -89,17 +89,8 @@ public static class ImportBandSchedule
     // earlier in the same file puts it on the list for the lines after it.
     private static async Task<IReadOnlyList<LineProblem>> ListProblemsAsync(DbConnection connection, CouncilId council, IReadOnlyList<ScheduleLine> lines)
     {
-        var listed = new Dictionary<long, string>();
-        // Batches keep SQLite's expanded list well under its parameter limit.
-        var anyOf = SqlLists.AnyOf(connection, "chunk");
-        foreach (var chunk in lines.Select(l => l.Uprn).Distinct().Chunk(500))
-        {
-            foreach (var row in await connection.QueryAsync<(long Uprn, string Kind)>(
-                         $"select uprn, kind from property where council_id = @council and uprn {anyOf}", new { council = council.Value, chunk }))
-            {
-                listed[row.Uprn] = row.Kind;
-            }
-        }
+        var listed = (await PropertyListings.ForAsync(connection, council, lines.Select(l => l.Uprn).ToList()))
+            .ToDictionary(p => p.Key, p => (PropertyKind?)p.Value.Kind);
 
         var areas = (await connection.QueryAsync<string>("select area_code from charge_area where council_id = @council", new { council = council.Value }))
             .ToHashSet(StringComparer.Ordinal);
@@ -113,7 +104,7 @@ public static class ImportBandSchedule
                     problems.Add(new LineProblem(line.Line, BandScheduleFile.Uprn, $"UPRN {line.Uprn} is already on the list; a new entry must be a new UPRN"));
                     break;
                 case ScheduleReason.NewEntry:
-                    listed[line.Uprn] = "domestic";
+                    listed[line.Uprn] = PropertyKind.Domestic;
                     if (line.AreaCode is { } area && !areas.Contains(area))
                     {
                         problems.Add(new LineProblem(line.Line, BandScheduleFile.AreaCode, $"'{area}' is not a charging area of this council"));
@@ -123,7 +114,7 @@ public static class ImportBandSchedule
                 case ScheduleReason.BandChange or ScheduleReason.Deletion when kind is null:
                     problems.Add(new LineProblem(line.Line, BandScheduleFile.Uprn, $"UPRN {line.Uprn} is not on the list, so it cannot be {(line.Reason == ScheduleReason.Deletion ? "deleted" : "amended")}"));
                     break;
-                case ScheduleReason.BandChange or ScheduleReason.Deletion when kind != "domestic":
+                case ScheduleReason.BandChange or ScheduleReason.Deletion when kind != PropertyKind.Domestic:
                     problems.Add(new LineProblem(line.Line, BandScheduleFile.Uprn, $"UPRN {line.Uprn} is a non-domestic property, not a dwelling on the council tax list"));
                     break;
                 case ScheduleReason.BandChange or ScheduleReason.Deletion:
@@ -220,13 +211,12 @@ public static class ImportBandSchedule
 
                 if (line.AreaCode is { } area)
                 {
-                    await c.ExecuteAsync("update property set area_code = @area where council_id = @council and uprn = @uprn",
-                        new { area, council = council.Value, uprn = line.Uprn }, tx);
+                    await PropertyListings.SetAreaAsync(c, tx, council, line.Uprn, area);
                 }
 
                 return "added";
             case ScheduleReason.BandChange:
-                await RecordLiabilityFacts.RecordBandChangeAsync(c, tx, council, line.Uprn, line.EffectiveFrom, line.Band!.Value.ToString(),
+                await RecordBandChange.WriteAsync(c, tx, council, line.Uprn, line.EffectiveFrom, line.Band!.Value.ToString(),
                     line.Comment ?? "Valuation list alteration", line.ScheduleReference, officer, now);
                 return "band-changed";
             case ScheduleReason.Deletion:

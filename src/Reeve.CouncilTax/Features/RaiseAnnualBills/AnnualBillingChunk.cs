@@ -4,13 +4,15 @@ using Dapper;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Properties;
 
 namespace Reeve.CouncilTax;
 
 /// <summary>One chunk of dwellings (in UPRN order) with everything needed to bill them, read in a few queries.</summary>
 internal sealed class AnnualBillingChunk
 {
-    public required IReadOnlyList<Dwelling> Dwellings { get; init; }
+    public required IReadOnlyList<PropertyListing> Dwellings { get; init; }
     public required ILookup<long, DwellingFactsStore.BandRow> Bands { get; init; }
     public required ILookup<long, DwellingFactsStore.ResidenceRow> Residents { get; init; }
     public required ILookup<long, DwellingFactsStore.OwnershipRow> Owners { get; init; }
@@ -18,26 +20,17 @@ internal sealed class AnnualBillingChunk
     public required ILookup<long, CouncilTaxAccounts.AccountOnDwelling> Accounts { get; init; }
     public required HashSet<long> Billed { get; init; }
 
-    public sealed class Dwelling
-    {
-        public long uprn { get; set; }
-        public string band { get; set; } = "";
-        public string? area_code { get; set; }
-
-        public long Uprn => uprn;
-    }
-
     public static async Task<AnnualBillingChunk> LoadAsync(DbConnection connection, CouncilId council, FinancialYear year, long after, int size)
     {
-        var dwellings = (await connection.QueryAsync<Dwelling>(
-            "select uprn, band, area_code from property where council_id = @council and kind = 'domestic' and uprn > @after order by uprn limit @size",
-            new { council = council.Value, after, size })).ToList();
+        // Every read is of the chunk's UPRN range (or the accounts found on it), so a chunk takes the same few queries
+        // however many dwellings it holds; the owners' rows are joined here, in memory.
+        var dwellings = await PropertyListings.DomesticAfterAsync(connection, council, after, size);
         if (dwellings.Count == 0)
         {
             return Empty();
         }
 
-        var range = new { council = council.Value, first = dwellings[0].uprn, last = dwellings[^1].uprn, year = year.StartYear };
+        var range = new { council = council.Value, first = dwellings[0].Uprn, last = dwellings[^1].Uprn };
         const string InRange = "council_id = @council and uprn >= @first and uprn <= @last";
         var bands = await connection.QueryAsync<(long Uprn, LocalDate From, string Band)>($"select uprn, effective_from, band from band_change where {InRange}", range);
         var residents = await connection.QueryAsync<(long Uprn, long Id, long Party, LocalDate From, LocalDate? To, string Interest, long? Partner)>(
@@ -46,13 +39,8 @@ internal sealed class AnnualBillingChunk
             $"select uprn, party_id, owned_from, owned_to from ownership where {InRange} order by owned_from", range);
         var awards = await connection.QueryAsync<(long Uprn, string Kind, long? Party, string? Code, int? Percent, LocalDate? Since, LocalDate From, LocalDate? To, long? Amount)>(
             $"select uprn, kind, party_id, code, percent, since, award_from, award_to, amount_pence from ctax_award where {InRange} order by award_from, award_id", range);
-        var accounts = await connection.QueryAsync<(long Uprn, long Account, long? Party, int Day, int? Requested)>(
-            "select a.uprn, a.account_id, p.party_id, a.instalment_day, a.instalments_requested from account a " +
-            "left join account_party p on p.council_id = a.council_id and p.account_id = a.account_id " +
-            "where a.council_id = @council and a.kind = 'council-tax' and a.uprn >= @first and a.uprn <= @last order by a.account_id, p.party_id", range);
-        var billed = await connection.QueryAsync<long>(
-            "select b.account_id from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
-            "where a.council_id = @council and a.uprn >= @first and a.uprn <= @last and b.financial_year = @year", range);
+        var accounts = await PropertyAccounts.InRangeAsync(connection, council, AccountKind.CouncilTax, range.first, range.last);
+        var billed = accounts.Count == 0 ? [] : await BillStore.BilledInYearAsync(connection, null, council, year, accounts.Select(a => a.AccountId).ToList());
         return new AnnualBillingChunk
         {
             Dwellings = dwellings,
@@ -66,10 +54,7 @@ internal sealed class AnnualBillingChunk
             {
                 kind = a.Kind, party_id = a.Party, code = a.Code, percent = a.Percent, since = a.Since, award_from = a.From, award_to = a.To, amount_pence = a.Amount,
             }),
-            Accounts = accounts.GroupBy(a => (a.Uprn, a.Account))
-                .Select(g => (g.Key.Uprn, Account: new CouncilTaxAccounts.AccountOnDwelling(g.Key.Account,
-                    g.Where(x => x.Party is not null).Select(x => x.Party!.Value).Distinct().Order().ToList(), g.First().Day, g.First().Requested)))
-                .ToLookup(a => a.Uprn, a => a.Account),
+            Accounts = accounts.ToLookup(a => a.Uprn, CouncilTaxAccounts.From),
             Billed = [.. billed],
         };
     }
@@ -137,24 +122,24 @@ internal sealed class AnnualBillingChunk
         int AlreadyBilled,
         IReadOnlyList<(CouncilTaxAccounts.AccountOnDwelling? Account, YearBill Bill, IReadOnlyList<Instalment> Plan, string Working)> Bills);
 
-    private Outcome Bill(Dwelling d, RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, IReadOnlyDictionary<string, int> localDiscounts)
+    private Outcome Bill(PropertyListing d, RaiseAnnualBills.Options options, IReadOnlyDictionary<string, Money> bandD, IReadOnlyDictionary<string, int> localDiscounts)
     {
-        var facts = DwellingFactsStore.Build(d.uprn, d.band, Bands[d.uprn], Residents[d.uprn], Owners[d.uprn], Awards[d.uprn].ToList());
+        var facts = DwellingFactsStore.Build(d.Uprn, d.Band?.ToString() ?? "", Bands[d.Uprn], Residents[d.Uprn], Owners[d.Uprn], Awards[d.Uprn].ToList());
         if (FactProblems.Find(facts) is [var problem, ..])
         {
-            return new Outcome(d.uprn, new AnnualBillingProblem(d.uprn, problem.Field, problem.Message), 0, []);
+            return new Outcome(d.Uprn, new AnnualBillingProblem(d.Uprn, problem.Field, problem.Message), 0, []);
         }
 
-        if (d.area_code is null || !bandD.TryGetValue(d.area_code, out var charge))
+        if (d.AreaCode is null || !bandD.TryGetValue(d.AreaCode, out var charge))
         {
-            return new Outcome(d.uprn, new AnnualBillingProblem(d.uprn, "areaCode", $"No Band D charge is set for area '{d.area_code ?? "(none)"}' in {options.Year}"), 0, []);
+            return new Outcome(d.Uprn, new AnnualBillingProblem(d.Uprn, "areaCode", $"No Band D charge is set for area '{d.AreaCode ?? "(none)"}' in {options.Year}"), 0, []);
         }
 
         var already = 0;
         var bills = new List<(CouncilTaxAccounts.AccountOnDwelling?, YearBill, IReadOnlyList<Instalment>, string)>();
         foreach (var bill in YearBills.For(facts, options.Year, charge, localDiscounts))
         {
-            var account = Accounts[d.uprn].FirstOrDefault(a => a.Parties.SequenceEqual(bill.Liable.Parties));
+            var account = Accounts[d.Uprn].FirstOrDefault(a => a.Parties.SequenceEqual(bill.Liable.Parties));
             if (account is not null && Billed.Contains(account.AccountId))
             {
                 already++;
@@ -174,6 +159,6 @@ internal sealed class AnnualBillingChunk
             bills.Add((account, bill, plan, working));
         }
 
-        return new Outcome(d.uprn, null, already, bills);
+        return new Outcome(d.Uprn, null, already, bills);
     }
 }

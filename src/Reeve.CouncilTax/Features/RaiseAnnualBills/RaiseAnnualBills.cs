@@ -3,6 +3,7 @@ using Dapper;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
+using Reeve.Properties;
 using Reeve.Ledger;
 using Reeve.Persistence;
 
@@ -31,8 +32,7 @@ public static class RaiseAnnualBills
 
         await using var connection = await db.OpenAsync(ct);
         var council = options.Council;
-        var total = await connection.ExecuteScalarAsync<int>(
-            "select count(*) from property where council_id = @council and kind = 'domestic'", new { council = council.Value });
+        var total = await PropertyListings.CountDomesticAsync(connection, council);
         var bandD = await ChargeSetting.BandDByAreaAsync(connection, null, council, options.Year);
         var localDiscounts = await LocalDiscounts.ForYearAsync(connection, null, council, options.Year);
         if (bandD.Count == 0)

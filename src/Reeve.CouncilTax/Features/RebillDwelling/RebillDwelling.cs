@@ -8,6 +8,7 @@ using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
+using Reeve.Properties;
 
 namespace Reeve.CouncilTax;
 
@@ -35,8 +36,7 @@ public static class RebillDwelling
             return new Outcome<Result>.Invalid(problem.Field, problem.Message);
         }
 
-        var area = await connection.ExecuteScalarAsync<string?>(
-            "select area_code from property where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }, tx);
+        var area = (await PropertyListings.OfAsync(connection, council, uprn, tx))?.AreaCode;
         var lastYear = FinancialYear.Containing(issuedOn);
         var years = (await BillStore.BilledYearsAsync(connection, tx, council, uprn)).ToHashSet();
 

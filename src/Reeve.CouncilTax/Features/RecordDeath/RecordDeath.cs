@@ -1,6 +1,7 @@
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.People;
 using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
@@ -32,10 +33,7 @@ public static class RecordDeath
 
         await using var connection = await db.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var marked = await connection.ExecuteAsync(
-            "update party set deceased_on = @date, version = version + 1 where council_id = @council and party_id = @partyId and kind = 'person' and deceased_on is null",
-            new { date = dateOfDeath, council = council.Value, partyId }, tx);
-        if (marked == 0)
+        if (!await MarkDeceased.MarkAsync(connection, tx, council, partyId, dateOfDeath))
         {
             return new Outcome<Result>.Invalid("partyId", $"Party {partyId} is not a living person of this council");
         }

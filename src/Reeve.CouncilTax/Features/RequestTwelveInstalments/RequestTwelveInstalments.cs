@@ -1,9 +1,8 @@
-using Dapper;
+using System.Data.Common;
 using NodaTime;
 using Reeve.CouncilTax.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
-using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
 
@@ -20,38 +19,25 @@ public static class RequestTwelveInstalments
 
     public sealed record Result(bool AlreadyRequested, IReadOnlyList<BillVersion> NewVersions);
 
-    public static async Task<Outcome<Result>> RequestAsync(ReeveDatabase db, CouncilId council, long accountId, string officer, Instant now)
+    /// <summary>Runs in the caller's transaction, which the caller commits with its audit row when the outcome is done.</summary>
+    public static async Task<Outcome<Result>> RequestAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, string officer, Instant now)
     {
         var today = now.InZone(UkTime.Zone).Date;
-        await using var connection = await db.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var a = await connection.QuerySingleOrDefaultAsync<AccountRow>(
-            "select instalment_day as Day, instalments_requested as Requested from account where council_id = @council and account_id = @accountId and kind = 'council-tax'",
-            new { council = council.Value, accountId }, tx);
-        if (a is null)
+        if (await AccountInstalmentTerms.OfAsync(connection, council, accountId, tx) is not { Kind: AccountKind.CouncilTax } account)
         {
             return new Outcome<Result>.NotFound($"council tax account {accountId}");
         }
 
-        if (a.Requested == 12)
+        if (account.Requested == 12)
         {
             return new Result(true, []);
         }
 
-        await connection.ExecuteAsync(
-            "update account set instalments_requested = 12 where council_id = @council and account_id = @accountId",
-            new { council = council.Value, accountId }, tx);
-        var versions = await BillReissue.ReprofileAsync(connection, tx, council, accountId, today, a.Day, 12, "12 instalments requested",
+        await AccountInstalmentTerms.SetRequestedAsync(connection, tx, council, accountId, 12);
+        var versions = await BillReissue.ReprofileAsync(connection, tx, council, accountId, today, account.Day, 12, "12 instalments requested",
             "as 12 instalments were requested", Source, officer, now);
         await AccountEvents.RecordAsync(connection, tx, council, accountId, now, today, "instalments-requested",
             "The liable person asked to pay in 12 instalments", officer, Source);
-        await tx.CommitAsync();
         return new Result(false, versions);
-    }
-
-    private sealed class AccountRow
-    {
-        public int Day { get; set; }
-        public int? Requested { get; set; }
     }
 }

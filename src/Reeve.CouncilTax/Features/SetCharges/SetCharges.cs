@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.Properties;
 using Reeve.Persistence;
 
 namespace Reeve.CouncilTax;
@@ -14,7 +17,8 @@ public static class SetCharges
 {
     public static IReadOnlyList<string> Kinds { get; } = ["billing-authority", "adult-social-care", "county", "police", "fire", "parish"];
 
-    public static async Task<Outcome<Money>> SetAsync(ReeveDatabase db, CouncilId council, string areaCode, string areaName, FinancialYear year, IReadOnlyList<Precept> precepts)
+    /// <summary>Runs in the caller's transaction, which the caller commits with its audit row when the outcome is done.</summary>
+    public static async Task<Outcome<Money>> SetAsync(DbConnection connection, DbTransaction tx, CouncilId council, string areaCode, string areaName, FinancialYear year, IReadOnlyList<Precept> precepts)
     {
         if (string.IsNullOrWhiteSpace(areaCode) || areaCode.Trim().Length > 10 || !areaCode.Trim().All(char.IsAsciiLetterOrDigit))
         {
@@ -60,13 +64,9 @@ public static class SetCharges
             return new Outcome<Money>.Invalid("precepts", "Enter the council's own precept (the billing authority)");
         }
 
-        await using var connection = await db.OpenAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var billed = await connection.ExecuteScalarAsync<long>(
-            "select count(*) from bill b join account a on a.council_id = b.council_id and a.account_id = b.account_id " +
-            "join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
-            "where b.council_id = @council and b.financial_year = @year and p.area_code = @area",
-            new { council = council.Value, year = year.StartYear, area = areaCode.Trim() }, tx);
+        var dwellings = await PropertyListings.InAreaAsync(connection, council, areaCode.Trim(), tx);
+        var accounts = dwellings.Count == 0 ? [] : await PropertyAccounts.OnManyAsync(connection, council, AccountKind.CouncilTax, dwellings, tx);
+        var billed = accounts.Count == 0 ? 0 : (await BillStore.BilledInYearAsync(connection, tx, council, year, accounts.Select(a => a.AccountId).ToList())).Count;
         if (billed > 0)
         {
             return new Outcome<Money>.Conflict($"Bills for {year} have been issued in {areaName.Trim()} ({billed:N0}); the setting for that year can no longer be changed here");
@@ -74,7 +74,6 @@ public static class SetCharges
 
         await ChargeSetting.SetAsync(connection, tx, council, areaCode.Trim(), areaName.Trim(), year,
             precepts.Select(p => p with { Preceptor = p.Preceptor.Trim() }).ToList());
-        await tx.CommitAsync();
         return Money.Sum(precepts.Select(p => p.BandD));
     }
 

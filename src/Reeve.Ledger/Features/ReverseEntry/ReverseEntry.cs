@@ -11,6 +11,45 @@ namespace Reeve.Ledger;
 /// </summary>
 public static class ReverseEntry
 {
+    public const int LongestReason = 500;
+
+    /// <summary>
+    /// An officer reverses one line of an account's ledger, with their reason: the entry must be on the account the
+    /// officer is looking at, and the account's timeline says what was reversed and why. Runs in the caller's
+    /// transaction, which the caller commits with its audit row when the outcome is done.
+    /// </summary>
+    public static async Task<Outcome<PostedEntry>> ReverseOnAccountAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, AccountReference reference, long entryId, LocalDate effectiveDate,
+        string officer, string? reason, Instant now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new Outcome<PostedEntry>.Invalid("reason", "Say why the entry is being reversed");
+        }
+
+        if (reason.Length > LongestReason)
+        {
+            return new Outcome<PostedEntry>.Invalid("reason", $"The reason must be {LongestReason} characters or fewer");
+        }
+
+        var entry = await ReadAccountLedger.EntryAsync(connection, tx, council, entryId);
+        var account = entry is null ? null : await AccountStore.GetAsync(connection, council, entry.AccountId, tx);
+        if (entry is null || account is null || account.Reference != reference)
+        {
+            return new Outcome<PostedEntry>.NotFound($"entry {entryId} on account {reference}");
+        }
+
+        var why = reason.Trim();
+        var outcome = await ReverseAsync(connection, tx, council, entryId, effectiveDate, officer, why, now);
+        if (outcome is Outcome<PostedEntry>.Done done)
+        {
+            var summary = $"{entry.Kind.Title()} of {entry.Amount.ToDisplayString()} on {DateText.LongForm.Format(entry.EffectiveDate)} reversed: {why}";
+            await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, effectiveDate, "entry-reversed", summary, officer, done.Value.SourceRule);
+        }
+
+        return outcome;
+    }
+
     public static async Task<Outcome<PostedEntry>> ReverseAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long entryId, LocalDate effectiveDate,
         string postedBy, string reason, Instant now)

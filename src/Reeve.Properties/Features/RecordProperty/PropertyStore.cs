@@ -39,9 +39,9 @@ public static class PropertyStore
         return new Property(p.Council, p.Uprn, p.Line1, p.Line2, p.Line3, p.Town, postcode, p.Kind, p.Band, 1);
     }
 
-    public static async Task<Property?> GetAsync(DbConnection connection, CouncilId council, long uprn) =>
+    public static async Task<Property?> GetAsync(DbConnection connection, CouncilId council, long uprn, DbTransaction? tx = null) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(
-            Row.Select + " where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }))?.ToProperty();
+            Row.Select + " where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }, tx))?.ToProperty();
 
     /// <summary>The properties with these UPRNs, for modules that hold a UPRN and need its address or band.</summary>
     public static async Task<IReadOnlyDictionary<long, Property>> GetManyAsync(

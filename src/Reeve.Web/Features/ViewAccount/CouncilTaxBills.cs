@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
+using Reeve.Ledger;
 
 namespace Reeve.Web.Features.ViewAccount;
 
@@ -27,8 +28,8 @@ public sealed record CouncilTaxBills(IReadOnlyList<CouncilTaxBills.YearBills> Ye
             .GroupBy(b => b.Year)
             .Select(g => new YearBills(g.Key, g.ToList(), Working(g.First().Working)))
             .ToList();
-        return new CouncilTaxBills(years, await CouncilTaxReader.InstalmentsRequestedAsync(connection, council, accountId),
-            await CouncilTaxReader.InstalmentDayAsync(connection, council, accountId));
+        var terms = await AccountInstalmentTerms.OfAsync(connection, council, accountId);
+        return new CouncilTaxBills(years, terms?.Requested, terms?.Day ?? 1);
     }
 
     /// <summary>The bill's stored working, <c>[{step, amount, source}]</c> with amounts in plain pounds, as shown to officers.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,29 +58,25 @@ public sealed class InstalmentDayModel(ReeveDatabase db, OfficerAudit audit, ICl
             return Page();
         }
 
-        var outcome = await ChooseInstalmentDay.ChooseAsync(db, User.CouncilId(), Account!.AccountId, day, User.OfficerUsername(), clock.GetCurrentInstant());
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await ChooseInstalmentDay.ChooseAsync(connection, tx, User.CouncilId(), Account!.AccountId, day, User.OfficerUsername(), clock.GetCurrentInstant());
         switch (outcome)
         {
             case Outcome<ChooseInstalmentDay.Result>.Invalid invalid:
                 ModelState.AddModelError("day", invalid.Message);
                 return Page();
+            case Outcome<ChooseInstalmentDay.Result>.Done { Value: { Unchanged: true } }:
+                Notice = $"Instalments already fall due on day {day}";
+                return Redirect($"/accounts/{Account.Reference.Value}");
             case Outcome<ChooseInstalmentDay.Result>.Done { Value: var result }:
-                await using (var connection = await db.OpenAsync(ct))
-                {
-                    if (result.Unchanged)
-                    {
-                        Notice = $"Instalments already fall due on day {day}";
-                        return Redirect($"/accounts/{Account.Reference.Value}");
-                    }
-
-                    await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Account.Reference.Value,
-                        $"Instalment day changed to {day}");
-                    Notice = $"Instalments now fall due on day {day} of the month";
-                    NoticeLines = result.NewVersions.Count == 0
-                        ? "No bill for this year or later had instalments left to move."
-                        : await BillBanner.LinesAsync(connection, User.CouncilId(), result.NewVersions);
-                }
-
+                await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Account.Reference.Value,
+                    $"Instalment day changed to {day}");
+                await tx.CommitAsync(ct);
+                Notice = $"Instalments now fall due on day {day} of the month";
+                NoticeLines = result.NewVersions.Count == 0
+                    ? "No bill for this year or later had instalments left to move."
+                    : await BillBanner.LinesAsync(connection, User.CouncilId(), result.NewVersions);
                 return Redirect($"/accounts/{Account.Reference.Value}");
             default:
                 return NotFound();
@@ -102,9 +97,7 @@ public sealed class InstalmentDayModel(ReeveDatabase db, OfficerAudit audit, ICl
             return false;
         }
 
-        CurrentDay = await connection.ExecuteScalarAsync<int>(
-            "select instalment_day from account where council_id = @council and account_id = @account",
-            new { council = User.CouncilId().Value, account = Account.AccountId });
+        CurrentDay = (await AccountInstalmentTerms.OfAsync(connection, User.CouncilId(), Account.AccountId))!.Day;
         return true;
     }
 }

@@ -37,21 +37,23 @@ public sealed class InstalmentsModel(ReeveDatabase db, OfficerAudit audit, ICloc
             return NotFound();
         }
 
-        var outcome = await RequestTwelveInstalments.RequestAsync(db, User.CouncilId(), Account!.AccountId, User.OfficerUsername(), clock.GetCurrentInstant());
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await RequestTwelveInstalments.RequestAsync(connection, tx, User.CouncilId(), Account!.AccountId, User.OfficerUsername(), clock.GetCurrentInstant());
         if (outcome is not Outcome<RequestTwelveInstalments.Result>.Done { Value: var result })
         {
             return NotFound();
         }
 
-        await using var connection = await db.OpenAsync(ct);
         if (result.AlreadyRequested)
         {
             Notice = "12 instalments had already been requested on this account";
             return Redirect($"/accounts/{Account.Reference.Value}");
         }
 
-        await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Account.Reference.Value,
+        await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Account.Reference.Value,
             "12 instalments requested");
+        await tx.CommitAsync(ct);
         Notice = "12 instalments requested";
         NoticeLines = result.NewVersions.Count == 0
             ? "No bill for this year or later had instalments left to spread again."

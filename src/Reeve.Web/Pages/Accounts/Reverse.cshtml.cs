@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
 using Reeve.Web.Features.Display;
-using Reeve.Web.Features.ReverseLedgerEntry;
+using Reeve.Officers;
+using Reeve.Web.Features.Auditing;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.Accounts;
 
 [Authorize(Policy = Authentication.CanChangePolicy)]
-public sealed class ReverseModel(ReeveDatabase db, ReverseLedgerEntryCommand command) : PageModel
+/// <summary>
+/// Reverses one ledger line of an account, effective today, with the officer's reason. The Ledger's handler posts the
+/// reversal and the timeline line; this page audits it in the same transaction and commits.
+/// </summary>
+public sealed class ReverseModel(ReeveDatabase db, OfficerAudit audit, IClock clock) : PageModel
 {
     public string Reference { get; private set; } = "";
 
@@ -33,7 +39,18 @@ public sealed class ReverseModel(ReeveDatabase db, ReverseLedgerEntryCommand com
             return NotFound();
         }
 
-        var outcome = await command.RunAsync(HttpContext, AccountReference.TryParse(reference, out var parsed, out _) ? parsed : default, entryId, Reason, ct);
+        var account = AccountReference.TryParse(Reference, out var parsed, out _) ? parsed : default;
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await ReverseEntry.ReverseOnAccountAsync(connection, tx, User.CouncilId(), account, entryId, UkTime.Today(clock),
+            User.OfficerUsername(), Reason, clock.GetCurrentInstant());
+        if (outcome is Outcome<PostedEntry>.Done)
+        {
+            await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Reference,
+                $"Reversed ledger entry {entryId}: {Reason!.Trim()}");
+            await tx.CommitAsync(ct);
+        }
+
         switch (outcome)
         {
             case Outcome<PostedEntry>.Done:

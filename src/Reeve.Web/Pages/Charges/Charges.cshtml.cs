@@ -80,9 +80,9 @@ public sealed class ChargesModel(ReeveDatabase db, OfficerAudit audit, IClock cl
             }
         }
 
-        await tx.CommitAsync(ct);
         var summary = $"Local discounts for {Shown}: {string.Join(", ", chosen.Select(c => $"class {c.Key} {c.Value}%"))}";
-        await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, "charges", Shown.StartYear.ToString(CultureInfo.InvariantCulture), summary);
+        await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, "charges", Shown.StartYear.ToString(CultureInfo.InvariantCulture), summary);
+        await tx.CommitAsync(ct);
         Notice = summary;
         return Redirect($"/council-tax/charges?year={Shown.StartYear}");
     }

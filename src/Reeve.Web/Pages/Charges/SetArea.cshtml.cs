@@ -141,17 +141,16 @@ public sealed class SetAreaModel(ReeveDatabase db, OfficerAudit audit) : PageMod
             return Page();
         }
 
-        var outcome = await SetCharges.SetAsync(db, User.CouncilId(), AreaCode ?? "", AreaName ?? "", Year, precepts);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await SetCharges.SetAsync(connection, tx, User.CouncilId(), AreaCode ?? "", AreaName ?? "", Year, precepts);
         switch (outcome)
         {
             case Outcome<Money>.Done done:
-                await using (var connection = await db.OpenAsync(ct))
-                {
-                    var summary = $"{AreaName?.Trim()} {Year}: Band D {done.Value.ToDisplayString()} from {precepts.Count} precepts";
-                    await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, "charges", $"{AreaCode?.Trim()}/{Year.StartYear}", summary);
-                    TempData["Notice"] = summary;
-                }
-
+                var summary = $"{AreaName?.Trim()} {Year}: Band D {done.Value.ToDisplayString()} from {precepts.Count} precepts";
+                await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, "charges", $"{AreaCode?.Trim()}/{Year.StartYear}", summary);
+                await tx.CommitAsync(ct);
+                TempData["Notice"] = summary;
                 return Redirect($"/council-tax/charges?year={Year.StartYear}");
             case Outcome<Money>.Invalid invalid:
                 ModelState.AddModelError(FieldId(invalid.Field, rowOf), invalid.Message);

@@ -143,8 +143,8 @@ public sealed class AwardModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
 
         var title = kind is null ? "" : Show.AwardKind(kind);
         return await SaveAsync($"{title}{(code is null ? "" : " " + code)} recorded from {(from is { } f ? Show.Date(f) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.AwardAsync(Db, council, Uprn,
-                new RecordLiabilityFacts.Award(kind!, party, code, percent, since, from!.Value, to, Evidence!.Trim(), review, amount),
+            (connection, tx, council, officer, now) => RecordAward.RecordAsync(connection, tx, council, Uprn,
+                new RecordAward.Award(kind!, party, code, percent, since, from!.Value, to, Evidence!.Trim(), review, amount),
                 officer, now), ct);
     }
 }

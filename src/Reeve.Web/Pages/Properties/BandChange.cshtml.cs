@@ -56,6 +56,6 @@ public sealed class BandChangeModel(ReeveDatabase db, OfficerAudit audit, IClock
         var band = Band?.Trim().ToUpperInvariant() ?? "";
         var reference = string.IsNullOrWhiteSpace(ScheduleReference) ? null : ScheduleReference.Trim();
         return await SaveAsync($"Band {band} from {(from is { } f ? Show.Date(f) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.BandChangeAsync(Db, council, Uprn, from!.Value, band, Reason!.Trim(), reference, officer, now), ct);
+            (connection, tx, council, officer, now) => RecordBandChange.RecordAsync(connection, tx, council, Uprn, from!.Value, band, Reason!.Trim(), reference, officer, now), ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,8 +20,9 @@ namespace Reeve.Web.Pages.Properties;
 
 /// <summary>
 /// What the forms that record a dwelling's council tax facts share. The council tax module checks, writes and
-/// re-bills in one transaction; on success the change is audited and the officer goes back to the property with a
-/// banner listing the new bill versions; a refusal is shown against the field it names, and nothing is written.
+/// re-bills in the transaction this page opens; on success the change is audited in that transaction and committed,
+/// and the officer goes back to the property with a banner listing the new bill versions; a refusal is shown against
+/// the field it names, and nothing is written.
 /// </summary>
 [Authorize(Policy = Authentication.CanChangePolicy)]
 public abstract class DwellingFormPage(ReeveDatabase db, OfficerAudit audit, IClock clock) : PageModel
@@ -105,30 +107,30 @@ public abstract class DwellingFormPage(ReeveDatabase db, OfficerAudit audit, ICl
             .ToList();
 
     /// <summary>
-    /// Runs the change unless the form already has errors. <paramref name="fields"/> maps the last segment of the
+    /// Runs the change unless the form already has errors, and audits it in the change's own transaction, so a
+    /// change is never kept without its audit line. <paramref name="fields"/> maps the last segment of the
     /// module's field path to this form's field id.
     /// </summary>
     protected async Task<IActionResult> SaveAsync(
         string summary, IReadOnlyDictionary<string, string> fields,
-        Func<CouncilId, string, Instant, Task<Outcome<RebillDwelling.Result>>> change, CancellationToken ct)
+        Func<DbConnection, DbTransaction, CouncilId, string, Instant, Task<Outcome<RebillDwelling.Result>>> change, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var outcome = await change(User.CouncilId(), User.OfficerUsername(), clock.GetCurrentInstant());
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var outcome = await change(connection, tx, User.CouncilId(), User.OfficerUsername(), clock.GetCurrentInstant());
         switch (outcome)
         {
             case Outcome<RebillDwelling.Result>.Done done:
-                await using (var connection = await db.OpenAsync(ct))
-                {
-                    await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, OfficerAudit.Subjects.Property,
-                        Uprn.ToString(CultureInfo.InvariantCulture), summary);
-                    Notice = summary;
-                    NoticeLines = await BillBanner.LinesAsync(connection, User.CouncilId(), done.Value.NewVersions);
-                }
-
+                await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Property,
+                    Uprn.ToString(CultureInfo.InvariantCulture), summary);
+                await tx.CommitAsync(ct);
+                Notice = summary;
+                NoticeLines = await BillBanner.LinesAsync(connection, User.CouncilId(), done.Value.NewVersions);
                 return Redirect($"/properties/{Uprn}");
             case Outcome<RebillDwelling.Result>.Invalid invalid:
                 ModelState.AddModelError(FormErrors.FieldFor(invalid.Field, fields), invalid.Message);

@@ -37,7 +37,7 @@ public sealed class EndAwardModel(ReeveDatabase db, OfficerAudit audit, IClock c
         }
 
         return await SaveAsync($"{Show.AwardKind(Award!.Award.Kind)} ended: last day {(lastDay is { } d ? Show.Date(d) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.EndAwardAsync(Db, council, Uprn, awardId, lastDay!.Value, Reason!, officer, now), ct);
+            (connection, tx, council, officer, now) => EndAward.RecordAsync(connection, tx, council, Uprn, awardId, lastDay!.Value, Reason!, officer, now), ct);
     }
 
     private async Task<bool> LoadAwardAsync(long uprn, long awardId, CancellationToken ct)

@@ -89,6 +89,6 @@ public sealed class MoveInModel(ReeveDatabase db, OfficerAudit audit, IClock clo
 
         var name = Matches.FirstOrDefault(m => m.PartyId == party)?.DisplayName;
         return await SaveAsync($"{name} moved in on {(from is { } f ? Show.Date(f) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.MoveInAsync(Db, council, Uprn, party!.Value, from!.Value, interest!.Value, partner, officer, now), ct);
+            (connection, tx, council, officer, now) => RecordMoveIn.RecordAsync(connection, tx, council, Uprn, party!.Value, from!.Value, interest!.Value, partner, officer, now), ct);
     }
 }

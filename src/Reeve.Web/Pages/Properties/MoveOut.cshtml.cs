@@ -40,6 +40,6 @@ public sealed class MoveOutModel(ReeveDatabase db, OfficerAudit audit, IClock cl
         }
 
         return await SaveAsync($"{resident?.Name} moved out: last day {(lastDay is { } d ? Show.Date(d) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.MoveOutAsync(Db, council, Uprn, resident!.PartyId, lastDay!.Value, officer, now), ct);
+            (connection, tx, council, officer, now) => RecordMoveOut.RecordAsync(connection, tx, council, Uprn, resident!.PartyId, lastDay!.Value, officer, now), ct);
     }
 }

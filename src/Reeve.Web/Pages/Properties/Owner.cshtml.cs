@@ -50,6 +50,6 @@ public sealed class OwnerModel(ReeveDatabase db, OfficerAudit audit, IClock cloc
         }
 
         return await SaveAsync($"{owner?.DisplayName} recorded as owner from {(from is { } f ? Show.Date(f) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.OwnerFromAsync(Db, council, Uprn, owner!.PartyId, from!.Value, officer, now), ct);
+            (connection, tx, council, officer, now) => RecordOwner.RecordAsync(connection, tx, council, Uprn, owner!.PartyId, from!.Value, officer, now), ct);
     }
 }

@@ -39,6 +39,6 @@ public sealed class OwnerEndModel(ReeveDatabase db, OfficerAudit audit, IClock c
         }
 
         return await SaveAsync($"{owner?.Name} owner until {(lastDay is { } d ? Show.Date(d) : "")}", Fields,
-            (council, officer, now) => RecordLiabilityFacts.OwnerUntilAsync(Db, council, Uprn, owner!.PartyId, lastDay!.Value, officer, now), ct);
+            (connection, tx, council, officer, now) => EndOwnership.RecordAsync(connection, tx, council, Uprn, owner!.PartyId, lastDay!.Value, officer, now), ct);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ImportScheduleCommandTests : IDisposable
             await tx.CommitAsync();
         }
 
-        await RecordLiabilityFacts.MoveInAsync(db, Council, 100_000_000_123, party, new LocalDate(2024, 4, 1), Interest.Tenant, null, "officer", Recorded);
+        await db.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, Council, 100_000_000_123, party, new LocalDate(2024, 4, 1), Interest.Tenant, null, "officer", Recorded));
     }
 
     private string Schedule(params string[] lines)

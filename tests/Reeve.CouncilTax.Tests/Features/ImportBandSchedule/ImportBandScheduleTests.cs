@@ -53,7 +53,7 @@ public abstract class ImportBandScheduleTests(IDatabaseEngine engine) : Database
             var party = await InTransactionAsync(async (c, tx) =>
                 ((Outcome<long>.Done)await RecordParty.RecordAsync(c, tx,
                     new RecordParty.Request(Council, PartyKind.Person, NameParts.Person(null, "Sam", surname), null, new LocalDate(1980, 1, 1), [], null), "test", Now)).Value);
-            await RecordLiabilityFacts.MoveInAsync(Db, Council, Lived, party, new LocalDate(2024, 4, 1), Interest.Tenant, null, "officer", Now);
+            await Db.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, Council, Lived, party, new LocalDate(2024, 4, 1), Interest.Tenant, null, "officer", Now));
         }
 
         Clock.SetTo(Instant.FromUtc(2025, 6, 1, 9, 0));

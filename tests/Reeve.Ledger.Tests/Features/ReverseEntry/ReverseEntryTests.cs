@@ -104,6 +104,38 @@ public abstract class ReverseEntryTests(IDatabaseEngine engine) : LedgerTest(eng
         (await EntriesAsync(account)).Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task An_officer_reverses_a_line_of_the_account_they_are_on_and_the_timeline_says_why()
+    {
+        var account = await OpenAccountAsync();
+        var payment = Posted(await PostAsync(Entries.Payment(account, Money.FromPence(4000)))).Posted.Single();
+
+        var outcome = await InTransactionAsync((c, tx) =>
+            ReverseEntry.ReverseOnAccountAsync(c, tx, Council, account.Reference, payment.EntryId, new LocalDate(2025, 5, 1), "jsmith", " Cheque bounced ", Now));
+
+        outcome.ShouldBeOfType<Outcome<PostedEntry>.Done>().Value.Reason.ShouldBe("Cheque bounced");
+        var timeline = await ReadAsync(c => AccountEvents.ForAccountAsync(c, Council, account.AccountId));
+        var line = timeline.ShouldHaveSingleItem();
+        line.Kind.ShouldBe("entry-reversed");
+        line.Summary.ShouldBe("Payment of £40.00 on 1 April 2025 reversed: Cheque bounced");
+    }
+
+    [Fact]
+    public async Task A_line_of_another_account_or_a_reason_too_long_is_refused_and_nothing_is_posted()
+    {
+        var account = await OpenAccountAsync();
+        var other = await OpenAccountAsync();
+        var charge = Posted(await PostAsync(Entries.Charge(account, Money.FromPence(10000)))).Posted.Single();
+
+        (await InTransactionAsync((c, tx) =>
+                ReverseEntry.ReverseOnAccountAsync(c, tx, Council, other.Reference, charge.EntryId, new LocalDate(2025, 5, 1), "jsmith", "Billed in error", Now)))
+            .ShouldBeOfType<Outcome<PostedEntry>.NotFound>();
+        (await InTransactionAsync((c, tx) =>
+                ReverseEntry.ReverseOnAccountAsync(c, tx, Council, account.Reference, charge.EntryId, new LocalDate(2025, 5, 1), "jsmith", new string('x', 501), Now)))
+            .ShouldBeOfType<Outcome<PostedEntry>.Invalid>().Field.ShouldBe("reason");
+        (await EntriesAsync(account)).Count.ShouldBe(1);
+    }
+
     private Task<Outcome<PostedEntry>> ReverseAsync(long entryId, string reason) =>
         InTransactionAsync((connection, tx) =>
             ReverseEntry.ReverseAsync(connection, tx, Council, entryId, new LocalDate(2025, 5, 1), "jsmith", reason, Now));

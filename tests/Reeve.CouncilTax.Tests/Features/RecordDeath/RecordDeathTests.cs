@@ -35,8 +35,8 @@ public abstract class RecordDeathTests(IDatabaseEngine engine) : DatabaseTest(en
         Clock.SetTo(Instant.FromUtc(2025, 4, 2, 9, 0));
         await SetUpAsync();
         var pat = await PersonAsync("Lowe");
-        await RecordLiabilityFacts.OwnerFromAsync(Db, Council, Uprn, pat, new LocalDate(2010, 1, 1), "officer", Now);
-        await RecordLiabilityFacts.MoveInAsync(Db, Council, Uprn, pat, new LocalDate(2010, 1, 1), Interest.Freeholder, null, "officer", Now);
+        await Db.InTransactionAsync((c, tx) => RecordOwner.RecordAsync(c, tx, Council, Uprn, pat, new LocalDate(2010, 1, 1), "officer", Now));
+        await Db.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, Council, Uprn, pat, new LocalDate(2010, 1, 1), Interest.Freeholder, null, "officer", Now));
 
         Clock.SetTo(Instant.FromUtc(2025, 8, 20, 9, 0));
         var outcome = await RecordDeath.RecordAsync(Db, Council, pat, new LocalDate(2025, 8, 10), "Tell Us Once notification", "officer", Now);
@@ -57,8 +57,8 @@ public abstract class RecordDeathTests(IDatabaseEngine engine) : DatabaseTest(en
         await SetUpAsync();
         var pat = await PersonAsync("Lowe");
         var sam = await PersonAsync("Lowe");
-        await RecordLiabilityFacts.MoveInAsync(Db, Council, Uprn, pat, new LocalDate(2010, 1, 1), Interest.Tenant, null, "officer", Now);
-        await RecordLiabilityFacts.MoveInAsync(Db, Council, Uprn, sam, new LocalDate(2010, 1, 1), Interest.OtherResident, pat, "officer", Now);
+        await Db.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, Council, Uprn, pat, new LocalDate(2010, 1, 1), Interest.Tenant, null, "officer", Now));
+        await Db.InTransactionAsync((c, tx) => RecordMoveIn.RecordAsync(c, tx, Council, Uprn, sam, new LocalDate(2010, 1, 1), Interest.OtherResident, pat, "officer", Now));
 
         Clock.SetTo(Instant.FromUtc(2025, 10, 1, 9, 0));
         var outcome = await RecordDeath.RecordAsync(Db, Council, pat, new LocalDate(2025, 9, 1), "Death certificate seen", "officer", Now);
