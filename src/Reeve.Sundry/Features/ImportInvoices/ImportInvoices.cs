@@ -54,6 +54,20 @@ public static class ImportInvoices
 
     private const string SourceOfCredit = "Credit note raised by the service area: the invoice is reduced by a new entry, not edited";
 
+    /// <summary>Runs the import in a transaction of its own, committed only when the file is imported (a refusal writes nothing).</summary>
+    public static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await ImportAsync(connection, tx, request, now, ct);
+        if (result is Result.Imported)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return result;
+    }
+
     /// <summary>Runs the import inside the caller's transaction; the caller commits only an <see cref="Result.Imported"/>.</summary>
     public static async Task<Result> ImportAsync(DbConnection connection, DbTransaction tx, Request request, Instant now, CancellationToken ct = default)
     {
