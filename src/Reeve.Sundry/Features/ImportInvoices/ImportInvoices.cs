@@ -300,9 +300,15 @@ public static class ImportInvoices
             }
         }
 
+        var nameOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var invoice in invoices)
+        {
+            nameOf.TryAdd(invoice.Customer.Number, invoice.Customer.Name ?? "");
+        }
+
         foreach (var number in partyOf.Keys.Order(StringComparer.Ordinal))
         {
-            report.Add(new CustomerMatch(number, invoices.First(i => i.Customer.Number == number).Customer.Name ?? "", CustomerOutcome.Known, partyOf[number], null));
+            report.Add(new CustomerMatch(number, nameOf[number], CustomerOutcome.Known, partyOf[number], null));
         }
 
         var toLink = new List<(CustomerDetails, long, string)>();
@@ -376,8 +382,14 @@ public static class ImportInvoices
         // New customers: one party per company number (or per customer number without one), recorded in bulk.
         var creating = customers.ToCreate;
         var partyKeyOf = creating.Select(c => c.Details.CompanyNumber is { } company ? "company:" + company : "customer:" + c.Details.Number).ToList();
-        var distinctKeys = partyKeyOf.Distinct(StringComparer.Ordinal).ToList();
-        var firstOfKey = distinctKeys.Select(k => creating[partyKeyOf.IndexOf(k)]).ToList();
+        var firstIndexOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < partyKeyOf.Count; i++)
+        {
+            firstIndexOfKey.TryAdd(partyKeyOf[i], i);
+        }
+
+        var distinctKeys = firstIndexOfKey.Keys.ToList();
+        var firstOfKey = distinctKeys.Select(k => creating[firstIndexOfKey[k]]).ToList();
         var created = await RecordParties.RecordAllAsync(connection, tx, council,
             firstOfKey.Select(c => new RecordParties.NewParty(
                 c.Details.Type == "organisation" ? PartyKind.Organisation : PartyKind.Person, c.Name, c.KnownFrom,

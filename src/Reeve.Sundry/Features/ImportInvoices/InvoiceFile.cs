@@ -47,7 +47,11 @@ public sealed class InvoiceDocument(
     /// A hash of everything the document says: the same invoice in a later file has the same fingerprint and is skipped;
     /// a different invoice under a number already imported does not, and is refused.
     /// </summary>
-    public string Fingerprint()
+    public string Fingerprint() => _fingerprint ??= MakeFingerprint();
+
+    private string? _fingerprint;
+
+    private string MakeFingerprint()
     {
         var text = new StringBuilder(64 + (Lines.Count * 48));
         text.Append(Type).Append('|').Append(Number).Append('|').Append(InvoiceCredited).Append('|').Append(Customer.Number).Append('|')
@@ -85,6 +89,7 @@ public static class InvoiceFile
         var problems = new List<InvoiceProblem>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         InvoiceDocument? current = null;
+        var shared = new Shared();
         var lines = 0;
         var header = true;
         try
@@ -107,7 +112,7 @@ public static class InvoiceFile
                 lines++;
                 try
                 {
-                    current = ReadLine(record, current, documents, firstLineOf);
+                    current = ReadLine(record, current, documents, firstLineOf, shared);
                 }
                 catch (CsvFormatException ex)
                 {
@@ -132,7 +137,7 @@ public static class InvoiceFile
         return (documents, problems, lines);
     }
 
-    private static InvoiceDocument ReadLine(CsvRecord r, InvoiceDocument? current, List<InvoiceDocument> documents, Dictionary<string, int> firstLineOf)
+    private static InvoiceDocument ReadLine(CsvRecord r, InvoiceDocument? current, List<InvoiceDocument> documents, Dictionary<string, int> firstLineOf, Shared shared)
     {
         if (r.Count != Columns.Length)
         {
@@ -169,7 +174,7 @@ public static class InvoiceFile
             throw new CsvFormatException(r.Line, "invoice_credited", "Only a credit note names an invoice credited; leave it blank on an invoice");
         }
 
-        var customer = Customer(r, type);
+        var customer = shared.Customer(Customer(r, type));
         var serviceArea = r.Text(11, "service_area");
         var date = Date(r, 12, "document_date");
         LocalDate? due = r.Text(13, "due_date", required: type == DocumentType.Invoice) is { Length: > 0 } ? Date(r, 13, "due_date") : null;
@@ -178,7 +183,7 @@ public static class InvoiceFile
             throw new CsvFormatException(r.Line, "due_date", $"The due date {DateText.FormatIso(d)} is before the invoice date {DateText.FormatIso(date)}");
         }
 
-        var line = Line(r, type);
+        var line = Line(r, type, shared);
         if (sameDocument)
         {
             var doc = current!;
@@ -249,7 +254,7 @@ public static class InvoiceFile
             Optional(9, "town"), Optional(10, "postcode")?.ToUpperInvariant());
     }
 
-    private static DocumentLine Line(CsvRecord r, DocumentType type)
+    private static DocumentLine Line(CsvRecord r, DocumentType type, Shared shared)
     {
         if (!int.TryParse(r.Text(14, "line_number"), NumberStyles.None, CultureInfo.InvariantCulture, out var lineNo) || lineNo < 1)
         {
@@ -258,7 +263,7 @@ public static class InvoiceFile
 
         var net = Amount(r, 17, "net", type);
         var vat = Amount(r, 19, "vat", type);
-        return new DocumentLine(r.Line, lineNo, r.Text(15, "income_code"), r.Text(16, "description", required: false), net, r.Text(18, "vat_code").ToUpperInvariant(), vat);
+        return new DocumentLine(r.Line, lineNo, shared.Text(r.Text(15, "income_code")), shared.Text(r.Text(16, "description", required: false)), net, shared.Text(r.Text(18, "vat_code").ToUpperInvariant()), vat);
     }
 
     // Invoices carry positive sums and credit notes negative ones; both are held as positive sums with the document's type.
@@ -287,5 +292,40 @@ public static class InvoiceFile
         var text = r.Text(column, name);
         var parsed = DateText.Iso.Parse(text);
         return parsed.Success ? parsed.Value : throw new CsvFormatException(r.Line, name, $"'{text}' is not a date that exists, written as YYYY-MM-DD");
+    }
+
+    // A million-line file repeats a few income codes, VAT codes and descriptions, and each customer on every line of
+    // every invoice: one copy of each is kept, so what the import holds grows with what differs, not with the lines.
+    private sealed class Shared
+    {
+        private const int MostTexts = 200_000;
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, CustomerDetails> _customers = new(StringComparer.Ordinal);
+
+        public string Text(string text)
+        {
+            if (_texts.TryGetValue(text, out var kept))
+            {
+                return kept;
+            }
+
+            if (_texts.Count < MostTexts)
+            {
+                _texts[text] = text;
+            }
+
+            return text;
+        }
+
+        public CustomerDetails Customer(CustomerDetails customer)
+        {
+            if (_customers.TryGetValue(customer.Number, out var kept) && kept == customer)
+            {
+                return kept;
+            }
+
+            _customers[customer.Number] = customer;
+            return customer;
+        }
     }
 }
