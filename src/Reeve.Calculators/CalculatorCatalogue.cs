@@ -1,6 +1,7 @@
 using Reeve.CouncilTax;
 using Reeve.Kernel.Calculators;
 using Reeve.Recovery;
+using Reeve.Sundry;
 
 namespace Reeve.Calculators;
 
@@ -10,5 +11,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All()]);
 }

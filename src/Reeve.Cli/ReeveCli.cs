@@ -26,6 +26,7 @@ public static class ReeveCli
     {
         // The debt streams this build offers (recovery and letters ask for them by account kind).
         CouncilTaxModule.Register();
+        Reeve.Sundry.SundryModule.Register();
         var root = Build(host);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -75,6 +76,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.PersonCasework.PeopleCommands.BreathingSpace(host));
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
+        root.Subcommands.Add(Features.ImportInvoices.SundryCommand.Create(host));
         return root;
     }
 

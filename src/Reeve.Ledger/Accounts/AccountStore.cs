@@ -29,6 +29,47 @@ public static class AccountStore
         return new Account(council, id, reference, kind, uprn, openedOn, null, paymentMethod, 1);
     }
 
+    /// <summary>A new account to open in a batch, with the one party liable on it from the day it opens.</summary>
+    public sealed record NewAccount(LocalDate OpenedOn, long LiablePartyId, string PaymentMethod = "cash");
+
+    /// <summary>
+    /// Opens many accounts of one kind at once (an import of invoices opens one per invoice): one block of ids and of
+    /// references, and one bulk write each for the accounts and their liable parties. Returned in the order given.
+    /// </summary>
+    public static async Task<IReadOnlyList<Account>> OpenManyAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, IReadOnlyList<NewAccount> accounts, Instant now, CancellationToken ct = default)
+    {
+        if (accounts.Count == 0)
+        {
+            return [];
+        }
+
+        var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "account", accounts.Count);
+        var firstSequence = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + kind.Code(), accounts.Count);
+        var opened = accounts.Select((a, i) => (Account: new Account(council, firstId + i, AccountReference.Create(kind, firstSequence + i), kind, null, a.OpenedOn, null, a.PaymentMethod, 1), a.LiablePartyId, now)).ToList();
+        var dialect = SqlDialect.Of(connection);
+        await dialect.WriteAllAsync(connection, tx, "account", BatchAccountShape, opened, ct);
+        await dialect.WriteAllAsync(connection, tx, "account_party", BatchPartyShape, opened, ct);
+        return opened.Select(o => o.Account).ToList();
+    }
+
+    private static readonly BulkTable<(Account Account, long PartyId, Instant Now)> BatchAccountShape = new BulkTable<(Account Account, long PartyId, Instant Now)>()
+        .Int4("council_id", r => r.Account.Council.Value)
+        .Int8("account_id", r => r.Account.AccountId)
+        .Text("reference", r => r.Account.Reference.Value)
+        .Text("kind", r => r.Account.Kind.Code())
+        .Date("opened_on", r => r.Account.OpenedOn)
+        .Text("payment_method", r => r.Account.PaymentMethod)
+        .Int4("version", _ => 1)
+        .Instant("created_at", r => r.Now);
+
+    private static readonly BulkTable<(Account Account, long PartyId, Instant Now)> BatchPartyShape = new BulkTable<(Account Account, long PartyId, Instant Now)>()
+        .Int4("council_id", r => r.Account.Council.Value)
+        .Int8("account_id", r => r.Account.AccountId)
+        .Int8("party_id", r => r.PartyId)
+        .Text("role", _ => "liable")
+        .Date("liable_from", r => r.Account.OpenedOn);
+
     public static async Task AddPartyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AccountParty party)
     {
         await connection.ExecuteAsync(

@@ -26,6 +26,7 @@ internal static class BenchCommand
         command.Subcommands.Add(ImportPayments.PaymentsBenchCommand.Create(host));
         command.Subcommands.Add(PrintLetters.BillsBenchCommand.Create(host));
         command.Subcommands.Add(RunRecovery.RecoveryBenchCommand.Create(host));
+        command.Subcommands.Add(ImportInvoices.InvoicesBenchCommand.Create(host));
         return command;
     }
 

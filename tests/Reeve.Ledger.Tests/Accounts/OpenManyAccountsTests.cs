@@ -1,0 +1,34 @@
+using Dapper;
+using NodaTime;
+using Reeve.Kernel;
+using Reeve.TestKit;
+
+namespace Reeve.Ledger.Tests;
+
+public sealed class OpenManyAccountsOnSqlite() : OpenManyAccountsTests(new SqliteEngine());
+
+public sealed class OpenManyAccountsOnPostgres() : OpenManyAccountsTests(new PostgresEngine());
+
+/// <summary>Opening accounts in a batch (an import of invoices opens one per invoice) gives what opening them one by one would.</summary>
+public abstract class OpenManyAccountsTests(IDatabaseEngine engine) : LedgerTest(engine)
+{
+    [Fact]
+    public async Task A_batch_of_accounts_reads_back_in_order_with_sequential_references_and_their_liable_party()
+    {
+        await InTransactionAsync((c, tx) => c.ExecuteAsync(
+            "insert into party (council_id, party_id, kind, version, created_at) values (1, 70, 'organisation', 1, @now)", new { now = Now }, tx));
+        var before = await OpenAccountAsync(AccountKind.Sundry);
+
+        var opened = await InTransactionAsync((c, tx) => AccountStore.OpenManyAsync(c, tx, Council, AccountKind.Sundry,
+            [new AccountStore.NewAccount(new LocalDate(2025, 5, 1), 70), new AccountStore.NewAccount(new LocalDate(2025, 5, 2), 70)], Now));
+
+        opened.Select(a => a.Reference).ShouldBe([AccountReference.Create(AccountKind.Sundry, 2), AccountReference.Create(AccountKind.Sundry, 3)]);
+        opened.Select(a => a.AccountId).ShouldNotContain(before.AccountId);
+        foreach (var account in opened)
+        {
+            (await ReadAsync(c => AccountStore.GetAsync(c, Council, account.AccountId))).ShouldBe(account);
+            var party = (await ReadAsync(c => AccountStore.PartiesAsync(c, Council, account.AccountId))).ShouldHaveSingleItem();
+            (party.PartyId, party.Role, party.LiableFrom, party.LiableTo).ShouldBe((70L, "liable", account.OpenedOn, (LocalDate?)null));
+        }
+    }
+}
