@@ -84,7 +84,7 @@ public static class InvoicesScenario
         {
             await connection.ExecuteAsync(
                 "insert into council (council_id, code, name, created_at) values (@id, 'BENCH', 'Benchmark Borough Council', @now)",
-                new { id = Council.Value, now = DapperSetup.ToDb(now, db.IsPostgres) });
+                new { id = Council.Value, now });
             progress?.Report(new BenchProgress("Setting up service areas and the people already known", 0, 1));
             await using var tx = await connection.BeginTransactionAsync(ct);
             foreach (var (area, name, code, vat, basis) in Areas)

@@ -73,28 +73,19 @@ internal static class DemoDirectDebits
             return;
         }
 
-        var first = await IdAllocator.ReserveAsync(connection, tx, council, "dd_mandate", payers.Count);
         var calendar = WorkingDays.EnglandAndWales;
-        var created = now;
-        var rows = new List<object?[]>(payers.Count);
-        for (var i = 0; i < payers.Count; i++)
+        var mandates = new List<TakeOnMandates.Existing>(payers.Count);
+        foreach (var p in payers)
         {
-            var p = payers[i];
             var opened = p.OpenedOn;
             var signed = opened.PlusDays(-rng.Next(0, 20));
             var lodged = calendar.AddWorkingDays(calendar.OnOrAfter(signed), 2);
             var (sort, account) = BankDetails[rng.Next(BankDetails.Length)];
             var changed = rng.Next(100) < 3 && lodged < asAt ? lodged.PlusDays(rng.Next(1, Math.Max(2, Period.Between(lodged, asAt, PeriodUnits.Days).Days))) : (LocalDate?)null;
-            rows.Add(
-            [
-                council.Value, first + i, p.AccountId, BacsSafe(p.Name ?? "Account holder"), sort, account, "CT" + p.Reference, "active",
-                signed.ToDateOnly(), lodged.ToDateOnly(), changed?.ToDateOnly(), created, Officer, 1,
-            ]);
+            mandates.Add(new TakeOnMandates.Existing(p.AccountId, BacsSafe(p.Name ?? "Account holder"), sort, account, "CT" + p.Reference, signed, lodged, changed));
         }
 
-        await BulkWriter.WriteAsync(connection, tx, "dd_mandate",
-            ["council_id", "mandate_id", "account_id", "payer_name", "sort_code", "account_number", "reference", "status", "signed_on", "lodged_on", "bank_details_changed_on", "created_at", "created_by", "version"],
-            rows, ct);
+        await TakeOnMandates.TakeOnAsync(connection, tx, council, mandates, Officer, now, ct);
         await tx.CommitAsync(ct);
     }
 

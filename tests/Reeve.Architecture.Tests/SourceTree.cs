@@ -62,7 +62,8 @@ internal static partial class SourceTree
     }
 
     /// <summary>
-    /// The tables a line of C# names in SQL: after from, join, into, update or copy. Comment lines are skipped, so
+    /// The tables a line of C# names in SQL: after from, join, into, update or copy, or as the table a bulk writer
+    /// writes. Comment lines are skipped, so
     /// "money taken from account" in a sentence is not a read.
     /// </summary>
     public static IEnumerable<(int Line, string Table)> TablesNamed(string file, IReadOnlySet<string> tables)
@@ -77,7 +78,7 @@ internal static partial class SourceTree
                 continue;
             }
 
-            foreach (Match m in SqlTableReference().Matches(line))
+            foreach (Match m in SqlTableReference().Matches(line).Concat(BulkWriteTable().Matches(line)))
             {
                 var name = m.Groups[1].Value;
                 if (tables.Contains(name))
@@ -96,4 +97,8 @@ internal static partial class SourceTree
 
     [GeneratedRegex(@"\b(?:from|join|into|update|copy)\s+([a-z_][a-z0-9_]*)\b")]
     private static partial Regex SqlTableReference();
+
+    // A table named as a string to a bulk writer on the same line: WriteAllAsync(connection, tx, "account", ...).
+    [GeneratedRegex(@"\b(?:WriteAllAsync|WriteNewAsync|InsertNewAsync|BulkWriter\.WriteAsync)\b[^""]*""([a-z_][a-z0-9_]*)""")]
+    private static partial Regex BulkWriteTable();
 }

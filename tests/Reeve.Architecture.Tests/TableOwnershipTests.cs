@@ -52,11 +52,12 @@ public sealed class TableOwnershipTests
         [
             "// money taken from ledger_entry in a sentence",
             "var sql = \"select a.reference from account a join ledger_entry e on e.account_id = a.account_id\";",
+            "await dialect.WriteAllAsync(connection, tx, \"dd_mandate\", Shape, rows, ct);",
         ]);
         try
         {
             var named = SourceTree.TablesNamed(file, SourceTree.MigratedTables()).ToList();
-            named.ShouldBe([(2, "account"), (2, "ledger_entry")]);
+            named.ShouldBe([(2, "account"), (2, "ledger_entry"), (3, "dd_mandate")]);
         }
         finally
         {

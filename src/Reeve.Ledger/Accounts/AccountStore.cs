@@ -32,12 +32,23 @@ public static class AccountStore
     /// <summary>A new account to open in a batch, with the one party liable on it from the day it opens.</summary>
     public sealed record NewAccount(LocalDate OpenedOn, long LiablePartyId, string PaymentMethod = "cash");
 
+    /// <summary>Opens many accounts of one kind at once, each with one liable party (an import of invoices opens one per invoice).</summary>
+    public static Task<IReadOnlyList<Account>> OpenManyAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, IReadOnlyList<NewAccount> accounts, Instant now, CancellationToken ct = default) =>
+        OpenManyAsync(connection, tx, council, kind, accounts.Select(a => new NewLiableAccount(null, a.OpenedOn, [a.LiablePartyId], a.PaymentMethod)).ToList(), now, ct);
+
     /// <summary>
-    /// Opens many accounts of one kind at once (an import of invoices opens one per invoice): one block of ids and of
-    /// references, and one bulk write each for the accounts and their liable parties. Returned in the order given.
+    /// An account to open in bulk for a property (or none), liable from its opening day: one party is "liable", two or
+    /// more are each "joint".
+    /// </summary>
+    public sealed record NewLiableAccount(long? Uprn, LocalDate OpenedOn, IReadOnlyList<long> PartyIds, string PaymentMethod = "cash");
+
+    /// <summary>
+    /// Opens many accounts of one kind at once (annual billing opens one per newly liable household): one block of ids
+    /// and of references, and one bulk write each for the accounts and their parties. Returned in the order given.
     /// </summary>
     public static async Task<IReadOnlyList<Account>> OpenManyAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, IReadOnlyList<NewAccount> accounts, Instant now, CancellationToken ct = default)
+        DbConnection connection, DbTransaction tx, CouncilId council, AccountKind kind, IReadOnlyList<NewLiableAccount> accounts, Instant now, CancellationToken ct = default)
     {
         if (accounts.Count == 0)
         {
@@ -46,29 +57,38 @@ public static class AccountStore
 
         var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "account", accounts.Count);
         var firstSequence = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + kind.Code(), accounts.Count);
-        var opened = accounts.Select((a, i) => (Account: new Account(council, firstId + i, AccountReference.Create(kind, firstSequence + i), kind, null, a.OpenedOn, null, a.PaymentMethod, 1), a.LiablePartyId, now)).ToList();
+        var opened = accounts.Select((a, i) => new Account(council, firstId + i, AccountReference.Create(kind, firstSequence + i), kind, a.Uprn, a.OpenedOn, null, a.PaymentMethod, 1)).ToList();
+        var parties = new List<AccountParty>(accounts.Count);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var role = accounts[i].PartyIds.Count > 1 ? "joint" : "liable";
+            parties.AddRange(accounts[i].PartyIds.Select(p => new AccountParty(opened[i].AccountId, p, role, opened[i].OpenedOn, null)));
+        }
+
         var dialect = SqlDialect.Of(connection);
-        await dialect.WriteAllAsync(connection, tx, "account", BatchAccountShape, opened, ct);
-        await dialect.WriteAllAsync(connection, tx, "account_party", BatchPartyShape, opened, ct);
-        return opened.Select(o => o.Account).ToList();
+        await dialect.WriteAllAsync(connection, tx, "account", BatchAccountShape, opened.Select(a => (a, now)).ToList(), ct);
+        await dialect.WriteAllAsync(connection, tx, "account_party", BatchPartyShape, parties.Select(p => (council, p)).ToList(), ct);
+        return opened;
     }
 
-    private static readonly BulkTable<(Account Account, long PartyId, Instant Now)> BatchAccountShape = new BulkTable<(Account Account, long PartyId, Instant Now)>()
+    private static readonly BulkTable<(Account Account, Instant Now)> BatchAccountShape = new BulkTable<(Account Account, Instant Now)>()
         .Int4("council_id", r => r.Account.Council.Value)
         .Int8("account_id", r => r.Account.AccountId)
         .Text("reference", r => r.Account.Reference.Value)
         .Text("kind", r => r.Account.Kind.Code())
+        .Int8("uprn", r => r.Account.Uprn)
         .Date("opened_on", r => r.Account.OpenedOn)
         .Text("payment_method", r => r.Account.PaymentMethod)
         .Int4("version", _ => 1)
         .Instant("created_at", r => r.Now);
 
-    private static readonly BulkTable<(Account Account, long PartyId, Instant Now)> BatchPartyShape = new BulkTable<(Account Account, long PartyId, Instant Now)>()
-        .Int4("council_id", r => r.Account.Council.Value)
-        .Int8("account_id", r => r.Account.AccountId)
-        .Int8("party_id", r => r.PartyId)
-        .Text("role", _ => "liable")
-        .Date("liable_from", r => r.Account.OpenedOn);
+    private static readonly BulkTable<(CouncilId Council, AccountParty Party)> BatchPartyShape = new BulkTable<(CouncilId Council, AccountParty Party)>()
+        .Int4("council_id", r => r.Council.Value)
+        .Int8("account_id", r => r.Party.AccountId)
+        .Int8("party_id", r => r.Party.PartyId)
+        .Text("role", r => r.Party.Role)
+        .Date("liable_from", r => r.Party.LiableFrom)
+        .Date("liable_to", r => r.Party.LiableTo);
 
     public static async Task AddPartyAsync(DbConnection connection, DbTransaction tx, CouncilId council, AccountParty party)
     {

@@ -34,35 +34,23 @@ internal sealed class AnnualBillingWork
         var accountIds = new long[_items.Count];
         if (newCount > 0)
         {
-            var firstId = await IdAllocator.ReserveAsync(connection, tx, council, "account", newCount);
-            var firstRef = await IdAllocator.ReserveAsync(connection, tx, council, "reference:" + AccountKind.CouncilTax.Code(), newCount);
-            var accounts = new List<object?[]>();
-            var parties = new List<object?[]>();
-            var n = 0;
+            // New accounts for liable people billed here for the first time, opened by the Ledger in one batch.
+            var wanted = new List<AccountStore.NewLiableAccount>(newCount);
+            var newAt = new List<int>(newCount);
             for (var i = 0; i < _items.Count; i++)
             {
-                if (_items[i].Account is not null)
+                if (_items[i].Account is null)
                 {
-                    continue;
+                    wanted.Add(new AccountStore.NewLiableAccount(_items[i].Uprn, _items[i].Bill.Periods[0].Period.From, _items[i].Bill.Liable.Parties));
+                    newAt.Add(i);
                 }
-
-                var id = firstId + n;
-                var from = _items[i].Bill.Periods[0].Period.From;
-                accounts.Add([council.Value, id, AccountReference.Create(AccountKind.CouncilTax, firstRef + n).Value, AccountKind.CouncilTax.Code(), _items[i].Uprn,
-                    from, "cash", 1, at]);
-                foreach (var party in _items[i].Bill.Liable.Parties)
-                {
-                    parties.Add([council.Value, id, party, _items[i].Bill.Liable.Parties.Count > 1 ? "joint" : "liable", from, null]);
-                }
-
-                accountIds[i] = id;
-                n++;
             }
 
-            await BulkWriter.WriteAsync(connection, tx, "account",
-                ["council_id", "account_id", "reference", "kind", "uprn", "opened_on", "payment_method", "version", "created_at"], accounts, ct);
-            await BulkWriter.WriteAsync(connection, tx, "account_party",
-                ["council_id", "account_id", "party_id", "role", "liable_from", "liable_to"], parties, ct);
+            var opened = await AccountStore.OpenManyAsync(connection, tx, council, AccountKind.CouncilTax, wanted, at, ct);
+            for (var n = 0; n < opened.Count; n++)
+            {
+                accountIds[newAt[n]] = opened[n].AccountId;
+            }
         }
 
         for (var i = 0; i < _items.Count; i++)
@@ -91,8 +79,7 @@ internal sealed class AnnualBillingWork
 
         var bills = new List<object?[]>(_items.Count);
         var instalments = new List<object?[]>(_items.Count * 10);
-        var events = new List<object?[]>(_items.Count);
-        var firstEvent = await IdAllocator.ReserveAsync(connection, tx, council, "account_event", _items.Count);
+        var events = new List<NewAccountEvent>(_items.Count);
         for (var i = 0; i < _items.Count; i++)
         {
             var item = _items[i];
@@ -105,17 +92,16 @@ internal sealed class AnnualBillingWork
                 instalments.Add([council.Value, account, year.StartYear, 1, seq++, instalment.Due, instalment.Amount.Pence]);
             }
 
-            events.Add([council.Value, firstEvent + i, account, at, issued, "demand-notice",
+            events.Add(new NewAccountEvent(account, at, issued, "demand-notice",
                 $"Annual bill for {year}: {item.Bill.NetCharge.ToDisplayString()} in {item.Instalments.Count} instalment{(item.Instalments.Count == 1 ? "" : "s")}",
-                options.Officer, "CTAE Regs 1992 reg 18; Sch 1"]);
+                options.Officer, "CTAE Regs 1992 reg 18; Sch 1"));
         }
 
         await BulkWriter.WriteAsync(connection, tx, "bill",
             ["council_id", "account_id", "financial_year", "version", "issued_on", "net_pence", "reason", "working", "charge_entry_id", "run_id", "created_at"], bills, ct);
         await BulkWriter.WriteAsync(connection, tx, "instalment",
             ["council_id", "account_id", "financial_year", "version", "seq", "due_on", "amount_pence"], instalments, ct);
-        await BulkWriter.WriteAsync(connection, tx, "account_event",
-            ["council_id", "event_id", "account_id", "occurred_at", "effective_date", "kind", "summary", "officer", "source_rule"], events, ct);
+        await AccountEventBatch.WriteAsync(connection, tx, council, events, ct);
     }
 
     private static string BillKey(long account, FinancialYear year) => $"bill:{account}:{year.StartYear}:v1";
