@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using NodaTime;
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Ledger;
@@ -34,6 +35,7 @@ public static class DemoCouncilBuilder
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
         CouncilTaxModule.Register(); // the demo bills council tax, recovers it and prints its demand notices
+        BusinessRatesModule.Register();
         await MigrationRunner.MigrateAsync(db, ct);
         if (!await IsEmptyAsync(db, ct))
         {
@@ -85,6 +87,7 @@ public static class DemoCouncilBuilder
 
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
         await DemoTracing.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
+        await DemoRates.RunAsync(db, profiles[0], options.Dwellings, options.Seed, options.AsAt, now, ct);
 
         await using (var connection = await db.OpenAsync(ct))
         {

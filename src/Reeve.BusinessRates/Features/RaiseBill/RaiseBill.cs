@@ -1,4 +1,3 @@
-#pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
 using Dapper;
 using NodaTime;
@@ -73,7 +72,7 @@ public static class RaiseBill
     public static async Task<OccupationFacts?> ReadFactsAsync(DbConnection connection, CouncilId council, long accountId, DbTransaction? tx = null)
     {
         var occupation = await connection.QuerySingleOrDefaultAsync<OccupationRow>(
-            "select hereditament_id, occupied_from, occupied_to, charity, small_business, retail_hospitality_leisure from rates_occupation where council_id = @council and account_id = @accountId",
+            $"select {OccupationRow.Columns} from rates_occupation where council_id = @council and account_id = @accountId",
             new { council = council.Value, accountId }, tx);
         if (occupation is null)
         {
@@ -81,18 +80,8 @@ public static class RaiseBill
         }
 
         var values = await HereditamentValues.OfAsync(connection, council, occupation.hereditament_id, tx);
-        return new OccupationFacts(occupation.occupied_from, occupation.occupied_to, occupation.charity, occupation.small_business, occupation.retail_hospitality_leisure, values);
+        return occupation.Facts(values);
     }
 
     private static LocalDate Later(LocalDate a, LocalDate b) => a > b ? a : b;
-
-    private sealed class OccupationRow
-    {
-        public long hereditament_id { get; set; }
-        public LocalDate occupied_from { get; set; }
-        public LocalDate? occupied_to { get; set; }
-        public bool charity { get; set; }
-        public bool small_business { get; set; }
-        public bool retail_hospitality_leisure { get; set; }
-    }
 }
