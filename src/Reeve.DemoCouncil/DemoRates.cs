@@ -128,7 +128,13 @@ internal static class DemoRates
 
     private static async Task ImportAsync(ReeveDatabase db, CouncilId council, string name, IEnumerable<string> lines, Instant now, CancellationToken ct)
     {
-        var content = Encoding.ASCII.GetBytes(string.Join("\r\n", lines) + "\r\n");
+        var records = lines.ToList();
+        if (records.Count == 0)
+        {
+            return; // a small demo may have no alterations to send
+        }
+
+        var content = Encoding.ASCII.GetBytes(string.Join("\r\n", records) + "\r\n");
         var result = await ImportListEntries.ImportAsync(db, new ImportListEntries.Request(council, name, content, "demo"), now, ct);
         if (result is ImportListEntries.Result.Refused refused)
         {
