@@ -158,13 +158,10 @@ public static class ImportListEntries
     {
         var heads = await SqlLists.QueryByIdsAsync<HereditamentRow, string>(connection,
             "select hereditament_id, ba_reference from hereditament where council_id = @council and ba_reference {ids}", council, references, tx);
-        var values = (await SqlLists.QueryByIdsAsync<ValueRow, long>(connection,
-                "select hereditament_id, list_year, effective_from, effective_to, rv_pounds from rateable_value where council_id = @council and hereditament_id {ids}",
-                council, heads.Select(h => h.hereditament_id), tx))
-            .ToLookup(v => v.hereditament_id);
+        var values = await HereditamentValues.OfManyAsync(connection, council, [.. heads.Select(h => h.hereditament_id)], tx);
         return heads.ToDictionary(
             h => h.ba_reference,
-            h => new ListedHereditament(h.hereditament_id, h.ba_reference, [.. values[h.hereditament_id].Select(v => new RateableValuePeriod(v.list_year, v.effective_from, v.effective_to, v.rv_pounds))]),
+            h => new ListedHereditament(h.hereditament_id, h.ba_reference, [.. values[h.hereditament_id]]),
             StringComparer.Ordinal);
     }
 
@@ -180,14 +177,5 @@ public static class ImportListEntries
     {
         public long hereditament_id { get; set; }
         public string ba_reference { get; set; } = "";
-    }
-
-    private sealed class ValueRow
-    {
-        public long hereditament_id { get; set; }
-        public int list_year { get; set; }
-        public LocalDate effective_from { get; set; }
-        public LocalDate? effective_to { get; set; }
-        public long rv_pounds { get; set; }
     }
 }
