@@ -1,3 +1,4 @@
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 using Reeve.Kernel.Calculators;
 using Reeve.Recovery;
@@ -11,5 +12,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. BusinessRatesModule.Calculators(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All()]);
 }

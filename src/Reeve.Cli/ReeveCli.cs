@@ -4,6 +4,7 @@ using Reeve.Cli.Features.Benchmark;
 using Reeve.Cli.Features.Calculate;
 using Reeve.Cli.Features.CreateDemoCouncil;
 using Reeve.Cli.Features.MigrateDatabase;
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 
 namespace Reeve.Cli;
@@ -27,6 +28,7 @@ public static class ReeveCli
         // The debt streams this build offers (recovery and letters ask for them by account kind).
         CouncilTaxModule.Register();
         Reeve.Sundry.SundryModule.Register();
+        BusinessRatesModule.Register();
         var root = Build(host);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -77,6 +79,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
         root.Subcommands.Add(Features.ImportInvoices.SundryCommand.Create(host));
+        root.Subcommands.Add(Features.Rates.RatesCommand.Create(host));
         return root;
     }
 

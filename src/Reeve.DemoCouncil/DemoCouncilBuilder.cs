@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using NodaTime;
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Ledger;
@@ -35,6 +36,7 @@ public static class DemoCouncilBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
         CouncilTaxModule.Register(); // the demo bills council tax, recovers it and prints its demand notices
         Reeve.Sundry.SundryModule.Register();
+        BusinessRatesModule.Register();
         await MigrationRunner.MigrateAsync(db, ct);
         if (!await IsEmptyAsync(db, ct))
         {
@@ -87,6 +89,7 @@ public static class DemoCouncilBuilder
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
         await DemoTracing.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
         await DemoSundry.RunAsync(db, profiles[0], sizes[0], options.Seed, options.AsAt, now, ct);
+        await DemoRates.RunAsync(db, profiles[0], options.Dwellings, options.Seed, options.AsAt, now, ct);
 
         await using (var connection = await db.OpenAsync(ct))
         {

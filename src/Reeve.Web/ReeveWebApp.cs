@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Reeve.Calculators;
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Kernel.Calculators;
@@ -28,6 +29,7 @@ public static class ReeveWebApp
         // The debt streams this build offers (recovery and letters ask for them by account kind).
         CouncilTaxModule.Register();
         Reeve.Sundry.SundryModule.Register();
+        BusinessRatesModule.Register();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
