@@ -10,7 +10,9 @@ public sealed record MandatePayer(long MandateId, long AccountId, string PayerNa
 
 /// <summary>
 /// An instalment due under a live mandate. <see cref="NoticeGivenOn"/> is the later of the bill's issue day and
-/// the day the mandate was signed: the bill's instalment schedule is the advance notice (formats.md 3).
+/// the day the mandate was signed: the bill's instalment schedule is the advance notice (formats.md 3). It is null
+/// when the debt stream cannot say when the payer was sent the schedule: then no notice is on record and the
+/// instalment is not collected.
 /// </summary>
 public sealed record DueInstalment(
     MandatePayer Payer,
@@ -20,7 +22,7 @@ public sealed record DueInstalment(
     FinancialYear Year,
     LocalDate DueOn,
     Money Amount,
-    LocalDate NoticeGivenOn);
+    LocalDate? NoticeGivenOn);
 
 /// <summary>A collection returned unpaid with a reason that allows one re-presentation (ARUDD 0, formats.md 3).</summary>
 public sealed record ReturnedCollection(
@@ -130,16 +132,22 @@ public static class CollectionPlanner
             }
 
             // Direct Debit Guarantee: 10 working days' notice of the amount and date before a collection (formats.md 3).
-            if (!noticeRunsTo.TryGetValue(d.NoticeGivenOn, out var earliest))
+            if (d.NoticeGivenOn is not { } noticeGivenOn)
             {
-                earliest = CollectionDates.EarliestCollection(d.NoticeGivenOn, calendar);
-                noticeRunsTo[d.NoticeGivenOn] = earliest;
+                skipped.Add(new SkippedCollection(d.Payer, d.DueOn, d.Amount, "no advance notice of this instalment is on record"));
+                continue;
+            }
+
+            if (!noticeRunsTo.TryGetValue(noticeGivenOn, out var earliest))
+            {
+                earliest = CollectionDates.EarliestCollection(noticeGivenOn, calendar);
+                noticeRunsTo[noticeGivenOn] = earliest;
             }
 
             if (earliest > entryDate)
             {
                 skipped.Add(new SkippedCollection(d.Payer, d.DueOn, d.Amount,
-                    $"notice given on {d.NoticeGivenOn:uuuu-MM-dd}: 10 working days' advance notice runs to {earliest:uuuu-MM-dd}"));
+                    $"notice given on {noticeGivenOn:uuuu-MM-dd}: 10 working days' advance notice runs to {earliest:uuuu-MM-dd}"));
                 continue;
             }
 

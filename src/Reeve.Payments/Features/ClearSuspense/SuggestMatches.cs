@@ -1,6 +1,11 @@
 using System.Data.Common;
 using Dapper;
+using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
+using Reeve.People;
+using Reeve.Persistence;
+using Reeve.Properties;
 using Reeve.Payments.Domain.Receipts;
 using Reeve.Payments.Domain.Suspense;
 
@@ -17,66 +22,59 @@ public static class SuggestMatches
 
     public static async Task<IReadOnlyList<SuggestedMatch>> SuggestAsync(DbConnection connection, CouncilId council, SuspenseItem item, int most = 10)
     {
-        var c = council.Value;
         var ids = new HashSet<long>();
         var typed = PayerReference.Read(item.ReferenceText) is ReferenceReading.NotFound nf ? nf.Candidates : [];
         ids.UnionWith((await PaymentAccounts.FindAsync(connection, null, council, typed.SelectMany(PayerReference.OneSlipAway))).Values);
 
         if (PayerReference.Postcode(item.ReferenceText) is { } postcode)
         {
-            ids.UnionWith(await connection.QueryAsync<long>(
-                "select a.account_id from account a join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
-                "where a.council_id = @c and replace(upper(p.postcode), ' ', '') = @postcode order by a.account_id limit @most",
-                new { c, postcode = postcode.Replace(" ", "", StringComparison.Ordinal), most = PerRule }));
+            var uprns = await PropertiesAtPostcode.UprnsAsync(connection, council, postcode, PerRule);
+            ids.UnionWith((await AccountsAtProperties.IdsAsync(connection, council, uprns)).Take(PerRule));
         }
 
         var words = SuspenseMatching.Words($"{item.PayerName} {item.ReferenceText}").Where(w => w.Length > 1).Distinct(StringComparer.Ordinal).ToArray();
         if (words.Length > 0)
         {
-            ids.UnionWith(await connection.QueryAsync<long>(
-                "select distinct ap.account_id from party_name pn join account_party ap on ap.council_id = pn.council_id and ap.party_id = pn.party_id " +
-                $"where pn.council_id = @c and upper(pn.surname) {PaymentAccounts.AnyOf(connection)} order by ap.account_id limit @most",
-                new { c, chunk = words, most = PerRule }));
+            // More people than accounts: someone of that name may hold no account.
+            var parties = await NamesOnRecord.PartiesWithSurnamesAsync(connection, council, words, PerRule * 5);
+            ids.UnionWith((await AccountStore.OfPartiesAsync(connection, council, parties)).Select(l => l.AccountId).Distinct().Order().Take(PerRule));
         }
 
         var year = FinancialYear.Containing(item.PaidOn).StartYear;
         ids.UnionWith(await connection.QueryAsync<long>(
-            "select distinct account_id from instalment i where council_id = @c and financial_year = @year and amount_pence = @amount " +
-            "and version = (select max(version) from instalment v where v.council_id = i.council_id and v.account_id = i.account_id and v.financial_year = i.financial_year) " +
-            "order by account_id limit @most",
-            new { c, year, amount = item.Amount.Pence, most = PerRule }));
+            "select distinct s.account_id from (" + DebtStreamSchedules.Union(d => d.DueScheduleSql) + ") s " +
+            "where s.financial_year = @year and s.amount_pence = @amount order by s.account_id limit @most",
+            new { council = council.Value, lo = 0L, hi = long.MaxValue, asAt = item.PaidOn, year, amount = item.Amount.Pence, most = PerRule }));
 
-        var candidates = await CandidatesAsync(connection, council, ids.ToArray(), year);
+        var candidates = await CandidatesAsync(connection, council, ids.ToArray(), year, item.PaidOn);
         return SuspenseMatching.Suggest(new UnmatchedCredit(item.Amount, item.ReferenceText, item.PayerName), candidates).Take(most).ToList();
     }
 
-    private static async Task<IReadOnlyList<CandidateAccount>> CandidatesAsync(DbConnection connection, CouncilId council, long[] ids, int year)
+    private static async Task<IReadOnlyList<CandidateAccount>> CandidatesAsync(DbConnection connection, CouncilId council, long[] ids, int year, LocalDate paidOn)
     {
         if (ids.Length == 0)
         {
             return [];
         }
 
-        var c = council.Value;
-        var any = PaymentAccounts.AnyOf(connection);
-        var accounts = await connection.QueryAsync<(long Id, string Reference, string? Postcode)>(
-            "select a.account_id, a.reference, p.postcode from account a left join property p on p.council_id = a.council_id and p.uprn = a.uprn " +
-            $"where a.council_id = @c and a.account_id {any}", new { c, chunk = ids });
-        var names = (await connection.QueryAsync<(long Id, string? Forenames, string? Surname, string Display)>(
-                "select ap.account_id, pn.forenames, pn.surname, pn.display_name from account_party ap " +
-                "join party_name pn on pn.council_id = ap.council_id and pn.party_id = ap.party_id " +
-                $"where ap.council_id = @c and ap.account_id {any}", new { c, chunk = ids }))
-            .ToLookup(n => n.Id, n => new LiableName(n.Forenames, n.Surname, n.Display));
+        var accounts = await AccountStore.GetManyAsync(connection, council, ids);
+        var properties = await PropertyStore.GetManyAsync(connection, council, accounts.Values.Select(a => a.Uprn).OfType<long>().ToHashSet());
+        var liabilities = await AccountStore.PartiesOfAsync(connection, council, ids);
+        var names = (await NamesOnRecord.OfPartiesAsync(connection, council, liabilities.Select(l => l.PartyId).ToHashSet())).ToLookup(n => n.PartyId);
+        var namesOf = liabilities.ToLookup(l => l.AccountId, l => l.PartyId);
+
+        // Instalments of the schedule in force on the day paid, for the accounts between the lowest and highest candidate.
         var instalments = (await connection.QueryAsync<(long Id, long Pence)>(
-                "select account_id, amount_pence from instalment i " +
-                $"where council_id = @c and financial_year = @year and account_id {any} " +
-                "and version = (select max(version) from instalment v where v.council_id = i.council_id and v.account_id = i.account_id and v.financial_year = i.financial_year)",
-                new { c, year, chunk = ids }))
+                "select s.account_id, s.amount_pence from (" + DebtStreamSchedules.Union(d => d.DueScheduleSql) + ") s " +
+                $"where s.financial_year = @year and s.account_id {SqlLists.AnyOf(connection, "ids")}",
+                new { council = council.Value, lo = ids.Min() - 1, hi = ids.Max(), asAt = paidOn, year, ids }))
             .ToLookup(i => i.Id, i => Money.FromPence(i.Pence));
 
-        return accounts
-            .Select(a => AccountReference.TryParse(a.Reference, out var r, out _)
-                ? new CandidateAccount(a.Id, r, names[a.Id].ToList(), a.Postcode, instalments[a.Id].ToList())
+        return ids.Order().Select(id => accounts.TryGetValue(id, out var account)
+                ? new CandidateAccount(id, account.Reference,
+                    namesOf[id].SelectMany(p => names[p]).Select(n => new LiableName(n.Forenames, n.Surname, n.DisplayName)).ToList(),
+                    account.Uprn is { } uprn && properties.TryGetValue(uprn, out var property) ? property.Postcode : null,
+                    instalments[id].ToList())
                 : null)
             .OfType<CandidateAccount>()
             .ToList();

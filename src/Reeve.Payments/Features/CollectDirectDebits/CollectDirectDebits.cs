@@ -105,7 +105,7 @@ public static class CollectDirectDebits
         // connection keeps SQLite from reading them again from the file system (reeve bench dd).
         await SqlDialect.Of(connection).WidenPageCacheAsync(connection, tx, 256);
 
-        var due = await ReadDueAsync(connection, tx, council, from, to);
+        var due = await ReadDueAsync(connection, tx, council, processingDate, from, to);
         var returned = (await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx)).ToList();
         // A returned collection is not presented again while a hold of any kind is in force on its account.
         var held = (await AccountHolds.InForceOnAsync(connection, tx, council, returned.Select(r => r.account_id).ToHashSet(), processingDate, HoldReasons.All))
@@ -115,11 +115,11 @@ public static class CollectDirectDebits
 
     // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
     // loop reeve bench dd times. Dates come back as DateOnly from both engines.
-    private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate from, LocalDate to)
+    private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, LocalDate from, LocalDate to)
     {
         var due = new List<DueInstalment>();
         var sortCodes = new Dictionary<string, SortCode>(StringComparer.Ordinal);
-        await using var reader = await connection.ExecuteReaderAsync(DueSql, new { council = council.Value, from, to }, tx);
+        await using var reader = await connection.ExecuteReaderAsync(DueSql(), new { council = council.Value, from, to, asAt = processingDate, lo = 0L, hi = long.MaxValue }, tx);
         while (await reader.ReadAsync())
         {
             var sortText = reader.GetString(3);
@@ -130,11 +130,11 @@ public static class CollectDirectDebits
             }
 
             var signed = Date(reader, 7);
-            var issued = Date(reader, 8);
+            LocalDate? noticed = reader.IsDBNull(8) ? null : Date(reader, 8);
             due.Add(new DueInstalment(
                 new MandatePayer(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), sortCode, AccountNumber.Parse(reader.GetString(4)), reader.GetString(5)),
                 reader.IsDBNull(6) ? null : Date(reader, 6), Convert.ToInt64(reader.GetValue(9), System.Globalization.CultureInfo.InvariantCulture) != 0, Convert.ToInt64(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture) != 0, new FinancialYear(reader.GetInt32(11)),
-                Date(reader, 12), Money.FromPence(reader.GetInt64(13)), signed > issued ? signed : issued));
+                Date(reader, 12), Money.FromPence(reader.GetInt64(13)), noticed is { } n ? (signed > n ? signed : n) : null));
         }
 
         return due;
@@ -142,22 +142,21 @@ public static class CollectDirectDebits
 
     private static LocalDate Date(DbDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
-    // The latest version of each bill holds the instalments that are due now; a mandate collects only while the
-    // account pays by Direct Debit. Collected-before decides 01 against 17; a closed account's last instalment is 19.
-    private const string DueSql =
-        "select m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, m.lodged_on, m.signed_on, b.issued_on, " +
+    // What is due comes from each debt stream through the seam (the schedule in force on the processing day, with
+    // the day the payer was sent it and whether it is the year's last instalment), how the account pays from the
+    // Ledger; both are derived tables over every account of the council, so the run stays one statement. A mandate
+    // collects only while the account pays by Direct Debit. Collected-before decides 01 against 17; a closed
+    // account's last instalment is 19.
+    private static string DueSql() =>
+        "select m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, m.lodged_on, m.signed_on, d.noticed_on, " +
         "case when m.status = 'active' or exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id) then 1 else 0 end as collected_before, " +
-        "case when a.closed_on is null then 0 when i.seq = (select max(i3.seq) from instalment i3 where i3.council_id = i.council_id and i3.account_id = i.account_id " +
-        "and i3.financial_year = i.financial_year and i3.version = i.version) then 1 else 0 end as is_final, " +
-        "i.financial_year, i.due_on, i.amount_pence " +
-        "from instalment i " +
-        "join bill b on b.council_id = i.council_id and b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
-        "join dd_mandate m on m.council_id = i.council_id and m.account_id = i.account_id and m.status in ('lodged', 'active') " +
-        "join account a on a.council_id = m.council_id and a.account_id = m.account_id and a.payment_method = 'direct-debit' " +
-        "where i.council_id = @council and i.due_on >= @from and i.due_on <= @to " +
-        "and i.version = (select max(b2.version) from bill b2 where b2.council_id = i.council_id and b2.account_id = i.account_id and b2.financial_year = i.financial_year) " +
-        "and not exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id " +
-        "and c.financial_year = i.financial_year and c.due_on = i.due_on and c.attempt = 1)";
+        "case when a.closed_on is null then 0 else d.is_last end as is_final, " +
+        "d.financial_year, d.due_on, d.amount_pence " +
+        "from (" + DebtStreamSchedules.Union(s => s.DueBetweenSql) + ") d " +
+        "join dd_mandate m on m.council_id = @council and m.account_id = d.account_id and m.status in ('lodged', 'active') " +
+        "join (" + AccountPaymentTerms.Sql + ") a on a.account_id = m.account_id and a.payment_method = 'direct-debit' " +
+        "where not exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id " +
+        "and c.financial_year = d.financial_year and c.due_on = d.due_on and c.attempt = 1)";
 
     private const string ReturnedSql =
         "select c.collection_id, c.financial_year, c.due_on, c.amount_pence, c.processing_date, c.returned_on, " +

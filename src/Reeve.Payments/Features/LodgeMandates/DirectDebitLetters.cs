@@ -72,14 +72,14 @@ public static class DirectDebitLetters
         return balance.IsPositive ? balance : Money.Zero;
     }
 
-    // The instalments of each year's latest bill due on or after the letter's date: what the payer now pays by other means.
+    // The instalments in force on the letter's date and due on or after it (from each debt stream's schedule, through
+    // the seam): what the payer now pays by other means.
     private static async Task<List<InstalmentLine>> InstalmentsFromAsync(DbConnection connection, DbTransaction tx, CouncilId council, long accountId, LocalDate on)
     {
         var rows = await connection.QueryAsync<(LocalDate DueOn, Money Amount)>(
-            "select i.due_on, i.amount_pence from instalment i where i.council_id = @council and i.account_id = @accountId and i.due_on >= @on " +
-            "and i.version = (select max(b.version) from bill b where b.council_id = i.council_id and b.account_id = i.account_id and b.financial_year = i.financial_year) " +
-            "and i.amount_pence > 0 order by i.due_on, i.financial_year",
-            new { council = council.Value, accountId, on }, tx);
+            "select s.due_on, s.amount_pence from (" + DebtStreamSchedules.Union(d => d.DueScheduleSql) + ") s " +
+            "where s.due_on >= @on and s.amount_pence > 0 order by s.due_on, s.financial_year",
+            new { council = council.Value, lo = accountId - 1, hi = accountId, asAt = on, on }, tx);
         return rows.Select(r => new InstalmentLine(r.DueOn, r.Amount)).ToList();
     }
 }

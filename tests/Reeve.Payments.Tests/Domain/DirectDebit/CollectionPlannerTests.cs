@@ -50,6 +50,18 @@ public class CollectionPlannerTests
     }
 
     [Fact]
+    public void An_instalment_whose_stream_cannot_say_when_the_payer_was_told_is_not_collected()
+    {
+        var noticed = Due(1, new LocalDate(2025, 5, 6));
+        var plan = CollectionPlanner.Plan(new LocalDate(2025, 5, 2), Calendar, 3, [noticed, Due(2, new LocalDate(2025, 5, 6)) with { NoticeGivenOn = null }], []);
+
+        plan.Collections.ShouldHaveSingleItem().Payer.MandateId.ShouldBe(1L);
+        var skipped = plan.Skipped.ShouldHaveSingleItem();
+        skipped.Payer.MandateId.ShouldBe(2L);
+        skipped.Reason.ShouldBe("no advance notice of this instalment is on record");
+    }
+
+    [Fact]
     public void A_returned_debit_is_re_presented_within_a_month_and_expires_after_it()
     {
         var returned = new ReturnedCollection(Payer(1), 9, new FinancialYear(2025), new LocalDate(2025, 4, 1), Money.FromPence(100_00), new LocalDate(2025, 3, 31), new LocalDate(2025, 4, 2));

@@ -1,4 +1,5 @@
 using Dapper;
+using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;
@@ -37,6 +38,9 @@ public abstract class SuspenseTests(IDatabaseEngine engine) : PaymentsTest(engin
             "values (1, 7, 1, 'Sam', 'Hart', 'Sam Hart', 'HART SAM', @from, 'test', @now, 'test')",
             new { from = May1, now = Now }, tx);
         await AccountStore.AddPartyAsync(c, tx, Council, new AccountParty(account.AccountId, 7, "liable", May1, null));
+        await c.ExecuteAsync(
+            "insert into bill (council_id, account_id, financial_year, version, issued_on, net_pence, reason, working, created_at) values (1, @id, 2025, 1, @issued, 120500, 'annual bill', '{}', @now)",
+            new { id = account.AccountId, issued = new LocalDate(2025, 3, 1), now = Now }, tx);
         await c.ExecuteAsync(
             "insert into instalment (council_id, account_id, financial_year, version, seq, due_on, amount_pence) values (1, @id, 2025, 1, 1, @due, 12050)",
             new { id = account.AccountId, due = May1 }, tx);
