@@ -13,7 +13,7 @@ namespace Reeve.Web.Tests;
 internal static class DirectDebitSetup
 {
     private const string WithoutMandate =
-        "from account a where council_id = @c and closed_on is null and not exists " +
+        "from account a where council_id = @c and kind = 'council-tax' and closed_on is null and not exists " +
         "(select 1 from dd_mandate m where m.council_id = a.council_id and m.account_id = a.account_id)";
 
     public static async Task<string> AccountWithoutMandateAsync(ReeveAppFixture app)

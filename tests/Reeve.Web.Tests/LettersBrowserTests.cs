@@ -50,6 +50,8 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
 
         await page.WaitForURLAsync($"**/accounts/{reference}");
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Reminder notice stored as notice");
+        (await app.CountAsync("select count(*) from audit_log where council_id = @c and subject_kind = 'account' and subject_id = @reference and action = 'change' and detail like 'Sent reminder notice (notice %'",
+            new { reference, c = app.HomeCouncil.Value })).ShouldBe(1);
         var history = page.Locator("#letter-history");
         (await history.InnerTextAsync()).ShouldContain("Reminder notice");
         await AssertAccessibleAsync(page, "account page with letter history");

@@ -97,6 +97,9 @@ public sealed class PersonCaseworkBrowserTests(ReeveAppFixture app, BrowserFixtu
         (await app.CountAsync(
             "select count(*) from letter_request r join account_party p on p.council_id = r.council_id and p.account_id = r.account_id " +
             "where r.council_id = @c and p.party_id = @partyId and r.letter_type = 'arrangement'", new { c = app.HomeCouncil.Value, partyId })).ShouldBe(1);
+        (await app.CountAsync(
+            "select count(*) from audit_log where council_id = @c and subject_kind = 'person' and subject_id = @id and action = 'change' and detail like 'Arrangement % payments checked on %'",
+            new { c = app.HomeCouncil.Value, id = partyId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ShouldBe(1);
 
         foreach (var path in new[] { $"/people/{partyId}/vulnerability", "/people/queues" })
         {

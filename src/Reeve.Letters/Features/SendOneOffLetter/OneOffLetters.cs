@@ -73,7 +73,8 @@ public static class OneOffLetters
 
     /// <summary>Sends (stores for print) a one-off letter as at today; the same <paramref name="formKey"/> sends once.</summary>
     public static async Task<Outcome<StoredNotice>> SendAsync(
-        DbConnection connection, CouncilId council, long accountId, LetterType type, LocalDate today, string formKey, string officer, Instant now)
+        DbConnection connection, CouncilId council, long accountId, LetterType type, LocalDate today, string formKey, string officer, Instant now,
+        Func<DbConnection, DbTransaction, StoredNotice, Task>? audit = null)
     {
         var preview = await PreviewAsync(connection, council, accountId, type, today);
         if (preview is not Outcome<LetterPreview>.Done done)
@@ -111,6 +112,12 @@ public static class OneOffLetters
             case Outcome<QueuedLetter>.Done q:
                 var notice = await NoticeStore.RecordAsync(connection, tx, council, accountId, done.Value.Letter, done.Value.IssuedOn, null, officer, now);
                 await LetterRequests.AnswerAsync(connection, tx, council, q.Value.RequestId, notice.NoticeId);
+                if (audit is not null)
+                {
+                    // The officer's audit line is part of the sending, in its transaction.
+                    await audit(connection, tx, notice);
+                }
+
                 await tx.CommitAsync();
                 return notice;
             case Outcome<QueuedLetter>.Invalid i:

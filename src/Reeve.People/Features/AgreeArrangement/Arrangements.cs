@@ -225,8 +225,20 @@ public static class Arrangements
     /// </param>
     public static async Task<MonitorResult> MonitorAsync(
         DbConnection connection, CouncilId council, LocalDate day, string officer, Instant now, long? partyId = null,
-        Func<DbConnection, DbTransaction, Arrangement, LocalDate, Task>? requestLetter = null)
+        Func<DbConnection, DbTransaction, Arrangement, LocalDate, Task>? requestLetter = null,
+        Func<DbConnection, DbTransaction, Arrangement, Task>? audit = null)
     {
+        // The officer's audit line for each arrangement checked goes in that arrangement's transaction, with the change.
+        async Task CheckedAsync(DbTransaction tx, Arrangement a)
+        {
+            if (audit is not null)
+            {
+                await audit(connection, tx, a);
+            }
+
+            await tx.CommitAsync();
+        }
+
         var ids = (await connection.QueryAsync<long>(
             "select arrangement_id from arrangement where council_id = @council and status = 'kept'" +
             (partyId is null ? "" : " and party_id = @party") + " order by arrangement_id",
@@ -243,7 +255,7 @@ public static class Arrangements
             {
                 await EndAsync(connection, tx, council, a, "completed", day.PlusDays(1), "Paid in full", officer, now);
                 completed++;
-                await tx.CommitAsync();
+                await CheckedAsync(tx, a);
                 continue;
             }
 
@@ -265,7 +277,7 @@ public static class Arrangements
             var graceOver = a.GraceUntil is { } g && day > g && paid < Money.Sum(a.Instalments.Where(i => i.DueOn <= g.PlusDays(-policy.GraceDays)).Select(i => i.Amount));
             if (firstShort is null && !graceOver)
             {
-                await tx.CommitAsync();
+                await CheckedAsync(tx, a);
                 continue;
             }
 
@@ -308,7 +320,7 @@ public static class Arrangements
                 broken++;
             }
 
-            await tx.CommitAsync();
+            await CheckedAsync(tx, a);
         }
 
         return new MonitorResult(ids.Count, missed, broken, completed);

@@ -97,12 +97,12 @@ public sealed class LetterModel(ReeveDatabase db, OfficerAudit audit, IClock clo
         await using var connection = await db.OpenAsync(ct);
         var type = LetterTypes.FromCode(Type);
         var outcome = await OneOffLetters.SendAsync(connection, account.Council, account.AccountId, type, UkTime.Today(clock), $"{User.OfficerUsername()}/{FormKey}",
-            User.OfficerUsername(), clock.GetCurrentInstant());
+            User.OfficerUsername(), clock.GetCurrentInstant(),
+            (c, tx, notice) => audit.RecordAsync(HttpContext, c, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Reference,
+                $"Sent {NoticeStore.Describe(type).ToLowerInvariant()} (notice {notice.NoticeId})"));
         switch (outcome)
         {
             case Outcome<StoredNotice>.Done done:
-                await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Reference,
-                    $"Sent {NoticeStore.Describe(type).ToLowerInvariant()} (notice {done.Value.NoticeId})");
                 Notice = $"{NoticeStore.Describe(type)} stored as notice {done.Value.NoticeId}: it prints with the next {type.Code()} print for {Show.Date(done.Value.IssuedOn)}";
                 return Redirect($"/accounts/{Reference}");
             case Outcome<StoredNotice>.Invalid invalid:
