@@ -48,6 +48,7 @@ public static class ReeveWebApp
 
         var services = builder.Services;
         services.AddSingleton(DatabaseSetting.Open(builder.Configuration));
+        services.AddSingleton<DemoSetup>();
         // A test host may register its own clock first (to run tomorrow's recovery run today); otherwise the system's.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<CalculatorRegistry>(_ => CalculatorCatalogue.Create());
@@ -104,6 +105,7 @@ public static class ReeveWebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseFrontEndFiles(builder.Environment.ContentRootPath);
+        app.UseDemoSetupPage(app.Services.GetRequiredService<DemoSetup>());
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -116,22 +118,67 @@ public static class ReeveWebApp
         return app;
     }
 
-    /// <summary>Migrates (and on an empty database makes the demo council), starts listening, and returns the address.</summary>
-    public static async Task<string> StartAsync(WebApplication app, CancellationToken ct = default)
+    /// <summary>
+    /// Migrates, starts listening, and returns the address. On an empty database it makes the demo council: before
+    /// listening, or with <paramref name="demoInBackground"/> after, while every page shows the holding page.
+    /// </summary>
+    public static async Task<string> StartAsync(WebApplication app, bool demoInBackground = false, CancellationToken ct = default)
     {
         var db = app.Services.GetRequiredService<ReeveDatabase>();
-        await DatabaseStartup.PrepareAsync(db, app.Configuration, app.Services.GetRequiredService<IClock>(), Console.Out, ct);
+        var clock = app.Services.GetRequiredService<IClock>();
+        var setup = app.Services.GetRequiredService<DemoSetup>();
+        var needsDemo = await DatabaseStartup.MigrateAsync(db, Console.Out, ct);
+        if (needsDemo && !demoInBackground)
+        {
+            setup.Begin();
+            await DatabaseStartup.MakeDemoAsync(db, app.Configuration, clock, Console.Out, setup, ct);
+            setup.Finish();
+        }
+        else if (needsDemo)
+        {
+            setup.Begin();
+        }
+
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"Data: {db.Describe()}");
         Console.WriteLine($"Reeve is running at {address}");
+        if (needsDemo && demoInBackground)
+        {
+            Console.WriteLine("The demo council is being made in the background: the pages say how far it has got.");
+            MakeDemoInBackground(app, db, clock, setup);
+        }
+
         return address;
+    }
+
+    /// <summary>The demo council made while the app already answers, so a new user sees Reeve at once.</summary>
+    private static void MakeDemoInBackground(WebApplication app, ReeveDatabase db, IClock clock, DemoSetup setup)
+    {
+        var stopping = app.Lifetime.ApplicationStopping;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await DatabaseStartup.MakeDemoAsync(db, app.Configuration, clock, Console.Out, setup, stopping);
+                setup.Finish();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                setup.Fail("The app was stopped before the demo council was finished.");
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"Making the demo council failed: {e}");
+                setup.Fail(e.Message);
+            }
+        }, CancellationToken.None);
     }
 
     public static async Task RunAsync(string[] args)
     {
         await using var app = Build(args);
-        await StartAsync(app);
+        await StartAsync(app, demoInBackground: true);
         await app.WaitForShutdownAsync();
     }
 }

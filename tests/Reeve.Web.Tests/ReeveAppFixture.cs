@@ -26,6 +26,9 @@ public sealed class ReeveAppFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running app's services (a test may look at or set the app's state through them).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public ReeveDatabase Database { get; private set; } = null!;
 
     public CouncilId HomeCouncil { get; private set; }

@@ -8,12 +8,13 @@ using Reeve.Persistence;
 namespace Reeve.Web.Hosting;
 
 /// <summary>
-/// Before the app listens: bring the schema up to date and, on an empty database, make the demo council
-/// and say how to sign in to it.
+/// Before the app listens: bring the schema up to date. On an empty database, make the demo council (before
+/// listening, or in the background behind <see cref="DemoSetup"/>'s holding page) and say how to sign in to it.
 /// </summary>
 internal static class DatabaseStartup
 {
-    public static async Task PrepareAsync(ReeveDatabase db, IConfiguration configuration, IClock clock, TextWriter console, CancellationToken ct)
+    /// <summary>Migrates; true when the database has no council yet, so the demo council is to be made.</summary>
+    public static async Task<bool> MigrateAsync(ReeveDatabase db, TextWriter console, CancellationToken ct)
     {
         var migrations = await MigrationRunner.MigrateAsync(db, ct);
         if (migrations.Applied.Count > 0)
@@ -21,11 +22,12 @@ internal static class DatabaseStartup
             console.WriteLine($"Applied {migrations.Applied.Count} migration(s) to {db.Describe()}");
         }
 
-        if (!await DemoCouncilBuilder.IsEmptyAsync(db, ct))
-        {
-            return;
-        }
+        return await DemoCouncilBuilder.IsEmptyAsync(db, ct);
+    }
 
+    public static async Task MakeDemoAsync(
+        ReeveDatabase db, IConfiguration configuration, IClock clock, TextWriter console, DemoSetup setup, CancellationToken ct)
+    {
         var dwellings = configuration.GetValue("Reeve:DemoDwellings", DemoOptions.DefaultDwellings);
         var options = new DemoOptions(dwellings, DemoOptions.DefaultSeed, UkTime.Today(clock), configuration["Reeve:DemoOfficerPassword"]);
         console.WriteLine($"The database has no council yet: making the demo council with {dwellings:N0} dwellings...");
@@ -37,6 +39,8 @@ internal static class DatabaseStartup
                 lastStage = p.Stage;
                 console.WriteLine($"  {p.Stage}");
             }
+
+            setup.Report(p.Stage, p.Done, p.Total);
         });
         var result = await DemoCouncilBuilder.CreateAsync(db, options, clock, progress, ct);
 
