@@ -22,7 +22,7 @@ internal static class EnforcementCommand
 
     public static Command Create(CliHost host) => new("enforcement", "After a liability order: information requests and attachment of earnings orders")
     {
-        LiabilityOrdersCommand(host), RequestInformationCommand(host), RecordReplyCommand(host), FlagUnansweredCommand(host), MakeOrderCommand(host), EndPaidCommand(host),
+        LiabilityOrdersCommand(host), RequestInformationCommand(host), RecordReplyCommand(host), FlagUnansweredCommand(host), MakeOrderCommand(host), EndPaidCommand(host), ImportRemittanceCommand(host),
     };
 
     private static Option<int?> Council() => new("--council") { Description = "The council (needed when the database holds several)", HelpName = "N" };
@@ -241,6 +241,58 @@ internal static class EnforcementCommand
             async (c, tx, id) => (Outcome<IReadOnlyList<AttachmentOrder>>)new Outcome<IReadOnlyList<AttachmentOrder>>.Done(await EndPaidAttachmentOrders.HandleAsync(
                 c, tx, id, parsed.GetValue(date) ?? UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant())),
             ended => ended.Count == 0 ? "No order in force has been paid off." : $"{ended.Count} order(s) ended as paid: {string.Join(", ", ended.Select(o => o.OrderId))}.", ct));
+        return command;
+    }
+
+    private static Command ImportRemittanceCommand(CliHost host)
+    {
+        var employer = Id("--employer", "The employer the schedule is from");
+        var file = new Option<string>("--file") { Description = "The schedule: CSV with the header " + string.Join(',', RemittanceSchedule.Header), HelpName = "file", Required = true };
+        var date = CliOptions.Date("--date", "The day the schedule and its money were received (default today)");
+        var (council, officer) = (Council(), Officer());
+        var command = new Command("import-remittance", "Import an employer's remittance schedule: post each deduction, raise missing or short ones for chasing")
+        {
+            employer, file, date, council, officer,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            const string name = Name + " import-remittance";
+            var path = parsed.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                return await RefuseAsync(host, name, $"--file: there is no file at {path}");
+            }
+
+            var content = await File.ReadAllBytesAsync(path, ct);
+            using var db = CliOptions.OpenDatabase(parsed, host);
+            var chosen = await CouncilChoice.ChooseAsync(db, parsed.GetValue(council), ct);
+            if (chosen.Problem is { } problem)
+            {
+                return await RefuseAsync(host, name, problem);
+            }
+
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            switch (await ImportRemittance.HandleAsync(connection, tx, chosen.Id!.Value,
+                        new ImportRemittance.Request(parsed.GetValue(employer), Path.GetFileName(path), content, parsed.GetValue(date) ?? UkTime.Today(host.Clock)),
+                        Who(parsed, officer, host), host.Clock.GetCurrentInstant()))
+            {
+                case ImportRemittance.Result.Imported { Report: var r }:
+                    await tx.CommitAsync(ct);
+                    host.Out.MarkupLine(Markup.Escape(
+                        $"Import {r.ImportId}: {r.Lines} deduction(s), {r.Total.ToDisplayString()} posted; {r.Chases.Count} raised for chasing" +
+                        (r.Chases.Count > 0 ? $" ({string.Join(", ", r.Chases.Select(c => $"order {c.OrderId} {c.Kind}"))})" : "") +
+                        $"; {r.Ended.Count} order(s) paid off and ended."));
+                    return ReeveCli.Ok;
+                case ImportRemittance.Result.AlreadyImported again:
+                    host.Out.MarkupLine(Markup.Escape($"{Path.GetFileName(path)} was already imported (import {again.ImportId}); nothing was posted."));
+                    return ReeveCli.Ok;
+                case ImportRemittance.Result.Refused refused:
+                    return await RefuseAsync(host, name, $"{Path.GetFileName(path)} was refused and nothing was posted. {refused.Where}: {refused.Message}");
+                default:
+                    throw new InvalidOperationException("Unexpected import outcome");
+            }
+        });
         return command;
     }
 }

@@ -67,4 +67,16 @@ public sealed class EnforcementCommandTests : IAsyncLifetime
         run.ExitCode.ShouldBe(0, run.Stderr);
         run.Stdout.ShouldContain("No request is past its reply date");
     }
+
+    [Fact]
+    public async Task A_remittance_for_an_employer_that_does_not_exist_exits_2_and_posts_nothing()
+    {
+        var file = _folder.File("acme.csv");
+        await File.WriteAllTextAsync(file, "order,payroll_number,pay_date,amount\n1,W1,2025-07-25,36.00\n");
+
+        var run = await CliRun.RunAsync("enforcement", "import-remittance", "--employer", "7", "--file", file, "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain("employer: There is no employer 7");
+    }
 }
