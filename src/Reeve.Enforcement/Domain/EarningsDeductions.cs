@@ -130,7 +130,7 @@ public sealed class DeductionTable
         }
 
         steps.Add(new("Deduction from this pay, to the nearest penny (halves away from zero; the Regulations prescribe no rounding)", deduction,
-            "CTAE Regs 1992 reg 38(1); shared/contracts.md rounding convention"));
+            "CTAE Regs 1992 reg 38(1)"));
 
         // The weekly boundary that SI 2006/3395 as made and the revised text disagree on: say which applies, and what the other gives.
         var other = inForce.Where(b => !b.Applied).FirstOrDefault(b => b.Holds(net));
