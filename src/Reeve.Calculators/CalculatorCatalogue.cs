@@ -1,5 +1,6 @@
 using Reeve.BusinessRates;
 using Reeve.CouncilTax;
+using Reeve.Enforcement;
 using Reeve.Kernel.Calculators;
 using Reeve.Recovery;
 using Reeve.Sundry;
@@ -12,5 +13,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. BusinessRatesModule.Calculators(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. BusinessRatesModule.Calculators(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All(), .. EnforcementCalculators.All()]);
 }

@@ -80,6 +80,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
         root.Subcommands.Add(Features.ImportInvoices.SundryCommand.Create(host));
         root.Subcommands.Add(Features.Rates.RatesCommand.Create(host));
+        root.Subcommands.Add(Features.Enforcement.EnforcementCommand.Create(host));
         return root;
     }
 

@@ -86,6 +86,10 @@ public static class DemoLetters
         Council, Recipient, Reference, new LocalDate(2025, 9, 8), "CT00012349", Money.FromPence(15_200), "Refer to payer",
         new LocalDate(2025, 9, 5), new LocalDate(2025, 9, 16), "5678");
 
+    public static InformationRequestModel InformationRequest { get; } = new(
+        Council, Recipient, Reference, new LocalDate(2025, 9, 1), "2025/26", new LocalDate(2025, 8, 28),
+        "Demotown Magistrates' Court", Money.FromPence(144_858), new LocalDate(2025, 9, 15));
+
     public static ILetterModel For(LetterType type) => type switch
     {
         LetterType.DemandNotice => DemandNotice,
@@ -98,6 +102,7 @@ public static class DemoLetters
         LetterType.DirectDebitCancelled => DirectDebitCancelled,
         LetterType.DirectDebitUnpaid => DirectDebitUnpaid,
         LetterType.DirectDebitRePresentation => DirectDebitRePresentation,
+        LetterType.InformationRequest => InformationRequest,
     };
 
     private static List<InstalmentLine> Instalments(LocalDate first, int count, Money firstAmount, Money others) =>

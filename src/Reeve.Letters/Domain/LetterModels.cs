@@ -213,6 +213,24 @@ public sealed record DirectDebitRePresentationModel(
     public Money? SlipAmount => null;
 }
 
+/// <summary>
+/// A request, after a liability order, for the person's employment and income (CTAE Regs 1992 reg 36(1)): the order it follows,
+/// the sum still owed under it and the day the reply is due (14 days).
+/// </summary>
+public sealed record InformationRequestModel(
+    CouncilDetails Council,
+    Addressee Recipient,
+    AccountReference AccountReference,
+    LocalDate IssuedOn,
+    string FinancialYear,
+    LocalDate OrderMadeOn,
+    string Court,
+    Money AmountOutstanding,
+    LocalDate ReplyBy) : ILetterModel
+{
+    public Money? SlipAmount => AmountOutstanding;
+}
+
 internal static class Percent
 {
     public static string Change(Money before, Money after)

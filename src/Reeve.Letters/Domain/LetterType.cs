@@ -13,6 +13,7 @@ public enum LetterType
     DirectDebitCancelled,
     DirectDebitUnpaid,
     DirectDebitRePresentation,
+    InformationRequest,
 }
 
 /// <summary>How a notice reaches a person: on paper, or through GOV.UK Notify by email or text message.</summary>
@@ -40,6 +41,7 @@ public static class LetterTypes
         LetterType.DirectDebitCancelled => "dd-cancelled",
         LetterType.DirectDebitUnpaid => "dd-unpaid",
         LetterType.DirectDebitRePresentation => "dd-re-presentation",
+        LetterType.InformationRequest => "information-request",
     };
 
     public static LetterType FromCode(string code) =>
@@ -72,5 +74,6 @@ public static class LetterTypes
         LetterType.DirectDebitCancelled => typeof(DirectDebitCancelledModel),
         LetterType.DirectDebitUnpaid => typeof(DirectDebitUnpaidModel),
         LetterType.DirectDebitRePresentation => typeof(DirectDebitRePresentationModel),
+        LetterType.InformationRequest => typeof(InformationRequestModel),
     };
 }

@@ -78,5 +78,12 @@ public static class RequiredBlocks
                 "Direct Debit Guarantee: notice before a re-presentation (formats.md 3)"),
             new("how-to-pay", "how to pay another way instead", ["Council.Website", "Council.Telephone"], "council practice"),
         ],
+        LetterType.InformationRequest =>
+        [
+            new("order", "the liability order the request follows and the sum still owed under it", ["OrderMadeOn", "Court", "AmountOutstanding"], "CTAE Regs 1992 reg 36(1)"),
+            new("what-to-tell-us", "what the person must tell the council: employer, pay and benefits", [], "CTAE Regs 1992 reg 36(1)"),
+            new("reply-by", "the day the reply is due, 14 days after the request", ["ReplyBy"], "CTAE Regs 1992 reg 36(1)"),
+            new("penalty", "that a penalty may be imposed for not replying or for a false reply", [], "CTAE Regs 1992 reg 36; LGFA 1992 Sch 3"),
+        ],
     };
 }

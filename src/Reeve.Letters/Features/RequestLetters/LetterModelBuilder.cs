@@ -27,6 +27,8 @@ public static class LetterModelBuilder
             u.AmountReturned, u.Reason, u.ReturnedOn, u.AmountOwed, u.PayBy),
         DirectDebitRePresentationFields r => new DirectDebitRePresentationModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, r.MandateReference,
             r.Amount, r.Reason, r.ReturnedOn, r.RePresentOn, r.BankAccountEnding),
+        InformationRequestFields i => new InformationRequestModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(i.YearStarting),
+            i.OrderMadeOn, i.Court, i.AmountOutstanding, i.ReplyBy),
         DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by the account's stream (BillNotices)", nameof(fields)),
         _ => throw new ArgumentOutOfRangeException(nameof(fields), fields.GetType().Name, "Not a letter type"),
     };
@@ -78,6 +80,10 @@ public static class LetterModelBuilder
         DirectDebitRePresentationFields r when string.IsNullOrWhiteSpace(r.Reason) => ("Reason", "give the bank's reason for returning the Direct Debit"),
         // The payer must hear before the money is taken again: the letter is issued before the re-presentation day.
         DirectDebitRePresentationFields r when r.RePresentOn <= on => ("RePresentOn", $"the Direct Debit must be collected again after the letter is issued on {on}"),
+        // Reg 36(1): a request may follow only a liability order, and the person has 14 days to reply.
+        InformationRequestFields i when i.OrderMadeOn > on => ("OrderMadeOn", $"a request for information follows a liability order, so the order cannot be after {on} (CTAE Regs 1992 reg 36(1))"),
+        InformationRequestFields i when i.ReplyBy < on.PlusDays(14) =>
+            ("ReplyBy", $"a request issued on {on} must give 14 days to reply, until {on.PlusDays(14)} (CTAE Regs 1992 reg 36(1))"),
         _ => null,
     };
 

@@ -28,6 +28,7 @@ public sealed record LetterRequest(CouncilId Council, long AccountId, LocalDate 
 [JsonDerivedType(typeof(DirectDebitCancelledFields), "dd-cancelled")]
 [JsonDerivedType(typeof(DirectDebitUnpaidFields), "dd-unpaid")]
 [JsonDerivedType(typeof(DirectDebitRePresentationFields), "dd-re-presentation")]
+[JsonDerivedType(typeof(InformationRequestFields), "information-request")]
 public abstract record LetterFields
 {
     private protected LetterFields()
@@ -115,6 +116,15 @@ public sealed record DirectDebitRePresentationFields(
     string MandateReference, Money Amount, string Reason, LocalDate ReturnedOn, LocalDate RePresentOn, string BankAccountEnding) : LetterFields
 {
     public override LetterType Type => LetterType.DirectDebitRePresentation;
+}
+
+/// <summary>
+/// A request for employment and income details after a liability order (CTAE Regs 1992 reg 36(1)): the order (its day and
+/// court), the sum still owed under it, and the day the reply is due, 14 days after the request.
+/// </summary>
+public sealed record InformationRequestFields(int YearStarting, LocalDate OrderMadeOn, string Court, Money AmountOutstanding, LocalDate ReplyBy) : LetterFields
+{
+    public override LetterType Type => LetterType.InformationRequest;
 }
 
 /// <summary>The fields as the queue stores them: JSON with money as Kernel's <see cref="MoneyJsonConverter"/> writes it and ISO dates.</summary>

@@ -135,6 +135,9 @@ public static class LetterRequests
         // never presented again on a held account), so they still go.
         LetterType.DirectDebitUnpaid => true,
         LetterType.DirectDebitCancelled or LetterType.DirectDebitRePresentation => false,
+
+        // A step to enforce a liability order, which reg 7 stops during a moratorium as it stops the order itself.
+        LetterType.InformationRequest => true,
     };
 
     private const string QueueOfficer = "letter queue";

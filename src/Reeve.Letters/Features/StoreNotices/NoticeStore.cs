@@ -102,6 +102,7 @@ public static class NoticeStore
         LetterType.DirectDebitCancelled => "Direct Debit cancelled",
         LetterType.DirectDebitUnpaid => "Direct Debit unpaid",
         LetterType.DirectDebitRePresentation => "Direct Debit to be collected again",
+        LetterType.InformationRequest => "Request for employment and income details",
     };
 
     private sealed class Row

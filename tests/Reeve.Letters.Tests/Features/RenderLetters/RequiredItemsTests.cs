@@ -32,6 +32,9 @@ public sealed class RequiredItemsTests
         // The re-presentation date is on the letter: the payer hears when the money will be taken again.
         { LetterType.DirectDebitRePresentation, ["Ms Alex Example", "will be collected again", "£152.00", "Refer to payer",
             "account ending 5678", "make sure the money", "another way", "16 September 2025"] },
+        // CTAE Regs 1992 reg 36(1): the order, what the person must tell the council, 14 days to reply; the penalty for not replying.
+        { LetterType.InformationRequest, ["Ms Alex Example", "Request for your employment and income details", "28 August 2025",
+            "Demotown Magistrates' Court", "£1,448.58", "employer", "benefits", "15 September 2025", "penalty"] },
     };
 
     [Theory]

@@ -126,6 +126,7 @@ public abstract class BreathingSpaceRefusalTests(IDatabaseEngine engine) : Datab
     public void Only_letters_asking_for_what_is_owed_count_as_payment_demands()
     {
         LetterTypes.All.Where(LetterRequests.DemandsPayment).ShouldBe(
-            [LetterType.Reminder, LetterType.FinalNotice, LetterType.Summons, LetterType.ArrangementLetter, LetterType.DirectDebitUnpaid], ignoreOrder: true);
+            [LetterType.Reminder, LetterType.FinalNotice, LetterType.Summons, LetterType.ArrangementLetter, LetterType.DirectDebitUnpaid,
+             LetterType.InformationRequest], ignoreOrder: true);
     }
 }

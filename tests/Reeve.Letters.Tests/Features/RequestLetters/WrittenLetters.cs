@@ -29,6 +29,7 @@ internal static class WrittenLetters
             LetterType.DirectDebitUnpaid => new DirectDebitUnpaidFields("CT00012349", owed, "Refer to payer", on, owed, on.PlusDays(6)),
             LetterType.DirectDebitRePresentation => new DirectDebitRePresentationFields("CT00012349", owed, "Refer to payer", on,
                 calendar.AddWorkingDays(on, 6), "5678"),
+            LetterType.InformationRequest => new InformationRequestFields(year, on.PlusDays(-3), "Wealdmoor Magistrates' Court", owed, on.PlusDays(14)),
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }
