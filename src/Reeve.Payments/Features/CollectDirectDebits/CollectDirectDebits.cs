@@ -97,15 +97,20 @@ public static class CollectDirectDebits
                 "COUNCIL TAX DD"),
             calendar);
 
-    /// <summary>Reads what is due for a processing day and plans it; no writes.</summary>
-    public static async Task<CollectionPlan> PlanAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays)
+    /// <summary>
+    /// Reads what is due for a processing day and plans it; no writes. What is due is read <paramref name="chunkMandates"/>
+    /// live mandates at a time, one statement each (a test makes the chunks small to cross their edges).
+    /// </summary>
+    public static async Task<CollectionPlan> PlanAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays, int chunkMandates = ChunkMandates)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkMandates, 1);
         var (from, to) = CollectionPlanner.DueWindow(processingDate, calendar);
         // One pass over a million mandates touches every page of four tables: a 256 MiB page cache for this
         // connection keeps SQLite from reading them again from the file system (reeve bench dd).
         await SqlDialect.Of(connection).WidenPageCacheAsync(connection, tx, 256);
 
-        var due = await ReadDueAsync(connection, tx, council, processingDate, from, to);
+        var due = await ReadDueAsync(connection, tx, council, processingDate, from, to, chunkMandates);
         var returned = (await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx)).ToList();
         // A returned collection is not presented again while a hold of any kind is in force on its account.
         var held = (await AccountHolds.InForceOnAsync(connection, tx, council, returned.Select(r => r.account_id).ToHashSet(), processingDate, HoldReasons.All))
@@ -114,20 +119,21 @@ public static class CollectDirectDebits
     }
 
     /// <summary>How many live mandates one statement reads: a chunk of accounts whose rows the database joins in one go.</summary>
-    internal const int ChunkMandates = 50_000;
+    public const int ChunkMandates = 50_000;
 
     // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
-    // loop reeve bench dd times. One statement per chunk of accounts holding ChunkMandates live mandates, so the
+    // loop reeve bench dd times. One statement per chunk of accounts holding chunkMandates live mandates, so the
     // database joins each chunk's rows set-based, every table read by its key over the chunk's account range,
     // with no round trip per account or per stream. Dates come back as DateOnly from both engines.
-    private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, LocalDate from, LocalDate to)
+    private static async Task<List<DueInstalment>> ReadDueAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, LocalDate from, LocalDate to, int chunkMandates)
     {
         var due = new List<DueInstalment>();
         var sortCodes = new Dictionary<string, SortCode>(StringComparer.Ordinal);
         var sql = DueSql();
         for (var lo = 0L; lo < long.MaxValue;)
         {
-            var hi = await connection.ExecuteScalarAsync<long?>(ChunkEndSql, new { council = council.Value, lo, skip = ChunkMandates - 1 }, tx) ?? long.MaxValue;
+            var hi = await connection.ExecuteScalarAsync<long?>(ChunkEndSql, new { council = council.Value, lo, skip = chunkMandates - 1 }, tx) ?? long.MaxValue;
             await using var reader = await connection.ExecuteReaderAsync(sql, new { council = council.Value, from, to, asAt = processingDate, lo, hi }, tx);
             while (await reader.ReadAsync())
             {
