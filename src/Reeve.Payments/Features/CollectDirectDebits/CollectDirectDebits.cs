@@ -12,9 +12,9 @@ using Reeve.Persistence;
 namespace Reeve.Payments;
 
 /// <summary>
-/// The collection run for one Bacs processing day (formats.md 1 and 3). It reads every council tax instalment
-/// whose due day falls to that day's entry day under a live mandate, plus returned collections due their one
-/// re-presentation, plans them (<see cref="CollectionPlanner"/>), writes the Standard 18 file, and in the same
+/// The collection run for one Bacs processing day (formats.md 1 and 3). It reads every instalment, of any debt
+/// stream, whose due day falls to that day's entry day under a live mandate (one statement per chunk of mandates),
+/// plus returned collections due their one re-presentation, plans them (<see cref="CollectionPlanner"/>), writes the Standard 18 file, and in the same
 /// transaction records the run with the file's bytes, each collection, and a Payment entry per collection.
 /// A collection is unique per mandate, year, due day and attempt, and each entry has an idempotency key, so running
 /// the same day again collects nothing twice; if the file was recorded but never written out, the run hands
