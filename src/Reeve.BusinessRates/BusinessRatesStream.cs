@@ -15,4 +15,10 @@ public sealed class BusinessRatesStream : IDebtStream
     public RecoveryRegime Regime => RecoveryRegime.BusinessRates;
 
     public string DueScheduleSql { get; } = VersionedBillSchedule.Sql("rates_bill", "rates_instalment");
+
+    /// <summary>
+    /// The demand notice is the advance notice of its instalments (it states each amount and date, Sch 1 para 1):
+    /// noticed on the day the bill in force was issued, so a rates account paying by Direct Debit is collected.
+    /// </summary>
+    public string DueBetweenSql { get; } = VersionedBillSchedule.DueBetweenSql("rates_bill", "rates_instalment");
 }

@@ -14,19 +14,8 @@ public sealed class CouncilTaxStream : IDebtStream
 
     public RecoveryRegime Regime => RecoveryRegime.CouncilTax;
 
-    public string DueScheduleSql =>
-        "select i.account_id, i.financial_year, i.seq, i.due_on, i.amount_pence from instalment i " +
-        "join (select account_id, financial_year, max(version) as version from bill where council_id = @council and account_id > @lo and account_id <= @hi and issued_on <= @asAt group by account_id, financial_year) b " +
-        "on b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
-        "where i.council_id = @council and i.account_id > @lo and i.account_id <= @hi";
+    public string DueScheduleSql { get; } = VersionedBillSchedule.Sql("bill", "instalment");
 
     /// <summary>The bill is the advance notice of its instalments: noticed on the day the bill in force was issued.</summary>
-    public string DueBetweenSql =>
-        "select i.account_id, i.financial_year, i.seq, i.due_on, i.amount_pence, b.issued_on as noticed_on, " +
-        "case when i.seq = (select max(i3.seq) from instalment i3 where i3.council_id = i.council_id and i3.account_id = i.account_id " +
-        "and i3.financial_year = i.financial_year and i3.version = i.version) then 1 else 0 end as is_last " +
-        "from instalment i join bill b on b.council_id = i.council_id and b.account_id = i.account_id and b.financial_year = i.financial_year and b.version = i.version " +
-        "where i.council_id = @council and i.due_on >= @from and i.due_on <= @to and i.account_id > @lo and i.account_id <= @hi " +
-        "and i.version = (select max(b2.version) from bill b2 where b2.council_id = i.council_id and b2.account_id = i.account_id " +
-        "and b2.financial_year = i.financial_year and b2.issued_on <= @asAt)";
+    public string DueBetweenSql { get; } = VersionedBillSchedule.DueBetweenSql("bill", "instalment");
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Reeve.BusinessRates;
 using Reeve.CouncilTax;
+using Reeve.Sundry;
 
 namespace Reeve.Payments.Tests;
 
@@ -8,5 +10,10 @@ internal static class DebtStreamsRegistered
 {
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly's start-up, standing in for the app's composition root")]
-    internal static void Register() => CouncilTaxModule.Register();
+    internal static void Register()
+    {
+        CouncilTaxModule.Register();
+        BusinessRatesModule.Register();
+        SundryModule.Register();
+    }
 }

@@ -96,11 +96,10 @@ public static class CollectionPlanner
         var skipped = new List<SkippedCollection>();
         var firstInThisFile = new HashSet<long>();
         var ordered = due.ToList();
-        ordered.Sort(static (x, y) =>
+        if (!InOrder(ordered))
         {
-            var byMandate = x.Payer.MandateId.CompareTo(y.Payer.MandateId);
-            return byMandate != 0 ? byMandate : x.DueOn != y.DueOn ? x.DueOn.CompareTo(y.DueOn) : x.Year.CompareTo(y.Year);
-        });
+            ordered.Sort(ByMandateThenDue);
+        }
 
         // The notice and lead-time limits depend only on dates shared by many mandates: worked out once per date.
         var noticeRunsTo = new Dictionary<LocalDate, LocalDate>();
@@ -188,5 +187,25 @@ public static class CollectionPlanner
         }
 
         return new CollectionPlan(processingDate, entryDate, collections, skipped, expired, withdrawn);
+    }
+
+    private static int ByMandateThenDue(DueInstalment x, DueInstalment y)
+    {
+        var byMandate = x.Payer.MandateId.CompareTo(y.Payer.MandateId);
+        return byMandate != 0 ? byMandate : x.DueOn != y.DueOn ? x.DueOn.CompareTo(y.DueOn) : x.Year.CompareTo(y.Year);
+    }
+
+    // What is due usually comes read in mandate order already: one pass to see, rather than a sort of a million.
+    private static bool InOrder(List<DueInstalment> due)
+    {
+        for (var i = 1; i < due.Count; i++)
+        {
+            if (ByMandateThenDue(due[i - 1], due[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

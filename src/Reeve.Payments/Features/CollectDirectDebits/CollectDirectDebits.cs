@@ -12,9 +12,9 @@ using Reeve.Persistence;
 namespace Reeve.Payments;
 
 /// <summary>
-/// The collection run for one Bacs processing day (formats.md 1 and 3). It reads every council tax instalment
-/// whose due day falls to that day's entry day under a live mandate, plus returned collections due their one
-/// re-presentation, plans them (<see cref="CollectionPlanner"/>), writes the Standard 18 file, and in the same
+/// The collection run for one Bacs processing day (formats.md 1 and 3). It reads every instalment, of any debt
+/// stream, whose due day falls to that day's entry day under a live mandate (one statement per chunk of mandates),
+/// plus returned collections due their one re-presentation, plans them (<see cref="CollectionPlanner"/>), writes the Standard 18 file, and in the same
 /// transaction records the run with the file's bytes, each collection, and a Payment entry per collection.
 /// A collection is unique per mandate, year, due day and attempt, and each entry has an idempotency key, so running
 /// the same day again collects nothing twice; if the file was recorded but never written out, the run hands
@@ -97,15 +97,20 @@ public static class CollectDirectDebits
                 "COUNCIL TAX DD"),
             calendar);
 
-    /// <summary>Reads what is due for a processing day and plans it; no writes.</summary>
-    public static async Task<CollectionPlan> PlanAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays)
+    /// <summary>
+    /// Reads what is due for a processing day and plans it; no writes. What is due is read <paramref name="chunkMandates"/>
+    /// live mandates at a time, one statement each (a test makes the chunks small to cross their edges).
+    /// </summary>
+    public static async Task<CollectionPlan> PlanAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, WorkingDays calendar, int leadWorkingDays, int chunkMandates = ChunkMandates)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkMandates, 1);
         var (from, to) = CollectionPlanner.DueWindow(processingDate, calendar);
         // One pass over a million mandates touches every page of four tables: a 256 MiB page cache for this
         // connection keeps SQLite from reading them again from the file system (reeve bench dd).
         await SqlDialect.Of(connection).WidenPageCacheAsync(connection, tx, 256);
 
-        var due = await ReadDueAsync(connection, tx, council, processingDate, from, to);
+        var due = await ReadDueAsync(connection, tx, council, processingDate, from, to, chunkMandates);
         var returned = (await connection.QueryAsync<ReturnedRow>(ReturnedSql, new { council = council.Value }, tx)).ToList();
         // A returned collection is not presented again while a hold of any kind is in force on its account.
         var held = (await AccountHolds.InForceOnAsync(connection, tx, council, returned.Select(r => r.account_id).ToHashSet(), processingDate, HoldReasons.All))
@@ -113,28 +118,41 @@ public static class CollectDirectDebits
         return CollectionPlanner.Plan(processingDate, calendar, leadWorkingDays, due, returned.Select(r => r.ToReturned(held.Contains(r.account_id))));
     }
 
+    /// <summary>How many live mandates one statement reads: a chunk of accounts whose rows the database joins in one go.</summary>
+    public const int ChunkMandates = 50_000;
+
     // Read by hand rather than through Dapper: a run reads every mandate with an instalment due, and this is the
-    // loop reeve bench dd times. Dates come back as DateOnly from both engines.
-    private static async Task<List<DueInstalment>> ReadDueAsync(DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, LocalDate from, LocalDate to)
+    // loop reeve bench dd times. One statement per chunk of accounts holding chunkMandates live mandates, so the
+    // database joins each chunk's rows set-based, every table read by its key over the chunk's account range,
+    // with no round trip per account or per stream. Dates come back as DateOnly from both engines.
+    private static async Task<List<DueInstalment>> ReadDueAsync(
+        DbConnection connection, DbTransaction? tx, CouncilId council, LocalDate processingDate, LocalDate from, LocalDate to, int chunkMandates)
     {
         var due = new List<DueInstalment>();
         var sortCodes = new Dictionary<string, SortCode>(StringComparer.Ordinal);
-        await using var reader = await connection.ExecuteReaderAsync(DueSql(), new { council = council.Value, from, to, asAt = processingDate, lo = 0L, hi = long.MaxValue }, tx);
-        while (await reader.ReadAsync())
+        var sql = DueSql();
+        for (var lo = 0L; lo < long.MaxValue;)
         {
-            var sortText = reader.GetString(3);
-            if (!sortCodes.TryGetValue(sortText, out var sortCode))
+            var hi = await connection.ExecuteScalarAsync<long?>(ChunkEndSql, new { council = council.Value, lo, skip = chunkMandates - 1 }, tx) ?? long.MaxValue;
+            await using var reader = await connection.ExecuteReaderAsync(sql, new { council = council.Value, from, to, asAt = processingDate, lo, hi }, tx);
+            while (await reader.ReadAsync())
             {
-                sortCode = SortCode.Parse(sortText);
-                sortCodes[sortText] = sortCode;
+                var sortText = reader.GetString(3);
+                if (!sortCodes.TryGetValue(sortText, out var sortCode))
+                {
+                    sortCode = SortCode.Parse(sortText);
+                    sortCodes[sortText] = sortCode;
+                }
+
+                var signed = Date(reader, 7);
+                LocalDate? noticed = reader.IsDBNull(8) ? null : Date(reader, 8);
+                due.Add(new DueInstalment(
+                    new MandatePayer(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), sortCode, AccountNumber.Parse(reader.GetString(4)), reader.GetString(5)),
+                    reader.IsDBNull(6) ? null : Date(reader, 6), reader.GetInt32(9) != 0, reader.GetInt32(10) != 0, new FinancialYear(reader.GetInt32(11)),
+                    Date(reader, 12), Money.FromPence(reader.GetInt64(13)), noticed is { } n ? (signed > n ? signed : n) : null));
             }
 
-            var signed = Date(reader, 7);
-            LocalDate? noticed = reader.IsDBNull(8) ? null : Date(reader, 8);
-            due.Add(new DueInstalment(
-                new MandatePayer(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), sortCode, AccountNumber.Parse(reader.GetString(4)), reader.GetString(5)),
-                reader.IsDBNull(6) ? null : Date(reader, 6), Convert.ToInt64(reader.GetValue(9), System.Globalization.CultureInfo.InvariantCulture) != 0, Convert.ToInt64(reader.GetValue(10), System.Globalization.CultureInfo.InvariantCulture) != 0, new FinancialYear(reader.GetInt32(11)),
-                Date(reader, 12), Money.FromPence(reader.GetInt64(13)), noticed is { } n ? (signed > n ? signed : n) : null));
+            lo = hi;
         }
 
         return due;
@@ -142,19 +160,24 @@ public static class CollectDirectDebits
 
     private static LocalDate Date(DbDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
+    // The account id that closes a chunk: that of the chunk's last live mandate, or null when fewer are left.
+    private const string ChunkEndSql =
+        "select account_id from dd_mandate where council_id = @council and status in ('lodged', 'active') and account_id > @lo " +
+        "order by account_id limit 1 offset @skip";
+
     // What is due comes from each debt stream through the seam (the schedule in force on the processing day, with
     // the day the payer was sent it and whether it is the year's last instalment), how the account pays from the
-    // Ledger; both are derived tables over every account of the council, so the run stays one statement. A mandate
-    // collects only while the account pays by Direct Debit. Collected-before decides 01 against 17; a closed
-    // account's last instalment is 19.
+    // Ledger; all are bounded by the chunk's account range, so each chunk is one statement. A mandate collects only
+    // while the account pays by Direct Debit. Collected-before decides 01 against 17; a closed account's last
+    // instalment is 19.
     private static string DueSql() =>
         "select m.mandate_id, m.account_id, m.payer_name, m.sort_code, m.account_number, m.reference, m.lodged_on, m.signed_on, d.noticed_on, " +
-        "case when m.status = 'active' or exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id) then 1 else 0 end as collected_before, " +
-        "case when a.closed_on is null then 0 else d.is_last end as is_final, " +
-        "d.financial_year, d.due_on, d.amount_pence " +
+        "cast(case when m.status = 'active' or exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id) then 1 else 0 end as integer) as collected_before, " +
+        "cast(case when a.closed_on is null then 0 else d.is_last end as integer) as is_final, " +
+        "d.financial_year, d.due_on, cast(d.amount_pence as bigint) as amount_pence " +
         "from (" + DebtStreamSchedules.Union(s => s.DueBetweenSql) + ") d " +
-        "join dd_mandate m on m.council_id = @council and m.account_id = d.account_id and m.status in ('lodged', 'active') " +
-        "join (" + AccountPaymentTerms.Sql + ") a on a.account_id = m.account_id and a.payment_method = 'direct-debit' " +
+        "join dd_mandate m on m.council_id = @council and m.account_id = d.account_id and m.status in ('lodged', 'active') and m.account_id > @lo and m.account_id <= @hi " +
+        "join (" + AccountPaymentTerms.Sql + ") a on a.account_id = d.account_id and a.payment_method = 'direct-debit' " +
         "where not exists (select 1 from dd_collection c where c.council_id = m.council_id and c.mandate_id = m.mandate_id " +
         "and c.financial_year = d.financial_year and c.due_on = d.due_on and c.attempt = 1)";
 

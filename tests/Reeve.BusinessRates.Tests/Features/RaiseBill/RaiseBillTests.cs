@@ -81,6 +81,26 @@ public abstract class RaiseBillTests(IDatabaseEngine engine) : DatabaseTest(engi
     }
 
     [Fact]
+    public async Task The_demand_notice_is_the_advance_notice_of_each_instalment_a_direct_debit_collects()
+    {
+        var account = await OccupiedSmallShopAsync();
+        await BillAsync(account.AccountId, 2025, new LocalDate(2025, 6, 20));
+        var stream = new BusinessRatesStream();
+
+        var due = await ReadAsync(async c => (await c.QueryAsync<(long AccountId, int Seq, LocalDate Due, long Pence, LocalDate Noticed, int IsLast)>(
+            "select account_id, seq, due_on, amount_pence, noticed_on, is_last from (" + stream.DueBetweenSql + ") d order by seq",
+            new { council = Council.Value, lo = 0L, hi = long.MaxValue, asAt = new LocalDate(2025, 12, 30), from = new LocalDate(2025, 12, 1), to = new LocalDate(2026, 3, 31) })).ToList());
+
+        // The instalments due from December to March, each noticed on the day the bill was issued; March is the last.
+        due.Select(d => (d.Seq, d.Due, d.Pence, d.Noticed, d.IsLast)).ShouldBe([
+            (5, new LocalDate(2025, 12, 1), 44900L, new LocalDate(2025, 6, 20), 0),
+            (6, new LocalDate(2026, 1, 1), 44900L, new LocalDate(2025, 6, 20), 0),
+            (7, new LocalDate(2026, 2, 1), 44900L, new LocalDate(2025, 6, 20), 0),
+            (8, new LocalDate(2026, 3, 1), 44900L, new LocalDate(2025, 6, 20), 1)]);
+        due.ShouldAllBe(d => d.AccountId == account.AccountId);
+    }
+
+    [Fact]
     public async Task Billing_the_same_year_again_posts_nothing()
     {
         var account = await OccupiedSmallShopAsync();

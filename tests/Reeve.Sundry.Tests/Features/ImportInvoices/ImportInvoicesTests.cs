@@ -127,6 +127,19 @@ public abstract class ImportInvoicesTests(IDatabaseEngine engine) : SundryTest(e
     }
 
     [Fact]
+    public async Task The_invoice_and_then_its_credit_note_are_the_advance_notice_a_direct_debit_collects_on()
+    {
+        await ImportedAsync(File(TradeWaste("INV1", 1, "100.00", "20.00")), "monday.csv");
+        var account = await AccountOfAsync("INV1");
+
+        // Raised on 1 May and due on 31 May: the invoice is the notice of 120.00; the credit note of 10 May of the new 90.00.
+        (await DueBetweenAsync(new LocalDate(2025, 5, 9))).ShouldBe([new DueRow(account, "2025-05-31", 12_000L, "2025-05-01", 1)]);
+        await ImportedAsync(File(Credit("CRN1", "INV1", "-25.00", "-5.00")), "tuesday.csv");
+        (await DueBetweenAsync(new LocalDate(2025, 5, 9))).ShouldBe([new DueRow(account, "2025-05-31", 12_000L, "2025-05-01", 1)], "the credit note is dated 10 May");
+        (await DueBetweenAsync(new LocalDate(2025, 5, 29))).ShouldBe([new DueRow(account, "2025-05-31", 9_000L, "2025-05-10", 1)]);
+    }
+
+    [Fact]
     public async Task A_credit_note_for_more_than_is_left_on_the_invoice_is_refused()
     {
         await ImportedAsync(File(TradeWaste("INV1", 1, "100.00", "20.00")), "monday.csv");
@@ -242,6 +255,15 @@ public abstract class ImportInvoicesTests(IDatabaseEngine engine) : SundryTest(e
             HallHire("INV2", "80.00", "C200", "Jane Smith").Replace("HH01", "TW01", StringComparison.Ordinal)))).ShouldBeOfType<Import.Result.Refused>().Problems;
         problems.Select(p => (p.Line, p.Field)).ShouldBe([(2, "service_area"), (3, "income_code")]);
     }
+
+    private sealed record DueRow(long AccountId, string DueOn, long Pence, string NoticedOn, int IsLast);
+
+    // What a Direct Debit run processing on asAt reads: the invoices due from then to the end of May.
+    private Task<List<DueRow>> DueBetweenAsync(LocalDate asAt) =>
+        ReadAsync(async connection => (await connection.QueryAsync<(long, LocalDate, long, LocalDate, int)>(
+                "select account_id, due_on, amount_pence, noticed_on, is_last from (" + new SundryStream().DueBetweenSql + ") d",
+                new { council = 1, lo = 0L, hi = long.MaxValue, asAt, from = asAt, to = new LocalDate(2025, 5, 31) }))
+            .Select(r => new DueRow(r.Item1, r.Item2.ToString("uuuu-MM-dd", null), r.Item3, r.Item4.ToString("uuuu-MM-dd", null), r.Item5)).ToList());
 
     private sealed record ScheduleRow(long account_id, int financial_year, int seq, string due_on, long amount_pence);
 
