@@ -321,7 +321,7 @@ public static class ImportPayments
         var accounts = new AccountsNamed(council);
         await accounts.LearnAsync(connection, tx, camtReceipts is null ? named : Named(camtReceipts.Receipts.Where(r => r.Kind == ReceiptKind.Payment).Select(r => r.ReferenceText)));
         phases.Add(ImportPhases.Accounts, started);
-        foreach (var chunk in Chunks(camtReceipts?.Receipts ?? source.Receipts, chunkSize, phases))
+        await foreach (var chunk in AheadAsync(Chunks(camtReceipts?.Receipts ?? source.Receipts, chunkSize, phases), phases, ct))
         {
             if (await PostChunkAsync(connection, tx, chunk, import, accounts, phases, ct) is { } refused)
             {
@@ -373,8 +373,11 @@ public static class ImportPayments
         return named;
     }
 
-    /// <summary>The receipts a chunk at a time, timing the reading (and parsing) of each chunk.</summary>
-    private static IEnumerable<List<Receipt>> Chunks(IEnumerable<Receipt> receipts, int size, ImportPhases phases)
+    /// <summary>A chunk of receipts, and what the payer wrote on each payment as <see cref="PayerReference.Read"/> reads it.</summary>
+    private sealed record ReadChunk(List<Receipt> Receipts, ReferenceReading?[] Readings);
+
+    /// <summary>The receipts a chunk at a time with their references read, timing the reading (and parsing) of each chunk.</summary>
+    private static IEnumerable<ReadChunk> Chunks(IEnumerable<Receipt> receipts, int size, ImportPhases phases)
     {
         using var reading = receipts.GetEnumerator();
         while (true)
@@ -392,11 +395,78 @@ public static class ImportPayments
                 yield break;
             }
 
-            yield return chunk;
+            started = Stopwatch.GetTimestamp();
+            var readings = new ReferenceReading?[chunk.Count];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                readings[i] = chunk[i].Kind == ReceiptKind.Payment ? PayerReference.Read(chunk[i].ReferenceText) : null;
+            }
+
+            phases.Add(ImportPhases.Match, started);
+            yield return new ReadChunk(chunk, readings);
             if (chunk.Count < size)
             {
                 yield break;
             }
+        }
+    }
+
+    /// <summary>
+    /// The chunks read one ahead, on another thread, while the database writes the one before: reading and parsing
+    /// is the client's work and writing the server's, so the two overlap. At most two chunks wait, so memory still
+    /// follows the chunk; a bad line is thrown here as it is met.
+    /// </summary>
+    private static async IAsyncEnumerable<ReadChunk> AheadAsync(
+        IEnumerable<ReadChunk> chunks, ImportPhases phases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ready = System.Threading.Channels.Channel.CreateBounded<ReadChunk>(1);
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var chunk in chunks)
+                {
+                    await ready.Writer.WriteAsync(chunk, stop.Token);
+                }
+
+                ready.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                ready.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                ReadChunk? next;
+                try
+                {
+                    next = await ready.Reader.WaitToReadAsync(ct) && ready.Reader.TryRead(out var chunk) ? chunk : null;
+                }
+                catch (System.Threading.Channels.ChannelClosedException closed) when (closed.InnerException is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(closed.InnerException).Throw();
+                    throw;
+                }
+
+                phases.Add(ImportPhases.Wait, started);
+                if (next is null)
+                {
+                    break;
+                }
+
+                yield return next;
+            }
+        }
+        finally
+        {
+            // The database side stopped (done, refused or failed): the reader stops too, and is waited for.
+            await stop.CancelAsync();
+            await reader;
         }
     }
 
@@ -407,25 +477,16 @@ public static class ImportPayments
     /// them, and they are recorded as duplicates and post nothing.
     /// </summary>
     private static async Task<Outcome<Report>?> PostChunkAsync(
-        DbConnection connection, DbTransaction tx, List<Receipt> chunk, Tally import, AccountsNamed accounts, ImportPhases phases, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, ReadChunk read, Tally import, AccountsNamed accounts, ImportPhases phases, CancellationToken ct)
     {
         var council = import.Request.Council;
+        var (chunk, readings) = read;
         var started = Stopwatch.GetTimestamp();
-        var readings = new ReferenceReading?[chunk.Count];
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            readings[i] = chunk[i].Kind == ReceiptKind.Payment ? PayerReference.Read(chunk[i].ReferenceText) : null;
-        }
-
         var rows = new BankEntries.NewRow[chunk.Count];
         for (var i = 0; i < chunk.Count; i++)
         {
             rows[i] = BankEntries.Row(chunk[i], AccountFor(readings[i], accounts) is null ? "suspense" : "posted");
         }
-
-        phases.Add(ImportPhases.Match, started);
-
-        started = Stopwatch.GetTimestamp();
         var duplicates = await BankEntries.RecordNewAsync(connection, tx, council, import.ImportId, rows, ct);
         phases.Add(ImportPhases.Record, started);
 
