@@ -168,28 +168,56 @@ public static class ReceiptReader
     /// </summary>
     public static ReceiptFile From(IReadOnlyList<BankCsvLine> lines)
     {
-        var receipts = new List<Receipt>(lines.Count);
-        var seen = new Dictionary<UInt128, int>(lines.Count);
-        var scope = PaymentFileFormat.BankCsv.Code();
-        foreach (var l in lines)
-        {
-            if (l.Amount.IsPositive)
-            {
-                var number = Number(l.LineNumber);
-                var print = Fingerprint.Hash(scope, l.Date, l.Amount, l.Description);
-                var n = seen[print] = seen.GetValueOrDefault(print) + 1;
-                receipts.Add(Receipt.CsvLine(number, l.Amount, l.Date, l.Description, scope, print, n));
-            }
-        }
-
-        return new ReceiptFile(receipts, lines.Count - receipts.Count);
+        var reader = new CsvReceipts();
+        var receipts = reader.Read(lines).ToList();
+        return new ReceiptFile(receipts, reader.NotCredits);
     }
 
     /// <summary>Every payment in an agent's file is money in; the agent's transaction id is its bank reference and its key.</summary>
-    public static ReceiptFile From(AgentPaymentFile file) => new(
-        file.Payments.Select(p => new Receipt(Number(p.LineNumber), p.Amount, p.PaidOn, p.Reference, p.TransactionId, null,
-            p.TransactionId, "TransactionId", PaymentFileFormat.AgentCsv.Code())).ToList(),
-        0);
+    public static ReceiptFile From(AgentPaymentFile file) => new(From(file.Payments).ToList(), 0);
 
-    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <inheritdoc cref="From(AgentPaymentFile)"/>
+    public static IEnumerable<Receipt> From(IEnumerable<AgentPayment> payments) =>
+        payments.Select(p => new Receipt(Number(p.LineNumber), p.Amount, p.PaidOn, p.Reference, p.TransactionId, null,
+            p.TransactionId, "TransactionId", PaymentFileFormat.AgentCsv.Code()));
+
+    internal static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Money in from a bank's CSV export, as its lines are read: lines with a positive amount; the description carries
+/// the reference. A CSV line has no bank reference, so its key is its fingerprint (date, amount, description), with
+/// the number of the same line seen before it in the file: the one thing kept for every line of the file, as a
+/// 128-bit number and a count. Lines that are not credits are counted (<see cref="NotCredits"/>).
+/// </summary>
+public sealed class CsvReceipts
+{
+    private static readonly string Scope = PaymentFileFormat.BankCsv.Code();
+
+    private readonly Dictionary<UInt128, int> _seen = [];
+
+    /// <summary>The lines read so far that were not credits (debits, and lines of no amount).</summary>
+    public int NotCredits { get; private set; }
+
+    public IEnumerable<Receipt> Read(IEnumerable<BankCsvLine> lines)
+    {
+        foreach (var l in lines)
+        {
+            if (!l.Amount.IsPositive)
+            {
+                NotCredits++;
+                continue;
+            }
+
+            var print = Fingerprint.Hash(Scope, l.Date, l.Amount, l.Description);
+            yield return Receipt.CsvLine(ReceiptReader.Number(l.LineNumber), l.Amount, l.Date, l.Description, Scope, print, Count(print));
+        }
+    }
+
+    // How many lines with this fingerprint the file has had, this one included.
+    private int Count(UInt128 print)
+    {
+        ref var alike = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_seen, print, out _);
+        return ++alike;
+    }
 }

@@ -16,11 +16,8 @@ namespace Reeve.Payments;
 /// </summary>
 public static class BankEntries
 {
-    private const int WriteChunk = 20_000;
-
-    // A re-sent entry keeps its key and its date; the search for keys met before looks a week either side of the
-    // file's dates in case a bank moves a day. The unique index on (scope, key) is the last word either way.
-    private static readonly Period Margin = Period.FromDays(7);
+    // Keys looked up at a time (SQLite makes a parameter of each).
+    private const int LookupChunk = 2_000;
 
     internal sealed record NewRow(string Line, string Scope, string Key, string KeySource, LocalDate BookedOn, Money Amount, string? EndToEndId, string Outcome, string? Note);
 
@@ -32,64 +29,98 @@ public static class BankEntries
             .Money("amount_pence", w => w.Row.Amount).Text("end_to_end_id", w => w.Row.EndToEndId).Text("outcome", w => w.Row.Outcome).Text("note", w => w.Row.Note);
     }
 
-    /// <summary>The keys already met in each scope, and those met so far in the file being imported.</summary>
-    internal sealed class Known(Dictionary<(string Scope, string Key), long> earlier)
+    /// <summary>The keys of a chunk already met (in an earlier import, or earlier in this one), and those met so far in the chunk.</summary>
+    internal sealed class Known(Dictionary<(string Scope, string Key), long> earlier, long importId)
     {
-        private readonly HashSet<(string, string)> _thisFile = [];
+        private readonly HashSet<(string, string)> _thisChunk = [];
 
         /// <summary>Why the entry is a duplicate (the import that met it first, or earlier in this file), or null for a new one.</summary>
         public string? Seen(string scope, string key, bool uniqueInFile = false)
         {
-            if (earlier.TryGetValue((scope, key), out var importId))
+            if (earlier.TryGetValue((scope, key), out var metIn))
             {
-                return $"already met in import {importId.ToString(CultureInfo.InvariantCulture)}";
+                return metIn == importId ? "met earlier in this file" : $"already met in import {metIn.ToString(CultureInfo.InvariantCulture)}";
             }
 
             // A fingerprint key carries its place among alike lines, so it cannot repeat in one file; other keys can.
-            return uniqueInFile || _thisFile.Add((scope, key)) ? null : "met earlier in this file";
+            return uniqueInFile || _thisChunk.Add((scope, key)) ? null : "met earlier in this file";
         }
     }
 
     /// <summary>The key of a debit taking back a credit: its own, kept apart from the credit's (banks often repeat the credit's reference).</summary>
     internal static string TakeBackKey(CamtEntry entry) => "rvsl:" + entry.Key;
 
-    internal static async Task<Known> KnownAsync(DbConnection connection, DbTransaction tx, CouncilId council, IEnumerable<(string Scope, string Key, LocalDate Day)> keys)
+    /// <summary>
+    /// Which of these keys an import has met before: looked up by key in the index that keeps each entry once, so
+    /// the work follows the chunk, whatever the table holds, and an entry is found however far its date has moved.
+    /// The rows the import being run wrote for its earlier chunks are found too.
+    /// </summary>
+    internal static async Task<Known> KnownAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long importId, IEnumerable<(string Scope, string Key)> keys)
     {
         var earlier = new Dictionary<(string, string), long>();
-        // The days each scope's entries span, in one pass: a million-line file is not grouped into a million tuples.
-        var spans = new Dictionary<string, (LocalDate From, LocalDate To)>(StringComparer.Ordinal);
-        foreach (var (scopeName, _, day) in keys)
+        foreach (var scope in keys.GroupBy(k => k.Scope, k => k.Key, StringComparer.Ordinal))
         {
-            spans[scopeName] = spans.TryGetValue(scopeName, out var span)
-                ? (LocalDate.Min(span.From, day), LocalDate.Max(span.To, day))
-                : (day, day);
-        }
-
-        foreach (var scope in spans.Select(s => (Scope: s.Key, s.Value.From, s.Value.To)))
-        {
-            var rows = await connection.QueryAsync<(string Key, long ImportId)>(
-                "select entry_key, import_id from bank_entry where council_id = @council and scope = @scope and booked_on between @from and @to and outcome <> 'duplicate'",
-                new { council = council.Value, scope = scope.Scope, from = scope.From - Margin, to = scope.To + Margin }, tx);
-            foreach (var (key, importId) in rows)
+            foreach (var chunk in SqlLists.Chunks(scope, LookupChunk))
             {
-                earlier[(scope.Scope, key)] = importId;
+                var rows = await connection.QueryAsync<(string Key, long ImportId)>(
+                    $"select entry_key, import_id from bank_entry where council_id = @council and scope = @scope and entry_key {SqlLists.AnyOf(connection, "keys")} and outcome <> 'duplicate'",
+                    new { council = council.Value, scope = scope.Key, keys = chunk }, tx);
+                foreach (var (key, metIn) in rows)
+                {
+                    earlier[(scope.Key, key)] = metIn;
+                }
             }
         }
 
-        return new Known(earlier);
+        return new Known(earlier, importId);
     }
 
-    internal static NewRow Row(Receipt r, string outcome, string? note) =>
-        new(r.Line, r.Scope, r.EntryKey, r.KeySource, r.PaidOn, r.Amount, r.EndToEndId, outcome, note);
+    internal static NewRow Row(Receipt r, string outcome) =>
+        new(r.Line, r.Scope, r.EntryKey, r.KeySource, r.PaidOn, r.Amount, r.EndToEndId, outcome, null);
 
-    internal static async Task RecordAsync(DbConnection connection, DbTransaction tx, CouncilId council, long importId, IEnumerable<NewRow> rows, CancellationToken ct)
+    internal static async Task RecordAsync(DbConnection connection, DbTransaction tx, CouncilId council, long importId, IReadOnlyList<NewRow> rows, CancellationToken ct) =>
+        await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "bank_entry", Written.Shape, rows.Select(r => new Written(council, importId, r)).ToList(), ct);
+
+    /// <summary>
+    /// Records a chunk of an import's entries, each once: one whose key was met before (in an earlier import, or
+    /// earlier in this one) is refused by the index that keeps each entry once, and is recorded instead as a duplicate,
+    /// saying where it was met. On PostgreSQL the chunk is one binary COPY, and only a chunk holding such an entry is
+    /// written again row by row; so the entries met before are found by the index's own check, with no search of
+    /// the table, whose plan could not be trusted while the import is filling it. Returns the places in
+    /// <paramref name="rows"/> of the duplicates.
+    /// </summary>
+    internal static async Task<HashSet<int>> RecordNewAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, long importId, IReadOnlyList<NewRow> rows, CancellationToken ct)
     {
         var dialect = SqlDialect.Of(connection);
-        foreach (var chunk in rows.Chunk(WriteChunk))
+        var all = rows.Select(r => new Written(council, importId, r)).ToList();
+        var written = await dialect.WriteNewAsync(connection, tx, "bank_entry", Written.Shape, all, OnceColumns, "bank_entry_once", 1, ct);
+        var duplicates = new HashSet<int>();
+        if (written.Count == all.Count)
         {
-            await dialect.WriteAllAsync(connection, tx, "bank_entry", Written.Shape, chunk.Select(r => new Written(council, importId, r)).ToList(), ct);
+            return duplicates;
         }
+
+        var kept = written.ToHashSet(ReferenceEqualityComparer.Instance);
+        var refused = new List<NewRow>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (!kept.Contains(all[i]))
+            {
+                duplicates.Add(i);
+                refused.Add(rows[i]);
+            }
+        }
+
+        var known = await KnownAsync(connection, tx, council, importId, refused.Select(r => (r.Scope, r.Key)));
+        await RecordAsync(connection, tx, council, importId,
+            refused.Select(r => r with { Outcome = "duplicate", Note = known.Seen(r.Scope, r.Key, uniqueInFile: true) ?? "met before" }).ToList(), ct);
+        return duplicates;
     }
+
+    // The conflict target of bank_entry_once, a partial index, which an "on conflict" names with its condition.
+    private const string OnceColumns = "council_id, scope, entry_key) where (outcome <> 'duplicate'";
 
     /// <summary>
     /// Each debit that takes back an earlier credit (a reversal, a returned credit, a recall, an unpaid cheque): when
@@ -98,8 +129,9 @@ public static class BankEntries
     /// debit is kept for an officer, saying why (reeve payments suspense list shows them).
     /// </summary>
     internal static async Task<IReadOnlyList<(NewRow Row, ImportPayments.TakeBackOutcome Outcome)>> TakeBackAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, IReadOnlyList<TakeBack> takeBacks, Known known, string officer, Instant now)
+        DbConnection connection, DbTransaction tx, CouncilId council, long importId, IReadOnlyList<TakeBack> takeBacks, string officer, Instant now)
     {
+        var known = await KnownAsync(connection, tx, council, importId, takeBacks.Select(t => (t.Scope, TakeBackKey(t.Entry))));
         var done = new List<(NewRow, ImportPayments.TakeBackOutcome)>();
         foreach (var (entry, scope) in takeBacks)
         {

@@ -1,5 +1,7 @@
 #pragma warning disable IDE1006 // column names as the database spells them
 using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -13,8 +15,10 @@ using Reeve.Persistence;
 namespace Reeve.Payments;
 
 /// <summary>
-/// Imports a payment file (camt.053 statement, bank CSV or payment agent file), all or nothing. The file is
-/// parsed first; a file with any bad line is refused, naming the line and field, and nothing is written. A
+/// Imports a payment file (camt.053 statement, bank CSV or payment agent file), all or nothing. A CSV or agent
+/// file is read, matched and posted a chunk of lines at a time (<see cref="Chunk"/>) in one transaction, so memory
+/// follows the chunk rather than the file; a file with any bad line is refused, naming the line and field, and
+/// everything done for the chunks before it is rolled back, so nothing is written. A
 /// camt.053 statement is taken only for a bank account the council has recorded (<see cref="CouncilBankAccounts"/>);
 /// a statement for another account, or not in sterling, or whose totals disagree, is refused alone and named.
 /// Then, in one transaction: the import is recorded by the SHA-256 of the file's bytes (so the same file again
@@ -27,7 +31,8 @@ namespace Reeve.Payments;
 /// </summary>
 public static class ImportPayments
 {
-    private const int PostingChunk = 20_000;
+    /// <summary>How many lines are read, matched and posted at a time.</summary>
+    public const int Chunk = 20_000;
 
     /// <param name="Layout">A <see cref="BankCsvLayout"/> for bank CSV, an <see cref="AgentFileLayout"/> for agent files, null for camt.053.</param>
     public sealed record Request(CouncilId Council, string FileName, byte[] Content, PaymentFileFormat Format, object? Layout, string Officer);
@@ -77,13 +82,21 @@ public static class ImportPayments
     public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public static Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default) =>
-        ImportAsync(db, request, now, PostingChunk, ct);
+        ImportAsync(db, request, now, Chunk, null, ct);
 
-    /// <param name="postingChunk">How many lines' entries are made and posted at a time (tests make it small to cross chunks).</param>
-    internal static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, int postingChunk, CancellationToken ct = default)
+    /// <summary>The same, adding the time each step took to <paramref name="phases"/> (what <c>reeve bench payments</c> prints).</summary>
+    public static Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, ImportPhases phases, CancellationToken ct = default) =>
+        ImportAsync(db, request, now, Chunk, phases, ct);
+
+    /// <param name="chunk">How many lines are read, matched and posted at a time (tests make it small to cross chunks).</param>
+    internal static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, int chunk, ImportPhases? phases = null, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        phases ??= new ImportPhases();
+
         // The same bytes were either imported before or refused before: a file already imported is known by its
-        // hash alone, before the (much longer) parse, so a re-run of a large statement returns at once.
+        // hash alone, before the (much longer) read, so a re-run of a large statement returns at once.
+        var started = Stopwatch.GetTimestamp();
         var sha = Sha256Of(request.Content);
         await using (var lookup = await db.OpenAsync(ct))
         {
@@ -93,13 +106,31 @@ public static class ImportPayments
             }
         }
 
-        var parsed = Parse(request);
-        if (parsed is Outcome<ParsedFile>.Invalid invalid)
+        phases.Add(ImportPhases.Start, started);
+        var opened = Open(request, phases);
+        if (opened is Outcome<Source>.Invalid invalid)
         {
             return new Result.Refused(invalid.Field, invalid.Message);
         }
 
-        var file = ((Outcome<ParsedFile>.Done)parsed).Value;
+        var source = ((Outcome<Source>.Done)opened).Value;
+
+        // A first pass over the lines for the account references they name, so the accounts and what each owes are
+        // read once, before anything is posted (a read of the ledger while the import fills it would be planned for
+        // the table as it was). The set follows the accounts named, not the lines; a bad line is refused here, before
+        // anything is written.
+        started = Stopwatch.GetTimestamp();
+        HashSet<AccountReference> named;
+        try
+        {
+            named = Named(source.PayerTexts());
+        }
+        catch (CsvFormatException e)
+        {
+            return new Result.Refused(e.Where, e.Message);
+        }
+
+        phases.Add(ImportPhases.Scan, started);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await PreviousImportAsync(connection, tx, request.Council, sha) is { } previous)
@@ -107,10 +138,23 @@ public static class ImportPayments
             return previous;
         }
 
-        var report = await PostAsync(connection, tx, request, file, sha, now, postingChunk, ct);
+        Outcome<Report> report;
+        try
+        {
+            report = await PostAsync(connection, tx, request, source, named, sha, now, chunk, phases, ct);
+        }
+        catch (CsvFormatException e)
+        {
+            // A bad line part way through: the chunks before it are undone with the rest.
+            await tx.RollbackAsync(ct);
+            return new Result.Refused(e.Where, e.Message);
+        }
+
         if (report is Outcome<Report>.Done done)
         {
+            started = Stopwatch.GetTimestamp();
             await tx.CommitAsync(ct);
+            phases.Add(ImportPhases.Finish, started);
             return new Result.Imported(done.Value);
         }
 
@@ -124,40 +168,66 @@ public static class ImportPayments
         };
     }
 
-    /// <summary>A parsed file: a camt.053 file, whose statements are taken or refused once their accounts are looked up, or a file's receipts.</summary>
-    private sealed record ParsedFile(Camt053File? Camt, ReceiptFile? Receipts);
+    /// <summary>
+    /// Where a file's receipts come from: a camt.053 file, read whole (XML) and taken or refused statement by
+    /// statement once their accounts are looked up; or the lines of a CSV or agent file, read as they are asked for.
+    /// </summary>
+    private sealed class Source
+    {
+        public Camt053File? Camt { get; init; }
 
-    private static Outcome<ParsedFile> Parse(Request request)
+        public IEnumerable<Receipt> Receipts { get; init; } = [];
+
+        /// <summary>The lines that were not credits, once <see cref="Receipts"/> has been read to the end.</summary>
+        public Func<int> NotCredits { get; init; } = () => 0;
+
+        /// <summary>What the payer wrote on each credit, read from the file again (a first pass, before <see cref="Receipts"/>).</summary>
+        public Func<IEnumerable<string>> PayerTexts { get; init; } = () => [];
+    }
+
+    private static Outcome<Source> Open(Request request, ImportPhases phases)
     {
         if (!System.Text.Unicode.Utf8.IsValid(request.Content))
         {
-            return new Outcome<ParsedFile>.Invalid("file", "The file is not UTF-8 text: it may be corrupt or in another format");
+            return new Outcome<Source>.Invalid("file", "The file is not UTF-8 text: it may be corrupt or in another format");
         }
 
-        // CSV files are read line by line from the bytes; a camt.053 statement is XML and is read whole.
+        // CSV files are read line by line from the bytes as the chunks ask for them; a camt.053 statement is XML and is read whole.
         TextReader Lines() => new StreamReader(new MemoryStream(request.Content, writable: false), Utf8, detectEncodingFromByteOrderMarks: true);
-        return (request.Format, request.Layout) switch
+        switch (request.Format, request.Layout)
         {
-            (PaymentFileFormat.Camt053, _) => Camt053File.Parse(Utf8.GetString(request.Content).TrimStart('\uFEFF')) switch
-            {
-                Outcome<Camt053File>.Done d => new ParsedFile(d.Value, null),
-                Outcome<Camt053File>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
-                var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
-            },
-            (PaymentFileFormat.BankCsv, BankCsvLayout layout) => BankCsvStatement.Parse(Lines(), layout) switch
-            {
-                Outcome<IReadOnlyList<BankCsvLine>>.Done d => new ParsedFile(null, ReceiptReader.From(d.Value)),
-                Outcome<IReadOnlyList<BankCsvLine>>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
-                var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
-            },
-            (PaymentFileFormat.AgentCsv, AgentFileLayout layout) => AgentPaymentFile.Parse(Lines(), layout) switch
-            {
-                Outcome<AgentPaymentFile>.Done d => new ParsedFile(null, ReceiptReader.From(d.Value)),
-                Outcome<AgentPaymentFile>.Invalid i => new Outcome<ParsedFile>.Invalid(i.Field, i.Message),
-                var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
-            },
-            _ => new Outcome<ParsedFile>.Invalid("layout", $"A {request.Format.Code()} file needs a {(request.Format == PaymentFileFormat.BankCsv ? "bank CSV" : "payment agent")} layout"),
-        };
+            case (PaymentFileFormat.Camt053, _):
+                var started = Stopwatch.GetTimestamp();
+                var camt = Camt053File.Parse(Utf8.GetString(request.Content).TrimStart('\uFEFF'));
+                phases.Add(ImportPhases.Read, started);
+                return camt switch
+                {
+                    Outcome<Camt053File>.Done d => new Source { Camt = d.Value },
+                    Outcome<Camt053File>.Invalid i => new Outcome<Source>.Invalid(i.Field, i.Message),
+                    var other => throw new InvalidOperationException($"Unexpected parse result {other}"),
+                };
+            case (PaymentFileFormat.BankCsv, BankCsvLayout layout):
+                if (BankCsvStatement.LayoutProblem(layout) is { } problem)
+                {
+                    return new Outcome<Source>.Invalid("layout", problem);
+                }
+
+                var receipts = new CsvReceipts();
+                return new Source
+                {
+                    Receipts = receipts.Read(BankCsvStatement.Read(Lines(), layout)), NotCredits = () => receipts.NotCredits,
+                    PayerTexts = () => BankCsvStatement.Read(Lines(), layout).Where(l => l.Amount.IsPositive).Select(l => l.Description),
+                };
+            case (PaymentFileFormat.AgentCsv, AgentFileLayout layout):
+                return new Source
+                {
+                    Receipts = ReceiptReader.From(AgentPaymentFile.Read(Lines(), layout)),
+                    PayerTexts = () => AgentPaymentFile.Read(Lines(), layout).Select(p => p.Reference),
+                };
+            default:
+                return new Outcome<Source>.Invalid("layout",
+                    $"A {request.Format.Code()} file needs a {(request.Format == PaymentFileFormat.BankCsv ? "bank CSV" : "payment agent")} layout");
+        }
     }
 
     /// <summary>
@@ -215,15 +285,17 @@ public static class ImportPayments
     }
 
     private static async Task<Outcome<Report>> PostAsync(
-        DbConnection connection, DbTransaction tx, Request request, ParsedFile parsed, string sha, Instant now, int postingChunk, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, Request request, Source source, HashSet<AccountReference> named, string sha, Instant now, int chunkSize,
+        ImportPhases phases, CancellationToken ct)
     {
         var council = request.Council;
+        var started = Stopwatch.GetTimestamp();
         IReadOnlyList<StatementOutcome> statements = [];
-        var file = parsed.Receipts;
-        if (parsed.Camt is { } camt)
+        ReceiptFile? camtReceipts = null;
+        if (source.Camt is { } camt)
         {
-            (file, statements) = await TakeStatementsAsync(connection, tx, council, camt);
-            if (file is null)
+            (camtReceipts, statements) = await TakeStatementsAsync(connection, tx, council, camt);
+            if (camtReceipts is null)
             {
                 var first = statements.First(s => s.RefusedField is not null);
                 return new Outcome<Report>.Invalid(first.RefusedField!,
@@ -231,143 +303,353 @@ public static class ImportPayments
             }
         }
 
-        // Each bank entry once, whatever file it comes in: an entry whose key is known already (or met earlier in this
-        // file) is a duplicate, reported and not posted.
-        var known = await BankEntries.KnownAsync(connection, tx, council,
-            file!.Receipts.Select(r => (r.Scope, r.EntryKey, r.PaidOn)).Concat(file.TakeBacks.Select(t => (t.Scope, BankEntries.TakeBackKey(t.Entry), t.Entry.BookingDate))));
-        var fresh = new List<Receipt>(file.Receipts.Count);
-        var duplicates = new List<(Receipt Receipt, string Note)>();
-        foreach (var receipt in file.Receipts)
-        {
-            if (known.Seen(receipt.Scope, receipt.EntryKey, receipt.KeySource == nameof(EntryKeySource.Fingerprint)) is { } note)
-            {
-                duplicates.Add((receipt, note));
-            }
-            else
-            {
-                fresh.Add(receipt);
-            }
-        }
-
-        // What each payer wrote is read twice (once for the references to look up, once to match) rather than a
-        // million readings kept: each fresh line keeps only the id of the account it pays (0 for suspense).
-        var accounts = await PaymentAccounts.FindAsync(connection, tx, council,
-            fresh.Where(r => r.Kind == ReceiptKind.Payment).Select(r => PayerReference.Read(r.ReferenceText)).OfType<ReferenceReading.Found>().Select(f => f.Reference));
-        var outstanding = await PaymentAccounts.OutstandingByYearAsync(connection, tx, council, accounts.Values);
-
-        var accountOf = new long[fresh.Count];
-        var suspense = new List<(Receipt Receipt, SuspenseReason Reason)>();
-        var postedTotal = Money.Zero;
-        var days = new SortedDictionary<LocalDate, (int Count, Money Total)>();
-        for (var i = 0; i < fresh.Count; i++)
-        {
-            var receipt = fresh[i];
-            var reading = PayerReference.Read(receipt.ReferenceText);
-            var day = days.GetValueOrDefault(receipt.PaidOn);
-            days[receipt.PaidOn] = (day.Count + 1, day.Total + receipt.Amount);
-            if (AccountNamed(receipt, reading, accounts) is { } accountId)
-            {
-                accountOf[i] = accountId;
-                postedTotal += receipt.Amount;
-            }
-            else
-            {
-                suspense.Add((receipt, receipt.Kind switch
-                {
-                    ReceiptKind.MoneyBack => SuspenseReason.MoneyReturned,
-                    ReceiptKind.AmountsDisagree => SuspenseReason.AmountsDisagree,
-                    ReceiptKind.Payment => reading is ReferenceReading.NotFound nf ? nf.Reason : SuspenseReason.NoSuchAccount,
-                }));
-            }
-        }
-
-        var postedCount = fresh.Count - suspense.Count;
-        var suspenseTotal = Money.Sum(suspense.Select(s => s.Receipt.Amount));
-        var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
-
         // A file with a statement refused (an account not yet recorded, say) is not known by its bytes alone, so the
         // same file can be imported again once the cause is put right: its refused statement posts then, and the
         // entries of the statements taken now are duplicates. Its imports are told apart by their ids.
-        sha = statements.Any(s => s.RefusedField is not null) ? $"{sha}~{importId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : sha;
+        var importId = await IdAllocator.ReserveAsync(connection, tx, council, "payment_import", 1);
+        sha = statements.Any(s => s.RefusedField is not null) ? $"{sha}~{importId.ToString(CultureInfo.InvariantCulture)}" : sha;
+
+        // Written first, as the bank entries and suspense items of each chunk name it; its totals are filled in at the end.
         await connection.ExecuteAsync(
             "insert into payment_import (council_id, import_id, sha256, file_name, format, credits, posted_count, posted_pence, suspense_count, suspense_pence, imported_at, imported_by) " +
-            "values (@council, @importId, @sha, @fileName, @format, @credits, @postedCount, @postedPence, @suspenseCount, @suspensePence, @now, @officer)",
+            "values (@council, @importId, @sha, @fileName, @format, 0, 0, 0, 0, 0, @now, @officer)",
+            new { council = council.Value, importId, sha, fileName = request.FileName, format = request.Format.Code(), now, officer = request.Officer }, tx);
+        phases.Add(ImportPhases.Start, started);
+
+        started = Stopwatch.GetTimestamp();
+        var import = new Tally(request, sha, importId, now);
+        var accounts = new AccountsNamed(council);
+        await accounts.LearnAsync(connection, tx, camtReceipts is null ? named : Named(camtReceipts.Receipts.Where(r => r.Kind == ReceiptKind.Payment).Select(r => r.ReferenceText)));
+        phases.Add(ImportPhases.Accounts, started);
+        await foreach (var chunk in AheadAsync(Chunks(camtReceipts?.Receipts ?? source.Receipts, chunkSize, phases), phases, ct))
+        {
+            if (await PostChunkAsync(connection, tx, chunk, import, accounts, phases, ct) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var takeBacks = camtReceipts is { TakeBacks.Count: > 0 }
+            ? await BankEntries.TakeBackAsync(connection, tx, council, importId, camtReceipts.TakeBacks, request.Officer, now)
+            : [];
+        await BankEntries.RecordAsync(connection, tx, council, importId, takeBacks.Select(t => t.Row).ToList(), ct);
+
+        await connection.ExecuteAsync(
+            "update payment_import set credits = @credits, posted_count = @postedCount, posted_pence = @postedPence, suspense_count = @suspenseCount, " +
+            "suspense_pence = @suspensePence where council_id = @council and import_id = @importId",
             new
             {
-                council = council.Value, importId, sha, fileName = request.FileName, format = request.Format.Code(), credits = fresh.Count,
-                postedCount, postedPence = postedTotal.Pence, suspenseCount = suspense.Count, suspensePence = suspenseTotal.Pence,
-                now, officer = request.Officer,
+                council = council.Value, importId, credits = import.Credits, postedCount = import.Posted, postedPence = import.PostedTotal.Pence,
+                suspenseCount = import.Suspended, suspensePence = import.SuspenseTotal.Pence,
             },
             tx);
 
         // The bank's figure for each day of the file, for the daily reconciliation (ReconcileDay).
         await connection.ExecuteAsync(
             "insert into payment_import_day (council_id, import_id, paid_on, credits, credit_pence) values (@council, @importId, @day, @count, @pence)",
-            days.Select(d => new { council = council.Value, importId, day = d.Key, count = d.Value.Count, pence = d.Value.Total.Pence }),
+            import.Days.Select(d => new { council = council.Value, importId, day = d.Key, count = d.Value.Count, pence = d.Value.Total.Pence }),
             tx);
+        phases.Add(ImportPhases.Finish, started);
 
-        var entriesPosted = 0;
-        for (var start = 0; start < fresh.Count; start += postingChunk)
+        var byReason = import.ByReason.OrderBy(r => r.Key).Select(r => new ReasonTotal(r.Key, r.Value.Count, r.Value.Total)).ToList();
+        return new Report(importId, request.FileName, request.Format, import.Credits, camtReceipts?.NotCredits ?? source.NotCredits(), import.Posted,
+            import.PostedTotal, import.EntriesPosted, import.Suspended, import.SuspenseTotal, byReason, import.Duplicates, import.DuplicateTotal,
+            camtReceipts?.Pending ?? 0, camtReceipts?.PendingTotal ?? Money.Zero, statements, takeBacks.Select(t => t.Outcome).ToList());
+    }
+
+    /// <summary>The account references these payers' texts name (each read as <see cref="PayerReference.Read"/> reads it).</summary>
+    private static HashSet<AccountReference> Named(IEnumerable<string> texts)
+    {
+        var named = new HashSet<AccountReference>();
+        foreach (var text in texts)
         {
-            var end = Math.Min(start + postingChunk, fresh.Count);
-            var posted = await PostEntries.PostAsync(connection, tx, EntriesFor(request, fresh, accountOf, start, end, outstanding, sha), now, ct);
-            if (posted is not Outcome<PostResult>.Done postedEntries)
+            if (PayerReference.Read(text) is ReferenceReading.Found found)
             {
-                return posted switch
-                {
-                    Outcome<PostResult>.Invalid i => new Outcome<Report>.Invalid(i.Field, i.Message),
-                    _ => throw new InvalidOperationException($"Posting payments failed: {posted}"),
-                };
+                named.Add(found.Reference);
             }
-
-            entriesPosted += postedEntries.Value.Posted.Count;
         }
 
-        await SuspenseQueue.AddAsync(connection, tx, council, importId, request.Format.Channel(),
-            suspense.Select(s => new SuspenseQueue.NewItem(s.Receipt, s.Reason)).ToList(), now, ct);
+        return named;
+    }
 
-        var takeBacks = await BankEntries.TakeBackAsync(connection, tx, council, file.TakeBacks, known, request.Officer, now);
-        // Made a chunk at a time as they are written, not all at once: a million-line statement is a million rows.
-        await BankEntries.RecordAsync(connection, tx, council, importId,
-            fresh.Select((r, i) => BankEntries.Row(r, accountOf[i] == 0 ? "suspense" : "posted", null))
-                .Concat(duplicates.Select(d => BankEntries.Row(d.Receipt, "duplicate", d.Note)))
-                .Concat(takeBacks.Select(t => t.Row)), ct);
+    /// <summary>A chunk of receipts, and what the payer wrote on each payment as <see cref="PayerReference.Read"/> reads it.</summary>
+    private sealed record ReadChunk(List<Receipt> Receipts, ReferenceReading?[] Readings);
 
-        var byReason = suspense.GroupBy(s => s.Reason).OrderBy(g => g.Key)
-            .Select(g => new ReasonTotal(g.Key, g.Count(), Money.Sum(g.Select(s => s.Receipt.Amount)))).ToList();
-        return new Report(importId, request.FileName, request.Format, fresh.Count, file.NotCredits, postedCount, postedTotal,
-            entriesPosted, suspense.Count, suspenseTotal, byReason, duplicates.Count, Money.Sum(duplicates.Select(d => d.Receipt.Amount)),
-            file.Pending, file.PendingTotal, statements, takeBacks.Select(t => t.Outcome).ToList());
+    /// <summary>The receipts a chunk at a time with their references read, timing the reading (and parsing) of each chunk.</summary>
+    private static IEnumerable<ReadChunk> Chunks(IEnumerable<Receipt> receipts, int size, ImportPhases phases)
+    {
+        using var reading = receipts.GetEnumerator();
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var chunk = new List<Receipt>(size);
+            while (chunk.Count < size && reading.MoveNext())
+            {
+                chunk.Add(reading.Current);
+            }
+
+            phases.Add(ImportPhases.Read, started);
+            if (chunk.Count == 0)
+            {
+                yield break;
+            }
+
+            started = Stopwatch.GetTimestamp();
+            var readings = new ReferenceReading?[chunk.Count];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                readings[i] = chunk[i].Kind == ReceiptKind.Payment ? PayerReference.Read(chunk[i].ReferenceText) : null;
+            }
+
+            phases.Add(ImportPhases.Match, started);
+            yield return new ReadChunk(chunk, readings);
+            if (chunk.Count < size)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>
-    /// The ledger entries for the lines <paramref name="start"/> to <paramref name="end"/> (exclusive) that pay an
-    /// account. Made and posted a chunk at a time, all in the import's one transaction, so a million-line statement
-    /// never holds a million entries in memory at once.
+    /// The chunks read one ahead, on another thread, while the database writes the one before: reading and parsing
+    /// is the client's work and writing the server's, so the two overlap. At most two chunks wait, so memory still
+    /// follows the chunk; a bad line is thrown here as it is met.
     /// </summary>
-    private static List<NewEntry> EntriesFor(
-        Request request, List<Receipt> fresh, long[] accountOf, int start, int end, Dictionary<long, Dictionary<FinancialYear, Money>> outstanding, string sha)
+    private static async IAsyncEnumerable<ReadChunk> AheadAsync(
+        IEnumerable<ReadChunk> chunks, ImportPhases phases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var entries = new List<NewEntry>(end - start);
-        var channel = request.Format.Channel();
-        var format = request.Format.Code();
-        for (var i = start; i < end; i++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ready = System.Threading.Channels.Channel.CreateBounded<ReadChunk>(1);
+        var reader = Task.Run(async () =>
         {
-            var (receipt, accountId) = (fresh[i], accountOf[i]);
-            if (accountId != 0)
+            try
             {
-                entries.AddRange(PaymentAccounts.EntriesFor(request.Council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, outstanding,
-                    request.Officer, $"{channel}, bank reference {receipt.BankReference}",
-                    $"Payment received: {format} line {receipt.Line}", $"payment:{sha}:{receipt.Line}"));
+                foreach (var chunk in chunks)
+                {
+                    await ready.Writer.WriteAsync(chunk, stop.Token);
+                }
+
+                ready.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                ready.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                ReadChunk? next;
+                try
+                {
+                    next = await ready.Reader.WaitToReadAsync(ct) && ready.Reader.TryRead(out var chunk) ? chunk : null;
+                }
+                catch (System.Threading.Channels.ChannelClosedException closed) when (closed.InnerException is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(closed.InnerException).Throw();
+                    throw;
+                }
+
+                phases.Add(ImportPhases.Wait, started);
+                if (next is null)
+                {
+                    break;
+                }
+
+                yield return next;
+            }
+        }
+        finally
+        {
+            // The database side stopped (done, refused or failed): the reader stops too, and is waited for.
+            await stop.CancelAsync();
+            await reader;
+        }
+    }
+
+    /// <summary>
+    /// One chunk of receipts: each new credit whose reference names one of the council's accounts is split over its
+    /// years and posted, every other goes to suspense; and each entry is recorded, which is also how those met before
+    /// (in an earlier import, or earlier in this file) are found: the index that keeps each bank entry once refuses
+    /// them, and they are recorded as duplicates and post nothing.
+    /// </summary>
+    private static async Task<Outcome<Report>?> PostChunkAsync(
+        DbConnection connection, DbTransaction tx, ReadChunk read, Tally import, AccountsNamed accounts, ImportPhases phases, CancellationToken ct)
+    {
+        var council = import.Request.Council;
+        var (chunk, readings) = read;
+        var started = Stopwatch.GetTimestamp();
+        var rows = new BankEntries.NewRow[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            rows[i] = BankEntries.Row(chunk[i], AccountFor(readings[i], accounts) is null ? "suspense" : "posted");
+        }
+        var duplicates = await BankEntries.RecordNewAsync(connection, tx, council, import.ImportId, rows, ct);
+        phases.Add(ImportPhases.Record, started);
+
+        var ledger = new List<NewEntry>(chunk.Count);
+        var suspense = new List<SuspenseQueue.NewItem>();
+        started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            var receipt = chunk[i];
+            if (duplicates.Contains(i))
+            {
+                import.Duplicate(receipt);
+                continue;
+            }
+
+            import.Credit(receipt);
+            if (AccountFor(readings[i], accounts) is { } accountId)
+            {
+                import.Post(receipt);
+                ledger.AddRange(PaymentAccounts.EntriesFor(council, accountId, receipt.Amount, receipt.PaidOn, receipt.ReferenceText, accounts.Outstanding,
+                    import.Request.Officer, $"{import.Channel}, bank reference {receipt.BankReference}",
+                    $"Payment received: {import.Format} line {receipt.Line}", $"payment:{import.Sha}:{receipt.Line}"));
+            }
+            else
+            {
+                var reason = receipt.Kind switch
+                {
+                    ReceiptKind.MoneyBack => SuspenseReason.MoneyReturned,
+                    ReceiptKind.AmountsDisagree => SuspenseReason.AmountsDisagree,
+                    ReceiptKind.Payment => readings[i] is ReferenceReading.NotFound nf ? nf.Reason : SuspenseReason.NoSuchAccount,
+                };
+                import.Suspend(receipt, reason);
+                suspense.Add(new SuspenseQueue.NewItem(receipt, reason));
             }
         }
 
-        return entries;
+        phases.Add(ImportPhases.Allocate, started);
+
+        started = Stopwatch.GetTimestamp();
+        var posted = await PostEntries.PostAsync(connection, tx, ledger, import.Now, ct);
+        if (posted is not Outcome<PostResult>.Done postedEntries)
+        {
+            return posted switch
+            {
+                Outcome<PostResult>.Invalid i => new Outcome<Report>.Invalid(i.Field, i.Message),
+                _ => throw new InvalidOperationException($"Posting payments failed: {posted}"),
+            };
+        }
+
+        import.EntriesPosted += postedEntries.Value.Posted.Count;
+        phases.Add(ImportPhases.Post, started);
+
+        started = Stopwatch.GetTimestamp();
+        await SuspenseQueue.AddAsync(connection, tx, council, import.ImportId, import.Channel, suspense, import.Now, ct);
+        phases.Add(ImportPhases.Suspense, started);
+        return null;
     }
 
     /// <summary>The account a payment's reference names, if it is one of the council's; otherwise (and for money that is not a payer's) it goes to suspense.</summary>
-    private static long? AccountNamed(Receipt receipt, ReferenceReading reading, IReadOnlyDictionary<string, long> accounts) =>
-        receipt.Kind == ReceiptKind.Payment && reading is ReferenceReading.Found found && accounts.TryGetValue(found.Reference.Value, out var accountId) ? accountId : null;
+    private static long? AccountFor(ReferenceReading? reading, AccountsNamed accounts) =>
+        reading is ReferenceReading.Found found ? accounts.IdOf(found.Reference) : null;
+
+    /// <summary>What the import has done so far, over its chunks: the figures of its report, and each day's credits.</summary>
+    private sealed class Tally(Request request, string sha, long importId, Instant now)
+    {
+        public Request Request { get; } = request;
+
+        public string Sha { get; } = sha;
+
+        public long ImportId { get; } = importId;
+
+        public Instant Now { get; } = now;
+
+        public string Channel { get; } = request.Format.Channel();
+
+        public string Format { get; } = request.Format.Code();
+
+        public int Credits { get; private set; }
+
+        public int Posted { get; private set; }
+
+        public Money PostedTotal { get; private set; }
+
+        public int EntriesPosted { get; set; }
+
+        public int Suspended { get; private set; }
+
+        public Money SuspenseTotal { get; private set; }
+
+        public Dictionary<SuspenseReason, (int Count, Money Total)> ByReason { get; } = [];
+
+        public int Duplicates { get; private set; }
+
+        public Money DuplicateTotal { get; private set; }
+
+        public SortedDictionary<LocalDate, (int Count, Money Total)> Days { get; } = [];
+
+        public void Credit(Receipt receipt)
+        {
+            Credits++;
+            var day = Days.GetValueOrDefault(receipt.PaidOn);
+            Days[receipt.PaidOn] = (day.Count + 1, day.Total + receipt.Amount);
+        }
+
+        public void Post(Receipt receipt)
+        {
+            Posted++;
+            PostedTotal += receipt.Amount;
+        }
+
+        public void Suspend(Receipt receipt, SuspenseReason reason)
+        {
+            Suspended++;
+            SuspenseTotal += receipt.Amount;
+            var sum = ByReason.GetValueOrDefault(reason);
+            ByReason[reason] = (sum.Count + 1, sum.Total + receipt.Amount);
+        }
+
+        public void Duplicate(Receipt receipt)
+        {
+            Duplicates++;
+            DuplicateTotal += receipt.Amount;
+        }
+    }
+
+    /// <summary>
+    /// The council's accounts the file's references name, and what each owes by year as the file's payments count it
+    /// down: read once before the first chunk, and kept for the whole file (a later payment to the same account sees
+    /// the balance the earlier ones left). Grows with the accounts named, not the lines.
+    /// </summary>
+    private sealed class AccountsNamed(CouncilId council)
+    {
+        // By the reference's nine digits as a number; 0 where the reference is no account of this council.
+        private readonly Dictionary<int, long> _ids = [];
+
+        public Dictionary<long, Dictionary<FinancialYear, Money>> Outstanding { get; } = [];
+
+        public long? IdOf(AccountReference reference) =>
+            _ids.TryGetValue(Number(reference), out var id) && id != 0 ? id : null;
+
+        public async Task LearnAsync(DbConnection connection, DbTransaction tx, IEnumerable<AccountReference> references)
+        {
+            var unknown = references.Where(r => !_ids.ContainsKey(Number(r))).Distinct().ToList();
+            if (unknown.Count == 0)
+            {
+                return;
+            }
+
+            var found = await PaymentAccounts.FindAsync(connection, tx, council, unknown);
+            foreach (var reference in unknown)
+            {
+                _ids[Number(reference)] = found.GetValueOrDefault(reference.Value);
+            }
+
+            var owed = await PaymentAccounts.OutstandingByYearAsync(connection, tx, council, found.Values.Where(id => !Outstanding.ContainsKey(id)));
+            foreach (var (id, years) in owed)
+            {
+                Outstanding[id] = years;
+            }
+        }
+
+        private static int Number(AccountReference reference) => int.Parse(reference.Value, CultureInfo.InvariantCulture);
+    }
 
     private sealed class ImportRow
     {

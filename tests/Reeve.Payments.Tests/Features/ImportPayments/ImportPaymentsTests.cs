@@ -125,7 +125,7 @@ public abstract class ImportPaymentsTests(IDatabaseEngine engine) : PaymentsTest
             Line($"CTAX {account.Reference}", "5.00"));
 
         var report = Imported(await ImportPayments.ImportAsync(Db,
-            new ImportPayments.Request(Council, "chunks.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, Officer), Now, postingChunk: 2));
+            new ImportPayments.Request(Council, "chunks.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, Officer), Now, chunk: 2));
 
         report.PostedCount.ShouldBe(4);
         report.EntriesPosted.ShouldBe(5);
