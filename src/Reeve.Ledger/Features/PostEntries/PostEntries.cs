@@ -21,6 +21,9 @@ public static class PostEntries
 {
     public const int BulkThreshold = 200;
 
+    /// <summary>From how many accounts a batch whose accounts are dense in their id range checks them with one range scan.</summary>
+    public const int DenseCheckFrom = 64;
+
     public const string LineTable = "ledger_line";
 
     public const string PostingTable = "ledger_posting";
@@ -101,21 +104,12 @@ public static class PostEntries
     /// </summary>
     private static async Task<int?> UnknownAccountAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<NewEntry> entries, CancellationToken ct)
     {
-        var chunk = SqlDialect.Of(connection).Provider == DatabaseProvider.Postgres ? 100_000 : 2_000;
         foreach (var group in entries.GroupBy(e => e.Council))
         {
             var wanted = group.Select(e => e.AccountId).ToHashSet();
-            var sql = "select count(*) from account where council_id = @council and account_id " + SqlLists.AnyOf(connection, "ids");
-            long found = 0;
-            foreach (var ids in SqlLists.Chunks(wanted, chunk))
+            var existing = await ExistingAccountsAsync(connection, tx, group.Key, wanted, ct);
+            if (existing.Count < wanted.Count)
             {
-                found += await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { council = group.Key.Value, ids }, tx, cancellationToken: ct));
-            }
-
-            if (found < wanted.Count)
-            {
-                var existing = (await SqlLists.QueryByIdsAsync<long, long>(connection,
-                    "select account_id from account where council_id = @council and account_id {ids}", group.Key, wanted, tx)).ToHashSet();
                 for (var i = 0; i < entries.Count; i++)
                 {
                     if (entries[i].Council == group.Key && !existing.Contains(entries[i].AccountId))
@@ -127,6 +121,26 @@ public static class PostEntries
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="wanted"/> are accounts of the council. A batch whose accounts fill much of their id range
+    /// (a billing or collection run) reads the range's ids from the key in one ordered scan, far cheaper than a probe
+    /// per account; a sparse batch looks its accounts up by id.
+    /// </summary>
+    private static async Task<HashSet<long>> ExistingAccountsAsync(DbConnection connection, DbTransaction tx, CouncilId council, HashSet<long> wanted, CancellationToken ct)
+    {
+        var (lo, hi) = (wanted.Min(), wanted.Max());
+        if (wanted.Count >= DenseCheckFrom && (hi - lo) / 4 < wanted.Count)
+        {
+            var inRange = await connection.QueryAsync<long>(new CommandDefinition(
+                "select account_id from account where council_id = @council and account_id >= @lo and account_id <= @hi",
+                new { council = council.Value, lo, hi }, tx, cancellationToken: ct));
+            return inRange.Where(wanted.Contains).ToHashSet();
+        }
+
+        return (await SqlLists.QueryByIdsAsync<long, long>(connection,
+            "select account_id from account where council_id = @council and account_id {ids}", council, wanted, tx)).ToHashSet();
     }
 
     // SI 2020/1311 reg 7: no fee or charge may be added to a debt in a Breathing Space. The modules that post costs

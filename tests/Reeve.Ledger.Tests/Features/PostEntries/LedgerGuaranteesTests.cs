@@ -38,6 +38,28 @@ public abstract class LedgerGuaranteesTests(IDatabaseEngine engine) : LedgerTest
     }
 
     [Fact]
+    public async Task A_run_over_a_dense_range_of_accounts_is_refused_for_the_one_account_missing_from_it()
+    {
+        // A billing run's accounts fill their id range and are checked with one scan of it: a gap is still found.
+        var accounts = new List<Account>();
+        for (var i = 0; i < PostEntries.DenseCheckFrom + 2; i++)
+        {
+            accounts.Add(await OpenAccountAsync());
+        }
+
+        var batch = accounts.Select(a => Entries.Charge(a, Money.FromPence(100))).ToArray();
+        var gap = accounts[^1].AccountId + 1;
+        batch[5] = batch[5] with { AccountId = gap };
+        batch[6] = batch[6] with { AccountId = accounts[^1].AccountId + 2 };
+
+        var outcome = await PostAsync(batch);
+
+        outcome.ShouldBeOfType<Outcome<PostResult>.Invalid>().Field.ShouldBe("entries[5].accountId");
+        (await CountEntriesAsync()).ShouldBe(0);
+        Posted(await PostAsync([.. batch.Where(e => e.AccountId < gap)])).Posted.Count.ShouldBe(accounts.Count - 2);
+    }
+
+    [Fact]
     public async Task An_entry_for_an_account_of_another_council_is_refused_and_the_batch_writes_nothing()
     {
         // Ids are per council, so the other council's account is one whose id this council has not given out.
