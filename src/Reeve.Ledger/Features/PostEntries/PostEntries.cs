@@ -204,7 +204,6 @@ public static class PostEntries
             postings.RemoveAt(0);
         }
 
-        await dialect.WriteAllAsync(connection, tx, PostingTable, Posting.Shape, postings, ct);
 
         // Written in id order: ids follow the accounts, so both the key and the balance index are written in order.
         var ordered = lines.OrderBy(l => l.Entry.Council.Value).ThenBy(l => l.Entry.EntryId).ToList();
@@ -214,6 +213,11 @@ public static class PostEntries
                 // The key's unique index is partial (entries posted under a batch key have none), so the conflict
                 // target names its predicate.
                 "council_id, idempotency_key) where (idempotency_key is not null", "ledger_line_idempotency", BulkThreshold, ct);
+        // The postings go in after their lines, and only those with a line written: a retry whose entries were all
+        // posted before leaves no posting behind (nothing could remove it, as postings are never deleted).
+        var used = written.Count == rows.Count ? null : written.Select(l => l.PostingId).ToHashSet();
+        await dialect.WriteAllAsync(connection, tx, PostingTable, Posting.Shape,
+            used is null ? postings : postings.Where(p => used.Contains(p.PostingId)).ToList(), ct);
         if (written.Count == rows.Count)
         {
             return rows;

@@ -120,6 +120,28 @@ public abstract class LedgerGuaranteesTests(IDatabaseEngine engine) : LedgerTest
     }
 
     [Fact]
+    public async Task A_retry_whose_entries_were_all_posted_before_leaves_no_posting_behind()
+    {
+        // A posting says who, when and why for its entries; one with no entries would be a record of nothing.
+        var account = await OpenAccountAsync();
+        var lines = Enumerable.Range(1, PostEntries.BulkThreshold + 5)
+            .Select(i => Entries.Payment(account, Money.FromPence(10)) with { IdempotencyKey = $"payment:file-2:{i}", Reason = $"Line {i % 3}" })
+            .ToArray();
+        Posted(await PostAsync(lines));
+        var postings = await CountAsync("ledger_posting");
+
+        var retry = Posted(await PostAsync(lines));
+        var partly = Posted(await PostAsync([.. lines[..2], Entries.Payment(account, Money.FromPence(5)) with { IdempotencyKey = "payment:file-2:new", Reason = "Line 9" }]));
+
+        postings.ShouldBe(3);
+        retry.AlreadyPosted.ShouldBe(lines.Length);
+        partly.Posted.ShouldHaveSingleItem().Reason.ShouldBe("Line 9");
+        (await CountAsync("ledger_posting")).ShouldBe(4, "only the new line's posting was added");
+        (await ReadAsync(c => c.ExecuteScalarAsync<long>(
+            "select count(*) from ledger_posting p where not exists (select 1 from ledger_line l where l.council_id = p.council_id and l.posting_id = p.posting_id)"))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_batch_key_does_not_excuse_an_entry_key_posted_before()
     {
         // The entry's own key still holds inside a keyed batch: a payment line posted alone is not posted again.
