@@ -14,8 +14,8 @@ public sealed record AnnualBillingBenchOptions(int Dwellings, int Year, int Chun
     public const int DefaultSeed = 2026;
 }
 
-/// <summary>How long the baseline took to write one table's rows raw.</summary>
-public sealed record TableFigure(string Table, long Rows, TimeSpan Baseline);
+/// <summary>How long the baselines took to write one table's rows raw: into the same table shape, and into a bare table.</summary>
+public sealed record TableFigure(string Table, long Rows, TimeSpan Baseline, TimeSpan Physical);
 
 public sealed record AnnualBillingFigures(
     string Provider,
@@ -24,6 +24,7 @@ public sealed record AnnualBillingFigures(
     TimeSpan Setup,
     TimeSpan Reeve,
     TimeSpan Baseline,
+    TimeSpan Physical,
     string BaselineMethod,
     IReadOnlyList<TableFigure> Tables,
     long PeakWorkingSetBytes,
@@ -31,13 +32,19 @@ public sealed record AnnualBillingFigures(
     long PeakManagedBytes,
     AnnualBillingReport Report)
 {
-    /// <summary>Billing through Reeve may take at most this many times as long as writing the same rows raw.</summary>
-    public const double RatioTarget = 1.5;
+    /// <summary>
+    /// Billing through Reeve may take at most this many times as long as the physical baseline: the same rows written
+    /// raw into bare tables with only their primary keys.
+    /// </summary>
+    public const double RatioTarget = 1.2;
 
     /// <summary>A million dwellings must bill on an ordinary server: under 2 GiB.</summary>
     public const long MemoryTargetBytes = 2L * 1024 * 1024 * 1024;
 
-    public double Ratio => Reeve / Baseline;
+    public double Ratio => Reeve / Physical;
+
+    /// <summary>Against the same rows written raw into tables with Reeve's own keys, checks and indexes.</summary>
+    public double SameTableRatio => Reeve / Baseline;
     public bool RatioPasses => Ratio <= RatioTarget;
     public bool MemoryPasses => PeakWorkingSetBytes < MemoryTargetBytes;
     public double DwellingsPerSecond => Options.Dwellings / Math.Max(Reeve.TotalSeconds, 1e-9);
@@ -93,7 +100,8 @@ public static class AnnualBillingScenario
         var tables = await AnnualBillingBaseline.RunAsync(db, progress, ct);
         return new AnnualBillingFigures(
             db.IsPostgres ? "postgres" : "sqlite", scratch.Description, options, setup, reeve,
-            TimeSpan.FromTicks(tables.Sum(t => t.Baseline.Ticks)), db.IsPostgres ? "binary COPY" : "prepared insert",
+            TimeSpan.FromTicks(tables.Sum(t => t.Baseline.Ticks)), TimeSpan.FromTicks(tables.Sum(t => t.Physical.Ticks)),
+            db.IsPostgres ? "binary COPY" : "prepared insert",
             tables, peakWorkingSet, peakMeasure, peakManaged, report);
     }
 

@@ -143,10 +143,16 @@ public static class PersonPageScenario
             "select 1, i, 'B' || i, 'council-tax', @opened, 'cash', 1, @now from numbers", args, tx, commandTimeout: 900);
         await connection.ExecuteAsync(numbers +
             "insert into account_party (council_id, account_id, party_id, role, liable_from) select 1, i, ((i - 1) % @people) + 1, 'liable', @opened from numbers", args, tx, commandTimeout: 900);
+        // Two postings (the charges, the payments) and then their entries; the person's own come under a third.
+        await connection.ExecuteAsync(
+            "insert into ledger_posting (council_id, posting_id, posted_at, posted_by, reason, source_rule) values " +
+            "(1, 1, @now, 'bench', 'Annual charge', 'LGFA 1992 s10'), (1, 2, @now, 'bench', 'Payment', 'Payment received'), (1, 3, @now, 'bench', 'Loaded', 'Loaded')",
+            args, tx);
         await connection.ExecuteAsync(numbers +
-            "insert into ledger_entry (council_id, entry_id, account_id, kind, debit_book, credit_book, amount_pence, financial_year, effective_date, posted_at, posted_by, reason, source_rule) " +
-            "select 1, i * 2 - 1, i, 'charge', 'debtors', 'income', 150000, 2025, @charged, @now, 'bench', 'Annual charge', 'LGFA 1992 s10' from numbers " +
-            "union all select 1, i * 2, i, 'payment', 'cash', 'debtors', 12500, 2025, @charged, @now, 'bench', 'Payment', 'Payment received' from numbers", args, tx, commandTimeout: 900);
+            "insert into ledger_line (council_id, entry_id, account_id, posting_id, kind, debit_book, credit_book, amount_pence, financial_year, effective_date) " +
+            "select 1, i * 2 - 1, i, 1, 1, 1, 2, 150000, 2025, @charged from numbers " +
+            "union all select 1, i * 2, i, 2, 2, 4, 1, 12500, 2025, @charged from numbers", args, tx, commandTimeout: 900);
+        await IdAllocator.ReserveAsync(connection, tx, new CouncilId(1), "ledger_posting", 3);
         await connection.ExecuteAsync(numbers +
             "insert into account_event (council_id, event_id, account_id, occurred_at, effective_date, kind, summary, officer) " +
             "select 1, i, i, @now, @charged, 'opened', 'Account opened', 'bench' from numbers", args, tx, commandTimeout: 900);
@@ -188,10 +194,10 @@ public static class PersonPageScenario
             {
                 var year = 2021 + y;
                 var day = new LocalDate(year, 4, 1);
-                entries.Add(Entry(++entryId, accountId, "charge", "debtors", "income", 160_000, year, day));
+                entries.Add(Entry(++entryId, accountId, EntryKind.Charge, 160_000, year, day));
                 for (var p = 0; p < 10; p++)
                 {
-                    entries.Add(Entry(++entryId, accountId, "payment", "cash", "debtors", 12_000, year, day.PlusMonths(p + 1)));
+                    entries.Add(Entry(++entryId, accountId, EntryKind.Payment, 12_000, year, day.PlusMonths(p + 1)));
                 }
 
                 foreach (var kind in new[] { "bill-issued", "reminder", "final-notice", "payment", "summons" })
@@ -214,18 +220,19 @@ public static class PersonPageScenario
             }
         }
 
-        object Entry(long id, long accountId, string kind, string debit, string credit, long pence, int year, LocalDate day)
+        object Entry(long id, long accountId, EntryKind kind, long pence, int year, LocalDate day)
         {
             ids.Entries.Add(id);
+            var (debit, credit) = EntryRules.BooksFor(kind);
             return new
             {
-                id, accountId, kind, debit, credit, pence, year, day = day, now = now,
+                id, accountId, kind = (short)kind, debit = (short)debit, credit = (short)credit, pence, year = (short)year, day = day,
             };
         }
 
         await connection.ExecuteAsync(
-            "insert into ledger_entry (council_id, entry_id, account_id, kind, debit_book, credit_book, amount_pence, financial_year, effective_date, posted_at, posted_by, reason, source_rule) " +
-            "values (1, @id, @accountId, @kind, @debit, @credit, @pence, @year, @day, @now, 'bench', 'Loaded', 'Loaded')", entries, tx);
+            "insert into ledger_line (council_id, entry_id, account_id, posting_id, kind, debit_book, credit_book, amount_pence, financial_year, effective_date) " +
+            "values (1, @id, @accountId, 3, @kind, @debit, @credit, @pence, @year, @day)", entries, tx);
         await connection.ExecuteAsync(
             "insert into account_event (council_id, event_id, account_id, occurred_at, effective_date, kind, summary, officer) values (1, @id, @accountId, @at, @day, @kind, @summary, 'bench')",
             events, tx);

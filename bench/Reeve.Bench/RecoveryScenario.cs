@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Ledger;
 using Reeve.Persistence;
 using Reeve.Recovery;
 
@@ -127,6 +128,10 @@ public static class RecoveryScenario
         var pg = db.IsPostgres;
         var at = now;
         await connection.ExecuteAsync("insert into council (council_id, code, name, created_at) values (1, 'BENCH', 'Benchmark Borough Council', @at)", new { at });
+        await connection.ExecuteAsync(
+            "insert into ledger_posting (council_id, posting_id, posted_at, posted_by, reason, source_rule) values (1, @id, @at, 'bench', 'Bench set-up', 'Bench')",
+            new { id = SetUpPosting, at });
+        await IdAllocator.ReserveAsync(connection, null, Council, "ledger_posting", (int)SetUpPosting);
         var random = new Random(options.Seed);
         const string stage = "Setting up accounts, bills and payments";
         progress?.Report(new BenchProgress(stage, 0, options.Accounts));
@@ -148,7 +153,7 @@ public static class RecoveryScenario
                     instalments.Add([1, id, 2026, 1, i + 1, dues[i], amount]);
                 }
 
-                entries.Add(Entry(nextEntry++, id, "charge", "debtors", "income", amount * 10, new LocalDate(2026, 4, 1), at, $"bench-charge:{id}"));
+                entries.Add(Entry(nextEntry++, id, EntryKind.Charge, amount * 10, new LocalDate(2026, 4, 1), $"bench-charge:{id}"));
                 var paidMonths = kind switch
                 {
                     Kind.PaysOnTime or Kind.PaidLate => 6,
@@ -164,7 +169,7 @@ public static class RecoveryScenario
                         Kind.SecondDefault when m == 1 => new LocalDate(2026, 5, 11),
                         _ => dues[m],
                     };
-                    entries.Add(Entry(nextEntry++, id, "payment", "cash", "debtors", amount, paidOn, at, null));
+                    entries.Add(Entry(nextEntry++, id, EntryKind.Payment, amount, paidOn, null));
                 }
 
                 // A May reminder, complied with, for the second defaulters; a summer reminder, failed, for the others.
@@ -190,8 +195,8 @@ public static class RecoveryScenario
             await BulkWriter.WriteAsync(connection, tx, "account", ["council_id", "account_id", "reference", "kind", "opened_on", "payment_method", "version", "created_at"], accounts, ct);
             await BulkWriter.WriteAsync(connection, tx, "bill", ["council_id", "account_id", "financial_year", "version", "issued_on", "net_pence", "reason", "working", "created_at"], bills, ct);
             await BulkWriter.WriteAsync(connection, tx, "instalment", ["council_id", "account_id", "financial_year", "version", "seq", "due_on", "amount_pence"], instalments, ct);
-            await BulkWriter.WriteAsync(connection, tx, "ledger_entry",
-                ["council_id", "entry_id", "account_id", "kind", "debit_book", "credit_book", "amount_pence", "financial_year", "effective_date", "posted_at", "posted_by", "reason", "source_rule", "idempotency_key"], entries, ct);
+            await BulkWriter.WriteAsync(connection, tx, PostEntries.LineTable,
+                ["council_id", "entry_id", "account_id", "kind", "debit_book", "credit_book", "amount_pence", "financial_year", "effective_date", "posting_id", "idempotency_key"], entries, ct);
             await BulkWriter.WriteAsync(connection, tx, "recovery_notice", NoticeColumns, notices, ct);
             await BulkWriter.WriteAsync(connection, tx, "account_hold",
                 ["council_id", "hold_id", "account_id", "reason", "hold_from", "hold_to", "note", "placed_by", "placed_at", "source_key"], holds, ct);
@@ -210,7 +215,7 @@ public static class RecoveryScenario
             await tx.CommitAsync(ct);
         }
 
-        await connection.ExecuteAsync(pg ? "vacuum (analyze) account, bill, instalment, ledger_entry, recovery_notice, account_hold" : "analyze", commandType: System.Data.CommandType.Text);
+        await connection.ExecuteAsync(pg ? "vacuum (analyze) account, bill, instalment, ledger_line, ledger_posting, recovery_notice, account_hold" : "analyze", commandType: System.Data.CommandType.Text);
         var runId = await IdAllocator.ReserveAsync(connection, null, Council, "recovery_run", 1);
         await connection.ExecuteAsync(
             "insert into recovery_run (council_id, run_id, run_date, status, prepared_by, prepared_at, approved_by, approved_at, summary) values (1, @runId, @date, 'approved', 'bench-preparer', @at, 'bench-approver', @at, 'bench')",
@@ -224,6 +229,12 @@ public static class RecoveryScenario
         "session_id", "served_on", "source_rule", "explanation", "run_id", "source_key", "costs_entry_id", "created_at",
     ];
 
-    private static object?[] Entry(long id, long account, string kind, string debit, string credit, long pence, LocalDate effective, object at, string? key) =>
-        [1, id, account, kind, debit, credit, pence, Year.StartYear, effective, at, "bench", "Bench set-up", "Bench", key];
+    // Every set-up entry is of the one posting made before them (who, when, why: the benchmark's set-up).
+    private static object?[] Entry(long id, long account, EntryKind kind, long pence, LocalDate effective, string? key)
+    {
+        var (debit, credit) = EntryRules.BooksFor(kind);
+        return [1, id, account, (short)kind, (short)debit, (short)credit, pence, (short)Year.StartYear, effective, SetUpPosting, key];
+    }
+
+    private const long SetUpPosting = 1;
 }

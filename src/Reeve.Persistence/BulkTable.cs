@@ -27,6 +27,10 @@ public sealed class BulkTable<T>
     public string ColumnList => string.Join(", ", _columns.Select(c => c.Name));
 
 #pragma warning disable CA1720 // named after the PostgreSQL column types int4 and int8
+    /// <summary>A smallint column: small codes (a ledger entry's kind and books, a financial year).</summary>
+    public BulkTable<T> Int2(string name, Func<T, short> value) => Add(new Column(name, DbType.Int16, NpgsqlDbType.Smallint,
+        (w, r) => w.Write(value(r), NpgsqlDbType.Smallint), r => value(r), r => value(r)));
+
     public BulkTable<T> Int4(string name, Func<T, int> value) => Add(new Column(name, DbType.Int32, NpgsqlDbType.Integer,
         (w, r) => w.Write(value(r), NpgsqlDbType.Integer), r => value(r), r => value(r)));
 

@@ -9,7 +9,7 @@ namespace Reeve.Persistence;
 
 /// <summary>
 /// Writes many rows of loose values into one table inside the caller's transaction: binary COPY on PostgreSQL,
-/// one prepared insert re-executed per row on SQLite. Values are long, int, string, bool, LocalDate (a date),
+/// one prepared insert re-executed per row on SQLite. Values are long, int, short, string, bool, LocalDate (a date),
 /// Instant (a timestamptz), Money (pence), DateOnly, DateTime (UTC) or null. A path that writes one shape of row
 /// often is better served by <see cref="BulkTable{T}"/> through <see cref="SqlDialect.WriteAllAsync{T}"/>, which
 /// neither boxes nor checks each value's type.
@@ -79,6 +79,9 @@ public static class BulkWriter
                         break;
                     case int n:
                         importer.Write(n, NpgsqlDbType.Integer);
+                        break;
+                    case short n:
+                        importer.Write(n, NpgsqlDbType.Smallint);
                         break;
                     case string s:
                         importer.Write(s, NpgsqlDbType.Text);

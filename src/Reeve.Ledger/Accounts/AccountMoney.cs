@@ -12,7 +12,7 @@ public sealed record YearMoney(FinancialYear Year, Money Balance, Money PaidNet)
 
 /// <summary>
 /// What an account owes and has paid, summed from its ledger entries: the one place other modules get "the balance"
-/// and "payments net of reversals" from, rather than each summing <c>ledger_entry</c> its own way.
+/// and "payments net of reversals" from, rather than each summing the ledger its own way.
 /// </summary>
 public sealed record AccountMoney(long AccountId, IReadOnlyList<YearMoney> ByYear)
 {
@@ -30,10 +30,10 @@ public sealed record AccountMoney(long AccountId, IReadOnlyList<YearMoney> ByYea
     /// Both engines.
     /// </summary>
     public const string NetPaymentsByYearSql =
-        "select p.account_id, p.financial_year, sum(p.amount_pence) as paid from ledger_entry p" +
-        " where p.council_id = @council and p.account_id > @lo and p.account_id <= @hi and p.kind = 'payment' and p.effective_date <= @asAt" +
-        " and p.entry_id not in (select r.reverses_entry_id from ledger_entry r where r.council_id = @council and r.account_id > @lo and r.account_id <= @hi" +
-        "  and r.kind = 'reversal' and r.reverses_entry_id is not null and r.effective_date <= @asAt)" +
+        "select p.account_id, cast(p.financial_year as integer) as financial_year, sum(p.amount_pence) as paid from ledger_line p" +
+        " where p.council_id = @council and p.account_id > @lo and p.account_id <= @hi and p.kind = 2 and p.effective_date <= @asAt" +
+        " and p.entry_id not in (select r.reverses_entry_id from ledger_line r where r.council_id = @council and r.account_id > @lo and r.account_id <= @hi" +
+        "  and r.kind = 10 and r.reverses_entry_id is not null and r.effective_date <= @asAt)" +
         " group by p.account_id, p.financial_year";
 
     /// <summary>
@@ -49,10 +49,10 @@ public sealed record AccountMoney(long AccountId, IReadOnlyList<YearMoney> ByYea
         {
             var args = new { council = council.Value, chunk, asAt };
             foreach (var row in await connection.QueryAsync<YearRow>(
-                         "select e.account_id, e.financial_year, " +
-                         "sum(case when e.debit_book = 'debtors' then e.amount_pence when e.credit_book = 'debtors' then -e.amount_pence else 0 end) as balance, " +
-                         "sum(case when e.kind = 'payment' then e.amount_pence else 0 end) as paid " +
-                         "from ledger_entry e where e.council_id = @council and e.account_id " + SqlLists.AnyOf(connection, "chunk") + dated +
+                         "select e.account_id, cast(e.financial_year as integer) as financial_year, " +
+                         "sum(" + Books.EffectOnAccountSql("e") + ") as balance, " +
+                         "sum(case when e.kind = 2 then e.amount_pence else 0 end) as paid " +
+                         "from ledger_line e where e.council_id = @council and e.account_id " + SqlLists.AnyOf(connection, "chunk") + dated +
                          " group by e.account_id, e.financial_year", args, tx))
             {
                 Of(years, row.account_id)[row.financial_year] = (row.balance, row.paid);
@@ -60,9 +60,9 @@ public sealed record AccountMoney(long AccountId, IReadOnlyList<YearMoney> ByYea
 
             // A reversed payment no longer counts as paid, in the year the payment was in.
             foreach (var row in await connection.QueryAsync<YearRow>(
-                         "select e.account_id, p.financial_year, 0 as balance, sum(p.amount_pence) as paid " +
-                         "from ledger_entry e join ledger_entry p on p.council_id = e.council_id and p.entry_id = e.reverses_entry_id " +
-                         "where e.council_id = @council and e.kind = 'reversal' and p.kind = 'payment' and e.account_id " +
+                         "select e.account_id, cast(p.financial_year as integer) as financial_year, 0 as balance, sum(p.amount_pence) as paid " +
+                         "from ledger_line e join ledger_line p on p.council_id = e.council_id and p.entry_id = e.reverses_entry_id " +
+                         "where e.council_id = @council and e.kind = 10 and p.kind = 2 and e.account_id " +
                          SqlLists.AnyOf(connection, "chunk") + dated + " group by e.account_id, p.financial_year", args, tx))
             {
                 var year = Of(years, row.account_id);

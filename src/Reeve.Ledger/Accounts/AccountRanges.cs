@@ -23,8 +23,9 @@ public static class AccountRanges
     /// on each day (a payment reversed by a date never paid anything).
     /// </summary>
     public const string PaymentsAndReversalsSql =
-        "select entry_id, account_id, financial_year, effective_date, amount_pence, kind, reverses_entry_id from ledger_entry " +
-        "where council_id = @council and account_id > @lo and account_id <= @hi and kind in ('payment', 'reversal') and effective_date <= @asAt";
+        "select entry_id, account_id, cast(financial_year as integer) as financial_year, effective_date, amount_pence, " +
+        "case kind when 2 then 'payment' else 'reversal' end as kind, reverses_entry_id from ledger_line " +
+        "where council_id = @council and account_id > @lo and account_id <= @hi and kind in (2, 10) and effective_date <= @asAt";
 
     /// <summary>Columns <c>account_id, reason, hold_from, hold_to, note</c>: the holds in the range that began on or before <c>@asAt</c>.</summary>
     public const string HoldsSql =

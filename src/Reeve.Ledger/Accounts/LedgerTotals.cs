@@ -7,5 +7,5 @@ namespace Reeve.Ledger;
 public static class LedgerTotals
 {
     public static async Task<(int Accounts, int Entries)> CountAsync(DbConnection connection) =>
-        (await connection.ExecuteScalarAsync<int>("select count(*) from account"), await connection.ExecuteScalarAsync<int>("select count(*) from ledger_entry"));
+        (await connection.ExecuteScalarAsync<int>("select count(*) from account"), await connection.ExecuteScalarAsync<int>("select count(*) from ledger_line"));
 }

@@ -14,8 +14,8 @@ public static class PartiesInArrears
     public static async Task<IReadOnlyList<long>> OwingInYearsAsync(DbConnection connection, CouncilId council, int years, DbTransaction? tx = null) =>
         (await connection.QueryAsync<long>(
             "select party_id from (select ap.party_id, e.financial_year, " +
-            "sum(case when e.debit_book = 'debtors' then e.amount_pence when e.credit_book = 'debtors' then -e.amount_pence else 0 end) as owed " +
-            "from account_party ap join ledger_entry e on e.council_id = ap.council_id and e.account_id = ap.account_id " +
+            "sum(" + Books.EffectOnAccountSql("e") + ") as owed " +
+            "from account_party ap join ledger_line e on e.council_id = ap.council_id and e.account_id = ap.account_id " +
             "where ap.council_id = @council group by ap.party_id, e.financial_year) t where owed > 0 " +
             "group by party_id having count(*) >= @years order by party_id",
             new { council = council.Value, years }, tx)).ToList();

@@ -27,6 +27,17 @@ public static class Books
         Book.TransfersClearing => "transfers-clearing",
     };
 
+    /// <summary>The book from the small code <c>ledger_line</c> stores (the enum's value).</summary>
+    public static Book FromNumber(short number) =>
+        Enum.IsDefined((Book)number) ? (Book)number : throw new ArgumentOutOfRangeException(nameof(number), number, "Unknown ledger book");
+
+    /// <summary>
+    /// SQL for how an entry of <c>ledger_line</c> (aliased <paramref name="alias"/>) moves its account's balance: + for a
+    /// debit to the debtors book, − for a credit to it (see <see cref="EntryRules.EffectOnAccountPence"/>).
+    /// </summary>
+    public static string EffectOnAccountSql(string alias) =>
+        $"case when {alias}.debit_book = {(int)Book.Debtors} then {alias}.amount_pence when {alias}.credit_book = {(int)Book.Debtors} then -{alias}.amount_pence else 0 end";
+
     public static Book FromCode(string code) => code switch
     {
         "debtors" => Book.Debtors,

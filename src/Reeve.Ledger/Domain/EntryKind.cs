@@ -45,6 +45,13 @@ public static class EntryKinds
         EntryKind.Reversal => "Reversal",
     };
 
+    /// <summary>The kind from the small code <c>ledger_line</c> stores (the enum's value).</summary>
+    public static EntryKind FromNumber(short number) =>
+        Enum.IsDefined((EntryKind)number) ? (EntryKind)number : throw new ArgumentOutOfRangeException(nameof(number), number, "Unknown entry kind");
+
+    /// <summary>The small code <c>ledger_line</c> stores for this kind, as SQL text (for a condition such as <c>kind = 2</c>).</summary>
+    public static string Sql(this EntryKind kind) => ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static EntryKind FromCode(string code) =>
         Enum.GetValues<EntryKind>().FirstOrDefault(k => k.Code() == code) is var k && k != 0
             ? k

@@ -10,7 +10,7 @@ public static class ReadAccountLedger
     public static async Task<IReadOnlyList<PostedEntry>> EntriesAsync(DbConnection connection, CouncilId council, long accountId)
     {
         var rows = await connection.QueryAsync<LedgerRow>(
-            LedgerRow.Select + " where council_id = @council and account_id = @accountId order by effective_date, entry_id",
+            LedgerRow.Select + " where e.council_id = @council and e.account_id = @accountId order by e.effective_date, e.entry_id",
             new { council = council.Value, accountId });
         return rows.Select(r => r.ToEntry()).ToList();
     }
@@ -18,7 +18,7 @@ public static class ReadAccountLedger
     public static async Task<PostedEntry?> EntryAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long entryId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(
-            LedgerRow.Select + " where council_id = @council and entry_id = @entryId",
+            LedgerRow.Select + " where e.council_id = @council and e.entry_id = @entryId",
             new { council = council.Value, entryId }, tx);
         return row?.ToEntry();
     }

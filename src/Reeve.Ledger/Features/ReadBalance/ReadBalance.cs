@@ -10,9 +10,9 @@ namespace Reeve.Ledger;
 /// </summary>
 public static class ReadBalance
 {
-    public const string Sql =
-        "select coalesce(sum(case when debit_book = 'debtors' then amount_pence when credit_book = 'debtors' then -amount_pence else 0 end), 0) " +
-        "from ledger_entry where council_id = @council and account_id = @accountId";
+    public static readonly string Sql =
+        "select coalesce(sum(" + Books.EffectOnAccountSql("e") + "), 0) " +
+        "from ledger_line e where e.council_id = @council and e.account_id = @accountId";
 
     public static async Task<Money> BalanceAsync(DbConnection connection, CouncilId council, long accountId, DbTransaction? tx = null) =>
         Money.FromPence(await connection.ExecuteScalarAsync<long>(Sql, new { council = council.Value, accountId }, tx));

@@ -33,17 +33,18 @@ public static class PaymentEntries
     public static Task<long?> StandingAsync(
         DbConnection connection, CouncilId council, long accountId, Money amount, LocalDate day, string preferReason, DbTransaction? tx = null) =>
         connection.ExecuteScalarAsync<long?>(
-            "select le.entry_id from ledger_entry le where le.council_id = @council and le.account_id = @accountId and le.kind = 'payment' " +
+            "select le.entry_id from ledger_line le join ledger_posting p on p.council_id = le.council_id and p.posting_id = le.posting_id " +
+            "where le.council_id = @council and le.account_id = @accountId and le.kind = 2 " +
             "and le.amount_pence = @amount and le.effective_date = @day " +
-            "and not exists (select 1 from ledger_entry r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
-            "order by case when le.reason like @prefer escape '!' then 0 else 1 end, le.entry_id limit 1",
+            "and not exists (select 1 from ledger_line r where r.council_id = le.council_id and r.reverses_entry_id = le.entry_id) " +
+            "order by case when p.reason like @prefer escape '!' then 0 else 1 end, le.entry_id limit 1",
             new { council = council.Value, accountId, amount, day, prefer = "%" + Escaped(preferReason) + "%" }, tx);
 
     // Dapper fills typed values (Money) through properties, never through a record's constructor.
     private sealed class Row
     {
         public const string Select =
-            "select entry_id as EntryId, idempotency_key as IdempotencyKey, amount_pence as Amount from ledger_entry where council_id = @council and kind = 'payment'";
+            "select entry_id as EntryId, idempotency_key as IdempotencyKey, amount_pence as Amount from ledger_line where council_id = @council and kind = 2";
 
         public long EntryId { get; set; }
 

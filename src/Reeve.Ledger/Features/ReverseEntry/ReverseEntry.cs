@@ -71,7 +71,7 @@ public static class ReverseEntry
         }
 
         var already = await connection.ExecuteScalarAsync<long?>(
-            "select entry_id from ledger_entry where council_id = @council and reverses_entry_id = @entryId",
+            "select entry_id from ledger_line where council_id = @council and reverses_entry_id = @entryId",
             new { council = council.Value, entryId }, tx);
         if (already is not null)
         {
@@ -82,8 +82,8 @@ public static class ReverseEntry
         var reversal = new PostedEntry(council, id, original.AccountId, EntryKind.Reversal, original.Credit, original.Debit,
             original.Amount, original.Year, effectiveDate, now, postedBy, reason,
             $"Reversal of entry {entryId} ({original.SourceRule})", entryId, $"reverse:{entryId}");
-        var written = await PostEntries.WriteAsync(connection, tx, [reversal], default);
-        if (written.Count == 0)
+        var written = await PostEntries.WriteAsync(connection, tx, [reversal], null, default);
+        if (written is not { Count: > 0 })
         {
             // Another transaction reversed it after the check above; its reversal key made this insert a no-op.
             return new Outcome<PostedEntry>.Conflict($"Entry {entryId} has already been reversed");

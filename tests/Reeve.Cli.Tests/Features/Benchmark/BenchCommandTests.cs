@@ -15,7 +15,10 @@ public class BenchCommandTests
         figures["entries"]!.GetValue<int>().ShouldBe(2000);
         figures["posting"]!["reeveSeconds"]!.GetValue<double>().ShouldBeGreaterThan(0);
         figures["posting"]!["baselineSeconds"]!.GetValue<double>().ShouldBeGreaterThan(0);
-        figures["posting"]!["ratio"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        figures["posting"]!["physicalSeconds"]!.GetValue<double>().ShouldBeGreaterThan(0);
+        figures["posting"]!["entryKeys"]!.GetValue<bool>().ShouldBeFalse();
+        figures["posting"]!["ratio"]!.GetValue<double>().ShouldBe(
+            figures["posting"]!["reeveSeconds"]!.GetValue<double>() / figures["posting"]!["physicalSeconds"]!.GetValue<double>(), 1e-9);
         figures["balanceRead"]!["reads"]!.GetValue<int>().ShouldBe(500);
         figures["balanceRead"]!["p99Ms"]!.GetValue<double>().ShouldBeGreaterThan(0);
         figures["balanceRead"]!["ratio"]!.GetValue<double>().ShouldBeGreaterThan(0);
@@ -31,6 +34,8 @@ public class BenchCommandTests
 
         run.ExitCode.ShouldBe(0, run.Stderr);
         run.Stdout.ShouldContain("Post entries");
+        run.Stdout.ShouldContain("bare tables");
+        run.Stdout.ShouldContain("Post entries, same tables");
         run.Stdout.ShouldContain("Balance read, p99");
         (run.Stdout.Contains("PASS") || run.Stdout.Contains("FAIL")).ShouldBeTrue();
     }
