@@ -128,15 +128,15 @@ public static class ReeveWebApp
         var clock = app.Services.GetRequiredService<IClock>();
         var setup = app.Services.GetRequiredService<DemoSetup>();
         var needsDemo = await DatabaseStartup.MigrateAsync(db, Console.Out, ct);
+        if (needsDemo)
+        {
+            setup.Begin();
+        }
+
         if (needsDemo && !demoInBackground)
         {
-            setup.Begin();
             await DatabaseStartup.MakeDemoAsync(db, app.Configuration, clock, Console.Out, setup, ct);
             setup.Finish();
-        }
-        else if (needsDemo)
-        {
-            setup.Begin();
         }
 
         await app.StartAsync(ct);

@@ -20,20 +20,8 @@ public static class RemittanceSchedule
     {
         var lines = new List<RemittanceLine>();
         var seen = new Dictionary<(long, LocalDate), int>();
-        var headerRead = false;
-        foreach (var record in CsvFile.Read(text, firstLineIsHeader: true))
+        foreach (var record in CsvFile.ReadAfterHeader(text, Header))
         {
-            if (!headerRead)
-            {
-                if (!record.Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Header))
-                {
-                    throw new CsvFormatException(record.Line, "header", $"The first line must be {string.Join(',', Header)}");
-                }
-
-                headerRead = true;
-                continue;
-            }
-
             if (record.Count != Header.Length)
             {
                 throw new CsvFormatException(record.Line, "line", $"The line has {record.Count} fields; a remittance line has {Header.Length}");
@@ -64,6 +52,6 @@ public static class RemittanceSchedule
             lines.Add(new RemittanceLine(record.Line, order, record.Text(1, "payroll_number", required: false), payDate, amount));
         }
 
-        return headerRead ? lines : throw new CsvFormatException(1, "header", "The file is empty");
+        return lines;
     }
 }

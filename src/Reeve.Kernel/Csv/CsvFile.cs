@@ -52,6 +52,35 @@ public sealed class CsvRecord(int line, string[] fields)
 /// </summary>
 public static class CsvFile
 {
+    /// <summary>
+    /// The records after a header that must name exactly <paramref name="header"/> (case and spaces around names
+    /// aside): a file whose first line is anything else, or an empty file, is refused as "line 1: header".
+    /// </summary>
+    public static IEnumerable<CsvRecord> ReadAfterHeader(string text, IReadOnlyList<string> header, char delimiter = ',')
+    {
+        var headerRead = false;
+        foreach (var record in Read(text, delimiter, firstLineIsHeader: true))
+        {
+            if (headerRead)
+            {
+                yield return record;
+                continue;
+            }
+
+            if (!record.Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(header))
+            {
+                throw new CsvFormatException(record.Line, "header", $"The first line must be the header {string.Join(',', header)}");
+            }
+
+            headerRead = true;
+        }
+
+        if (!headerRead)
+        {
+            throw new CsvFormatException(1, "header", $"The file is empty: the first line must be the header {string.Join(',', header)}");
+        }
+    }
+
     public static IEnumerable<CsvRecord> Read(string text, char delimiter = ',', bool firstLineIsHeader = false) =>
         Read(new StringReader(text), delimiter, firstLineIsHeader);
 

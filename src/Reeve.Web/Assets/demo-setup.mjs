@@ -6,11 +6,8 @@ if (status) {
     try {
       const response = await fetch('/setup-progress', { cache: 'no-store' });
       const progress = await response.json();
-      if (progress.state === 'ready') {
-        window.location.reload();
-        return;
-      }
-      if (progress.state === 'failed') {
+      if (progress.state !== 'building') {
+        // Ready, or failed: either way the page asked for (or the failure page) says what happened.
         window.location.reload();
         return;
       }

@@ -6,7 +6,8 @@ namespace Reeve.Web.Hosting;
 /// <summary>
 /// Where the making of the demo council has got to when the app starts on an empty database. The README's run
 /// command starts listening at once and makes the demo in the background; until it is ready every page answers
-/// with <see cref="UseDemoSetupPage"/>'s holding page, which refreshes itself (no JavaScript needed).
+/// with <see cref="DemoSetupPage.UseDemoSetupPage"/>'s holding page, which follows the progress with a small script
+/// and offers a "Check again" link without one.
 /// </summary>
 public sealed class DemoSetup
 {
@@ -14,6 +15,7 @@ public sealed class DemoSetup
     private string stage = "";
     private int done;
     private int total;
+    private volatile State current = State.NotNeeded;
 
     public enum State
     {
@@ -23,26 +25,15 @@ public sealed class DemoSetup
         Failed,
     }
 
-    public State Current { get; private set; } = State.NotNeeded;
-
+    /// <summary>Set by the thread making the demo, read by every request.</summary>
+    public State Current => current;
 
     public string? Failure { get; private set; }
-
-    public (string Stage, int Done, int Total) Progress
-    {
-        get
-        {
-            lock (gate)
-            {
-                return (stage, done, total);
-            }
-        }
-    }
 
     /// <summary>True while pages must wait: the demo is being made or making it failed.</summary>
     public bool Holding => Current is State.Building or State.Failed;
 
-    public void Begin() => Current = State.Building;
+    public void Begin() => current = State.Building;
 
     public void Report(string newStage, int newDone, int newTotal)
     {
@@ -54,15 +45,15 @@ public sealed class DemoSetup
         }
     }
 
-    public void Finish() => Current = State.Ready;
+    public void Finish() => current = State.Ready;
 
     public void Fail(string message)
     {
         Failure = message;
-        Current = State.Failed;
+        current = State.Failed;
     }
 
-    /// <summary>The holding page: a GOV.UK page that says what is being made and refreshes every few seconds.</summary>
+    /// <summary>The holding page: a GOV.UK page that says what is being made, or why making it failed.</summary>
     public string HoldingPage()
     {
         var html = new StringBuilder();
@@ -73,7 +64,7 @@ public sealed class DemoSetup
                 <meta charset="utf-8">
             """);
         var heading = Current == State.Failed ? "The demo council could not be made" : "Setting up the demo council";
-        html.Append(CultureInfo($"""
+        html.Append(Invariant($"""
                 <title>{heading} - Reeve</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
                 <link rel="stylesheet" href="/govuk/govuk-frontend.min.css">
@@ -93,7 +84,7 @@ public sealed class DemoSetup
             """));
         if (Current == State.Failed)
         {
-            html.Append(CultureInfo($"""
+            html.Append(Invariant($"""
                             <p class="govuk-body">Reeve started, but making the demo council stopped with this error:</p>
                             <pre class="govuk-body">{WebUtility.HtmlEncode(Failure ?? "")}</pre>
                             <p class="govuk-body">Stop the app, delete the demo database and start it again.</p>
@@ -101,7 +92,7 @@ public sealed class DemoSetup
         }
         else
         {
-            html.Append(CultureInfo($"""
+            html.Append(Invariant($"""
                             <p class="govuk-body">This is the first start on an empty database, so Reeve is making a demo council to try it with: properties, people, bills, payments, Direct Debits and recovery. It takes a minute or two.</p>
                             <div class="govuk-inset-text">
                                 <p class="govuk-body govuk-!-margin-bottom-0" role="status" data-demo-setup-status>{WebUtility.HtmlEncode(NowDoing())}</p>
@@ -125,12 +116,17 @@ public sealed class DemoSetup
     /// <summary>What is being made now, in words ("Now: Eastmere Borough Council: payments (44%)").</summary>
     public string NowDoing()
     {
-        var (currentStage, currentDone, currentTotal) = Progress;
-        var now = string.IsNullOrEmpty(currentStage) ? "Starting" : currentStage;
-        return currentTotal > 0 ? CultureInfo($"Now: {now} ({100L * currentDone / currentTotal}%)") : "Now: " + now;
+        string now;
+        int currentDone, currentTotal;
+        lock (gate)
+        {
+            (now, currentDone, currentTotal) = (string.IsNullOrEmpty(stage) ? "Starting" : stage, done, total);
+        }
+
+        return currentTotal > 0 ? Invariant($"Now: {now} ({100L * currentDone / currentTotal}%)") : "Now: " + now;
     }
 
-    private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
 
 internal static class DemoSetupPage

@@ -5,6 +5,26 @@ public class CsvFileTests
     private static List<CsvRecord> Read(string text, bool header = false) => CsvFile.Read(text, ',', header).ToList();
 
     [Fact]
+    public void Records_after_the_expected_header_are_returned_without_it_whatever_the_header_case()
+    {
+        var records = CsvFile.ReadAfterHeader(" Order ,AMOUNT\n7,1.00\n8,2.00\n", ["order", "amount"]).ToList();
+
+        records.Select(r => (r.Line, r.Fields[0])).ShouldBe([(2, "7"), (3, "8")]);
+    }
+
+    [Theory]
+    [InlineData("order,amount,extra\n7,1.00\n")]
+    [InlineData("7,1.00\n")]
+    [InlineData("")]
+    public void A_file_without_the_expected_header_is_refused_naming_line_1_header(string text)
+    {
+        var refused = Should.Throw<CsvFormatException>(() => CsvFile.ReadAfterHeader(text, ["order", "amount"]).ToList());
+
+        refused.Where.ShouldBe("line 1: header");
+        refused.Message.ShouldContain("order,amount");
+    }
+
+    [Fact]
     public void Quoted_fields_hold_commas_doubled_quotes_and_line_breaks()
     {
         // RFC 4180 section 2, rules 5 to 7.

@@ -21,7 +21,7 @@ public static class BreathingSpaceCsv
     {
         try
         {
-            return Notices(CsvFile.Read(text, ',', firstLineIsHeader: true));
+            return Notices(CsvFile.ReadAfterHeader(text, Header));
         }
         catch (CsvFormatException e)
         {
@@ -32,20 +32,8 @@ public static class BreathingSpaceCsv
     private static List<BreathingSpaceNotice> Notices(IEnumerable<CsvRecord> records)
     {
         var notices = new List<BreathingSpaceNotice>();
-        var first = true;
         foreach (var f in records)
         {
-            if (first)
-            {
-                first = false;
-                if (!f.Fields.Select(h => h.Trim().ToLowerInvariant()).SequenceEqual(Header))
-                {
-                    throw new CsvFormatException(f.Line, "header", $"The first line must be the header {string.Join(',', Header)}");
-                }
-
-                continue;
-            }
-
             if (f.Count != Header.Length)
             {
                 throw new CsvFormatException(f.Line, f.Count < Header.Length ? Header[f.Count] : "(line)", $"Expected {Header.Length} fields but found {f.Count}");
@@ -67,11 +55,6 @@ public static class BreathingSpaceCsv
 
             notices.Add(new BreathingSpaceNotice(kind, reference, start, f.Text(6, "source", required: false) is { Length: > 0 } s ? s : "Insolvency Service notification (CSV)",
                 name, born, f.Text(5, "postcode", required: false) is { Length: > 0 } pc ? pc : null));
-        }
-
-        if (first)
-        {
-            throw new CsvFormatException(1, "header", $"The first line must be the header {string.Join(',', Header)}");
         }
 
         return notices;
