@@ -9,14 +9,17 @@ namespace Reeve.Persistence;
 public static class WordSearch
 {
     /// <summary>SQL conditions joined with "and" (parameters @w0, @w1... added), or null when nothing usable was typed.</summary>
-    public static string? Conditions(string text, string column, int maxWords, DynamicParameters parameters)
+    public static string? Conditions(string text, string column, int maxWords, DynamicParameters parameters) =>
+        EachWord(text, maxWords, parameters, word => $"{column} like {word}");
+
+    /// <summary>
+    /// One condition per word typed, joined with "and": <paramref name="condition"/> is given the parameter
+    /// name holding "%word%" and returns the SQL that must hold for it (for example "the word is in a name
+    /// or in an address"). Null when nothing usable was typed.
+    /// </summary>
+    public static string? EachWord(string text, int maxWords, DynamicParameters parameters, Func<string, string> condition)
     {
-        var words = text.ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal))
-            .Where(w => w.Length > 0)
-            .Take(maxWords)
-            .ToList();
+        var words = Words(text, maxWords);
         if (words.Count == 0)
         {
             return null;
@@ -27,6 +30,14 @@ public static class WordSearch
             parameters.Add($"w{i}", "%" + words[i] + "%");
         }
 
-        return string.Join(" and ", words.Select((_, i) => $"{column} like @w{i}"));
+        return string.Join(" and ", words.Select((_, i) => "(" + condition($"@w{i}") + ")"));
     }
+
+    private static List<string> Words(string text, int maxWords) =>
+        text.ToLowerInvariant()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal))
+            .Where(w => w.Length > 0)
+            .Take(maxWords)
+            .ToList();
 }

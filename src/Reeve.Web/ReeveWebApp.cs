@@ -10,6 +10,7 @@ using Reeve.Kernel.Calculators;
 using Reeve.Persistence;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.Display;
 using Reeve.Web.Features.Letters;
 using Reeve.Web.Hosting;
 using Reeve.Web.Security;
@@ -109,6 +110,7 @@ public static class ReeveWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCouncilInLinks();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();

@@ -131,7 +131,7 @@ public sealed class AccountPageTests(ReeveAppFixture app)
         var (reference, otherUprn) = await app.QueryAsync<(string, long)>(
             "select reference, uprn from account where council_id = @c and uprn is not null order by account_id limit 1", new { c = app.OtherCouncil.Value });
         using var client = await OfficerClient.SignedInAsync(app, "admin");
-        (await client.GetAsync($"/properties/{uprn}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/properties/{uprn}?council={app.HomeCouncil.Value}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await client.GetAsync($"/api/v1/properties/{uprn}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var before = await client.GetAsync($"/api/v1/accounts/{reference}");
         if (before.StatusCode == HttpStatusCode.OK)
@@ -142,8 +142,52 @@ public sealed class AccountPageTests(ReeveAppFixture app)
         var switched = await client.PostFormAsync("/council", new() { ["councilId"] = app.OtherCouncil.ToString() }, formPage: "/");
 
         switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetAsync($"/properties/{uprn}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/properties/{uprn}?council={app.OtherCouncil.Value}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetJsonAsync($"/api/v1/accounts/{reference}"))["uprn"]!.GetValue<long>().ShouldBe(otherUprn);
+    }
+
+    [Fact]
+    public async Task A_shared_service_officer_s_record_page_names_its_council_in_the_link()
+    {
+        // Each council numbers its own records: the address an officer of several councils copies must say whose record it is.
+        var uprn = await app.QueryAsync<long>("select uprn from property where council_id = @c order by uprn limit 1", new { c = app.HomeCouncil.Value });
+        using var client = await OfficerClient.SignedInAsync(app, "admin");
+
+        var bare = await client.GetRawAsync($"/properties/{uprn}");
+
+        bare.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        bare.Headers.Location!.ToString().ShouldBe($"/properties/{uprn}?council={app.HomeCouncil.Value}");
+        (await client.GetAsync(bare.Headers.Location!.ToString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_link_for_another_of_the_officer_s_councils_asks_to_switch_and_then_opens_that_council_s_record()
+    {
+        // The same link opens the same record whichever council the officer happens to be working on.
+        var uprn = await app.QueryAsync<long>("select uprn from property where council_id = @c order by uprn limit 1", new { c = app.OtherCouncil.Value });
+        var link = $"/properties/{uprn}?council={app.OtherCouncil.Value}";
+        using var client = await OfficerClient.SignedInAsync(app, "admin");
+
+        var asked = await client.GetRawAsync(link);
+        asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var question = asked.Headers.Location!.ToString();
+        question.ShouldStartWith($"/council?to={app.OtherCouncil.Value}");
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync(question));
+        page.ShouldContain("This link is for");
+        var switched = await client.PostFormAsync("/council", new() { ["councilId"] = app.OtherCouncil.ToString(), ["returnUrl"] = link }, formPage: question);
+
+        switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        switched.Headers.Location!.ToString().ShouldBe(link);
+        (await client.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_link_for_a_council_the_officer_does_not_work_for_is_not_found()
+    {
+        var uprn = await app.QueryAsync<long>("select uprn from property where council_id = @c order by uprn limit 1", new { c = app.OtherCouncil.Value });
+        using var client = await OfficerClient.SignedInAsync(app, await app.NewOfficerAsync(Role.Officer));
+
+        (await client.GetRawAsync($"/properties/{uprn}?council={app.OtherCouncil.Value}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

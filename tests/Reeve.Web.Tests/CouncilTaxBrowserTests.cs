@@ -32,7 +32,7 @@ public sealed class CouncilTaxBrowserTests(ReeveAppFixture app, BrowserFixture b
         await from.GetByLabel("Year").FillAsync(ThisYear.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record move in" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/properties/{uprn}");
+        await page.WaitForURLAsync(RecordUrl($"/properties/{uprn}"));
         var banner = page.Locator(".govuk-notification-banner--success");
         (await banner.InnerTextAsync()).ShouldContain($"{ThisYear} bill, version 1: £1,500.00");
         (await page.Locator("#residents").InnerTextAsync()).ShouldContain(name);

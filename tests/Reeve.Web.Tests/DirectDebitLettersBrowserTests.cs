@@ -57,7 +57,7 @@ public sealed class DirectDebitLettersBrowserTests(ReeveAppFixture app, BrowserF
         await page.GetByLabel("The payer already pays by a paper Direct Debit instruction").CheckAsync();
         await AssertAccessibleAsync(page, "mandate form with the paper instruction ticked");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up Direct Debit" }).ClickAsync();
-        await page.WaitForURLAsync($"**/accounts/{paper}/direct-debit");
+        await page.WaitForURLAsync(RecordUrl($"/accounts/{paper}/direct-debit"));
 
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("converted (0S)");
         (await app.CountAsync(

@@ -169,7 +169,7 @@ public sealed class DirectDebitBrowserTests(ReeveAppFixture app, BrowserFixture 
 
         await page.GotoAsync($"/accounts/{reference}");
         await page.GetByTestId("direct-debit-link").ClickAsync();
-        await page.WaitForURLAsync($"**/accounts/{reference}/direct-debit");
+        await page.WaitForURLAsync(RecordUrl($"/accounts/{reference}/direct-debit"));
         await AssertAccessibleAsync(page, "mandate form");
 
         await page.GetByLabel("Name of the account holder").FillAsync("Sam Tester");
@@ -181,7 +181,7 @@ public sealed class DirectDebitBrowserTests(ReeveAppFixture app, BrowserFixture 
 
         await page.GetByLabel("Account number").FillAsync("66374958");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up Direct Debit" }).ClickAsync();
-        await page.WaitForURLAsync($"**/accounts/{reference}/direct-debit");
+        await page.WaitForURLAsync(RecordUrl($"/accounts/{reference}/direct-debit"));
         (await page.GetByTestId("mandate-reference").InnerTextAsync()).ShouldBe("CT" + reference);
         await AssertAccessibleAsync(page, "mandate page");
 

@@ -48,7 +48,7 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
         await AssertAccessibleAsync(page, "letter preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send letter" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/accounts/{reference}");
+        await page.WaitForURLAsync(RecordUrl($"/accounts/{reference}"));
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Reminder notice stored as notice");
         (await app.CountAsync("select count(*) from audit_log where council_id = @c and subject_kind = 'account' and subject_id = @reference and action = 'change' and detail like 'Sent reminder notice (notice %'",
             new { reference, c = app.HomeCouncil.Value })).ShouldBe(1);
@@ -114,19 +114,19 @@ public sealed class LettersBrowserTests(ReeveAppFixture app, BrowserFixture brow
         await page.GetByLabel("Email address or mobile number").FillAsync("resident@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record consent" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}/contact-preferences"));
         (await page.Locator("#consents").InnerTextAsync()).ShouldContain("resident@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw consent to email" }).ClickAsync();
-        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}/contact-preferences"));
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Consent to email withdrawn");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Post came back gone away" }).ClickAsync();
-        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}/contact-preferences"));
         (await page.Locator("#gone-away").InnerTextAsync()).ShouldContain("Letters to this address are held");
         await AssertAccessibleAsync(page, "contact preferences with the address gone away");
         (await app.CountAsync("select count(*) from returned_mail where party_id = @partyId and cleared_on is null", new { partyId })).ShouldBe(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "The address is right again" }).ClickAsync();
-        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}/contact-preferences"));
         (await app.CountAsync("select count(*) from returned_mail where party_id = @partyId and cleared_on is null", new { partyId })).ShouldBe(0);
     }
 

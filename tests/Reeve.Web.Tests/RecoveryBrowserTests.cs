@@ -44,9 +44,9 @@ public sealed class RecoveryBrowserTests(ReeveAppFixture app, BrowserFixture bro
         var other = await SignedInAsync(second, approver);
         await other.GotoAsync(runUrl);
         await other.GetByRole(AriaRole.Button, new() { Name = "Approve run" }).ClickAsync();
-        (await other.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldBe("approved");
+        (await other.Locator("[data-testid=run-status]").GetAttributeAsync("data-status")).ShouldBe("approved");
         await other.GetByRole(AriaRole.Button, new() { Name = "Execute run" }).ClickAsync();
-        (await other.Locator("[data-testid=run-status]").InnerTextAsync()).ShouldBe("executed");
+        (await other.Locator("[data-testid=run-status]").GetAttributeAsync("data-status")).ShouldBe("executed");
         await AssertAccessibleAsync(other, "an executed recovery run");
     }
 
@@ -73,7 +73,7 @@ public sealed class RecoveryBrowserTests(ReeveAppFixture app, BrowserFixture bro
         await date.GetByLabel("Year").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add session" }).ClickAsync();
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("Wealdmoor Magistrates' Court");
-        (await page.Locator("tbody").InnerTextAsync()).ShouldContain($"{day:uuuu-MM-dd}");
+        (await page.Locator("tbody").InnerTextAsync()).ShouldContain(Reeve.Kernel.DateText.LongForm.Format(day));
         var session = await app.CountAsync("select max(session_id) from court_session where council_id = @c", new { c = app.HomeCouncil.Value });
         await page.GotoAsync($"/recovery/court/{session}");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("Wealdmoor Magistrates' Court");

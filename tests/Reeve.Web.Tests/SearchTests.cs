@@ -58,6 +58,59 @@ public sealed class SearchTests(ReeveAppFixture app)
     }
 
     [Fact]
+    public async Task Search_by_name_and_postcode_together_finds_the_person_at_that_postcode()
+    {
+        // "Your name and postcode, please": the two together, as an officer asks on the phone.
+        var (partyId, surname, postcode) = await app.QueryAsync<(long, string, string)>(
+            "select n.party_id, n.surname, a.postcode from party_name n join party_address a on a.council_id = n.council_id and a.party_id = n.party_id " +
+            "where n.council_id = @c and n.surname is not null order by n.party_id limit 1", new { c = app.HomeCouncil.Value });
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+
+        var html = await client.GetPageAsync("/?q=" + Uri.EscapeDataString($"{surname} {postcode}"));
+
+        html.ShouldContain("id=\"people-results\"");
+        html.ShouldContain($"/people/{partyId}\"");
+    }
+
+    // A letter most names hold: the small demo council has more than a page of people with an "a" in their name.
+    private const string Common = "a";
+
+    [Fact]
+    public async Task A_long_list_of_people_is_counted_and_paged_rather_than_cut_off()
+    {
+        var count = await app.CountAsync(
+            "select count(distinct n.party_id) from party_name n where n.council_id = @c and n.search_key like '%a%'", new { c = app.HomeCouncil.Value });
+        count.ShouldBeGreaterThan(25, "the demo council should have more than one page of people with an a in their name");
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+
+        var first = WebUtility.HtmlDecode(await client.GetPageAsync("/?q=" + Common));
+        var second = WebUtility.HtmlDecode(await client.GetPageAsync("/?q=" + Common + "&pp=2"));
+
+        first.ShouldContain("Showing 1 to 25 of");
+        first.ShouldContain("govuk-pagination");
+        first.ShouldContain("pp=2");
+        second.ShouldContain("Showing 26 to");
+        System.Text.RegularExpressions.Regex.Matches(first, "href=\"/people/(\\d+)\"").Select(m => m.Groups[1].Value)
+            .Intersect(System.Text.RegularExpressions.Regex.Matches(second, "href=\"/people/(\\d+)\"").Select(m => m.Groups[1].Value))
+            .ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_search_api_says_how_many_match_and_serves_later_pages()
+    {
+        using var client = await OfficerClient.SignedInAsync(app, "officer");
+
+        var first = await client.GetJsonAsync("/api/v1/search?q=" + Common);
+        var second = await client.GetJsonAsync("/api/v1/search?q=" + Common + "&page=2");
+
+        var total = first["peopleTotal"]!.GetValue<int>();
+        total.ShouldBeGreaterThan(25);
+        first["people"]!.AsArray().Count.ShouldBe(25);
+        second["page"]!.GetValue<int>().ShouldBe(2);
+        second["people"]!.AsArray().Count.ShouldBe(Math.Min(25, total - 25));
+    }
+
+    [Fact]
     public async Task Search_never_finds_another_councils_people()
     {
         var otherOnly = await app.QueryAsync<string>(

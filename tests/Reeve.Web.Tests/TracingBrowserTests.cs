@@ -75,7 +75,7 @@ public sealed class TracingBrowserTests(ReeveAppFixture app, BrowserFixture brow
 
         await page.GotoAsync($"/people/{partyId}/contact-preferences");
         await page.GetByRole(AriaRole.Button, new() { Name = "Post came back gone away" }).ClickAsync();
-        await page.WaitForURLAsync($"**/people/{partyId}/contact-preferences");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}/contact-preferences"));
         (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain("trace task");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tracing", Exact = true }).ClickAsync();
@@ -102,7 +102,7 @@ public sealed class TracingBrowserTests(ReeveAppFixture app, BrowserFixture brow
         await page.GetByLabel("Town or city").FillAsync("Eastmere");
         await page.GetByLabel("Postcode").FillAsync("EM4 2QD");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record found address" }).ClickAsync();
-        await page.WaitForURLAsync($"**/people/{partyId}");
+        await page.WaitForURLAsync(RecordUrl($"/people/{partyId}"));
         (await page.Locator(".govuk-summary-list").First.InnerTextAsync()).ShouldContain("4 Quarry Close, Eastmere, EM4 2QD");
         (await page.Locator("#tracing").InnerTextAsync()).ShouldContain("Open a trace");
         await AssertAccessibleAsync(page, "person page after a trace");

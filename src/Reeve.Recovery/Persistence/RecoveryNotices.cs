@@ -20,6 +20,12 @@ public sealed record RecoveryNotice(
     public string Title => RecoverySteps.FromCode(Step)?.Title() ?? Step;
 }
 
+/// <summary>How many notices or steps of one kind a run recorded, and their amounts and costs.</summary>
+public sealed record StepTotal(string Step, int Notices, Money Amount, Money Costs)
+{
+    public string Title => RecoverySteps.FromCode(Step)?.Title() ?? Step;
+}
+
 /// <summary>The notices and steps the run recorded, with each account's reference from the Ledger.</summary>
 public static class RecoveryNotices
 {
@@ -34,15 +40,32 @@ public static class RecoveryNotices
             Select + "where n.council_id = @council and n.account_id = @accountId order by n.financial_year desc, n.notice_date, n.notice_id",
             new { council = council.Value, accountId }));
 
-    /// <summary>
-    /// The first <paramref name="most"/> notices of a run in account order (references are issued in order, so this is
-    /// near enough reference order), shown in reference order.
-    /// </summary>
-    public static async Task<IReadOnlyList<RecoveryNotice>> ForRunAsync(DbConnection connection, CouncilId council, long runId, int most = 500) =>
-        (await WithReferencesAsync(connection, council, await connection.QueryAsync<Row>(
-            Select + "where n.council_id = @council and n.run_id = @runId order by n.account_id, n.financial_year, n.notice_id limit @most",
-            new { council = council.Value, runId, most })))
-        .OrderBy(n => n.Reference, StringComparer.Ordinal).ThenBy(n => n.Year.StartYear).ThenBy(n => n.NoticeId).ToList();
+    /// <summary>One page of a run's notices in account order, only those of <paramref name="step"/> when one is given, with the count of all.</summary>
+    public static async Task<ResultPage<RecoveryNotice>> ForRunPageAsync(
+        DbConnection connection, CouncilId council, long runId, string? step, int pageNumber, int pageSize)
+    {
+        var filter = "where n.council_id = @council and n.run_id = @runId" + (string.IsNullOrEmpty(step) ? "" : " and n.step = @step");
+        var args = new { council = council.Value, runId, step, limit = pageSize, offset = ResultPage.Offset(pageNumber, pageSize) };
+        var total = await connection.ExecuteScalarAsync<long>("select count(*) from recovery_notice n " + filter, args);
+        var rows = await connection.QueryAsync<Row>(Select + filter + " order by n.account_id, n.financial_year, n.notice_id limit @limit offset @offset", args);
+        return new ResultPage<RecoveryNotice>(await WithReferencesAsync(connection, council, rows), (int)total, Math.Max(1, pageNumber), pageSize);
+    }
+
+    /// <summary>A run's notices and steps by kind: how many, and their amounts and costs in all.</summary>
+    public static async Task<IReadOnlyList<StepTotal>> TotalsForRunAsync(DbConnection connection, CouncilId council, long runId) =>
+        (await connection.QueryAsync<TotalRow>(
+            "select step, count(*) as notices, coalesce(sum(amount_pence), 0) as amount_pence, coalesce(sum(costs_pence), 0) as costs_pence " +
+            "from recovery_notice where council_id = @council and run_id = @runId group by step order by step",
+            new { council = council.Value, runId }))
+        .Select(r => new StepTotal(r.step, (int)r.notices, Money.FromPence(r.amount_pence), Money.FromPence(r.costs_pence))).ToList();
+
+    private sealed class TotalRow
+    {
+        public string step { get; set; } = "";
+        public long notices { get; set; }
+        public long amount_pence { get; set; }
+        public long costs_pence { get; set; }
+    }
 
     private static async Task<IReadOnlyList<RecoveryNotice>> WithReferencesAsync(DbConnection connection, CouncilId council, IEnumerable<Row> rows)
     {

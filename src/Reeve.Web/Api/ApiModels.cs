@@ -120,12 +120,20 @@ public sealed record PersonMatchJson(long PartyId, string Name, string? DateOfBi
 
 public sealed record PropertyMatchJson(long Uprn, string Address, string Postcode, string? Band);
 
-public sealed record SearchJson(string Query, string? Account, IReadOnlyList<PersonMatchJson> People, IReadOnlyList<PropertyMatchJson> Properties)
+/// <summary>
+/// The search's answer: one page of each list (<c>page</c> chooses it, 25 rows a page) and the count of all
+/// matches, so a client can tell a short list from a cut one.
+/// </summary>
+public sealed record SearchJson(
+    string Query, string? Account, int Page, int PageSize,
+    int PeopleTotal, IReadOnlyList<PersonMatchJson> People, int PropertiesTotal, IReadOnlyList<PropertyMatchJson> Properties)
 {
     public static SearchJson From(OneBoxSearch.Result r) => new(
-        r.Query, r.Account?.Value,
-        r.People.Select(p => new PersonMatchJson(p.PartyId, p.DisplayName, Show.Iso(p.DateOfBirth), p.Address)).ToList(),
-        r.Properties.Select(p => new PropertyMatchJson(p.Uprn, p.OneLine, p.Postcode, p.Band?.ToString())).ToList());
+        r.Query, r.Account?.Value, r.People.PageNumber, r.People.PageSize,
+        r.People.Total,
+        r.People.Items.Select(p => new PersonMatchJson(p.PartyId, p.DisplayName, Show.Iso(p.DateOfBirth), p.Address)).ToList(),
+        r.Properties.Total,
+        r.Properties.Items.Select(p => new PropertyMatchJson(p.Uprn, p.OneLine, p.Postcode, p.Band?.ToString())).ToList());
 }
 
 public sealed record PaymentMethodChangeJson(string Reference, string PaymentMethod, int Version);

@@ -150,15 +150,20 @@ public static class ReeveApi
         return TypedResults.Ok(PropertyJson.From(details));
     }
 
-    private static async Task<IResult> SearchAsync(string? q, HttpContext http, ReeveDatabase db, OfficerAudit audit, CancellationToken ct)
+    private static async Task<IResult> SearchAsync(string? q, int? page, HttpContext http, ReeveDatabase db, OfficerAudit audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             return FieldProblem(StatusCodes.Status400BadRequest, "q", "Enter a name, address, postcode, UPRN or account reference");
         }
 
+        if (page is < 1 or > 100_000)
+        {
+            return FieldProblem(StatusCodes.Status400BadRequest, "page", "Page must be a whole number from 1 to 100,000");
+        }
+
         await using var connection = await db.OpenAsync(ct);
-        var result = await OneBoxSearch.RunAsync(connection, http.User.CouncilId(), q);
+        var result = await OneBoxSearch.RunAsync(connection, http.User.CouncilId(), q, page ?? 1, page ?? 1);
         await audit.RecordAsync(http, connection, null, AuditTrail.Actions.Search, OfficerAudit.Subjects.Search, "", q.Trim());
         if (result.Problem is not null)
         {

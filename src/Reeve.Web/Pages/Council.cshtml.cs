@@ -16,9 +16,29 @@ namespace Reeve.Web.Pages;
 /// </summary>
 public sealed class CouncilModel(ReeveDatabase db, IClock clock) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    /// <summary>The council a link is for, when it is not the one the officer is working on.</summary>
+    public CouncilId? To { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync(int councilId, CancellationToken ct)
+    /// <summary>Where to go once switched: a page on this site only.</summary>
+    public string? ReturnUrl { get; private set; }
+
+    /// <summary>
+    /// With <paramref name="to"/>: a link for another of the officer's councils was opened; ask before switching, so
+    /// nobody works on the wrong council without knowing. Without it there is nothing to show.
+    /// </summary>
+    public IActionResult OnGet(int? to, string? returnUrl)
+    {
+        if (to is not { } id || !User.CouncilIds().Contains(new CouncilId(id)))
+        {
+            return Redirect("/");
+        }
+
+        To = new CouncilId(id);
+        ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int councilId, string? returnUrl, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var officer = await OfficerStore.GetAsync(connection, User.OfficerUsername());
@@ -32,6 +52,6 @@ public sealed class CouncilModel(ReeveDatabase db, IClock clock) : PageModel
             $"Now working on council {council}", OfficerAudit.RemoteAddress(HttpContext), clock.GetCurrentInstant());
         await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, council),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
-        return Redirect("/");
+        return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -14,6 +14,14 @@ public sealed class IndexModel(ReeveDatabase db, OfficerAudit audit) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>Which page of people to show.</summary>
+    [BindProperty(Name = "pp", SupportsGet = true)]
+    public int PeoplePage { get; set; } = 1;
+
+    /// <summary>Which page of properties to show.</summary>
+    [BindProperty(Name = "pr", SupportsGet = true)]
+    public int PropertiesPage { get; set; } = 1;
+
     public OneBoxSearch.Result? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -30,7 +38,7 @@ public sealed class IndexModel(ReeveDatabase db, OfficerAudit audit) : PageModel
         }
 
         await using var connection = await db.OpenAsync(ct);
-        Result = await OneBoxSearch.RunAsync(connection, User.CouncilId(), Q);
+        Result = await OneBoxSearch.RunAsync(connection, User.CouncilId(), Q, Math.Clamp(PeoplePage, 1, 100_000), Math.Clamp(PropertiesPage, 1, 100_000));
         await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Search, OfficerAudit.Subjects.Search, "", Result.Query);
         if (Result.Account is { } reference)
         {

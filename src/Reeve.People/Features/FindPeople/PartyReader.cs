@@ -40,26 +40,43 @@ public static class PartyReader
                 a.valid_from, a.valid_to)).ToList());
     }
 
-    /// <summary>People whose current or former names contain every word typed, current name shown.</summary>
-    public static async Task<IReadOnlyList<Match>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
+    /// <summary>People whose current or former names contain every word typed, current name shown (the first page).</summary>
+    public static async Task<IReadOnlyList<Match>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50) =>
+        (await SearchPageAsync(connection, council, text, 1, limit)).Items;
+
+    /// <summary>
+    /// People matching every word typed, where each word may be in a name they have had or in the postcode of
+    /// one of their addresses (so "Smith SW1A 1AA" finds the Smiths at that postcode), one page at a time with the
+    /// count of all. A postcode typed without its space matches too.
+    /// </summary>
+    public static async Task<ResultPage<Match>> SearchPageAsync(DbConnection connection, CouncilId council, string text, int pageNumber, int pageSize)
     {
-        var parameters = new DynamicParameters(new { council = council.Value, limit });
-        if (WordSearch.Conditions(text, "n.search_key", 5, parameters) is not { } conditions)
+        var parameters = new DynamicParameters(new { council = council.Value, limit = pageSize, offset = ResultPage.Offset(pageNumber, pageSize) });
+        // One name and at most one address's postcode must hold every word between them: a former surname with
+        // the current forename is no match. Only the postcode is searched, not the street: "Hill" should find
+        // the Hills, not everyone on Hill Road.
+        var postcode = "lower(a.postcode || ' ' || replace(a.postcode, ' ', ''))";
+        var words = WordSearch.EachWord(text, 6, parameters, word => $"n.search_key like {word} or {postcode} like {word}");
+        if (words is null)
         {
-            return [];
+            return ResultPage.Empty<Match>(pageSize);
         }
 
+        var conditions =
+            "exists (select 1 from party_name n left join party_address a on a.council_id = n.council_id and a.party_id = n.party_id " +
+            "where n.council_id = p.council_id and n.party_id = p.party_id and " + words + ")";
+        var where = " from party p where p.council_id = @council and " + conditions;
+        var total = await connection.ExecuteScalarAsync<long>("select count(*)" + where, parameters);
         var sql =
             "select p.party_id, cur.display_name, p.date_of_birth, " +
             "(select a.address_line1 || ', ' || a.postcode from party_address a where a.council_id = p.council_id and a.party_id = p.party_id order by a.address_seq desc limit 1) as address " +
             "from party p " +
             "join party_name cur on cur.council_id = p.council_id and cur.party_id = p.party_id and cur.name_seq = (select max(m.name_seq) from party_name m where m.council_id = p.council_id and m.party_id = p.party_id) " +
-            "where p.council_id = @council and exists (select 1 from party_name n where n.council_id = p.council_id and n.party_id = p.party_id and " +
-            conditions + ") order by cur.display_name limit @limit";
+            "where p.council_id = @council and " + conditions + " order by cur.display_name, p.party_id limit @limit offset @offset";
         var rows = await connection.QueryAsync<MatchRow>(sql, parameters);
-        return rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth, r.address)).ToList();
+        var items = rows.Select(r => new Match(r.party_id, r.display_name, r.date_of_birth, r.address)).ToList();
+        return new ResultPage<Match>(items, (int)total, Math.Max(1, pageNumber), pageSize);
     }
-
 
     private sealed class PartyRow
     {

@@ -49,18 +49,23 @@ public static class PropertyStore
         (await SqlLists.QueryByIdsAsync<Row, long>(connection, Row.Select + " where council_id = @council and uprn {ids}", council, uprns, tx))
         .ToDictionary(r => r.uprn, r => r.ToProperty());
 
-    public static async Task<IReadOnlyList<Property>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50)
+    public static async Task<IReadOnlyList<Property>> SearchAsync(DbConnection connection, CouncilId council, string text, int limit = 50) =>
+        (await SearchPageAsync(connection, council, text, 1, limit)).Items;
+
+    /// <summary>Properties whose address, postcode or UPRN holds every word typed, a page at a time with the count of all.</summary>
+    public static async Task<ResultPage<Property>> SearchPageAsync(DbConnection connection, CouncilId council, string text, int pageNumber, int pageSize)
     {
-        var parameters = new DynamicParameters(new { council = council.Value, limit });
+        var parameters = new DynamicParameters(new { council = council.Value, limit = pageSize, offset = ResultPage.Offset(pageNumber, pageSize) });
         if (WordSearch.Conditions(text, "search_key", 6, parameters) is not { } conditions)
         {
-            return [];
+            return ResultPage.Empty<Property>(pageSize);
         }
 
-        return (await connection.QueryAsync<Row>(
-                Row.Select + " where council_id = @council and " + conditions + " order by postcode, address_line1 limit @limit",
-                parameters))
+        var where = " where council_id = @council and " + conditions;
+        var total = await connection.ExecuteScalarAsync<long>("select count(*) from property" + where, parameters);
+        var items = (await connection.QueryAsync<Row>(Row.Select + where + " order by postcode, address_line1, uprn limit @limit offset @offset", parameters))
             .Select(r => r.ToProperty()).ToList();
+        return new ResultPage<Property>(items, (int)total, Math.Max(1, pageNumber), pageSize);
     }
 
     private sealed class Row

@@ -10,8 +10,6 @@ public static class Show
 
     public static string Date(LocalDate? date, string none = "") => date is { } d ? Date(d) : none;
 
-    public static string ShortDate(LocalDate date) => DateText.ShortForm.Format(date);
-
     public static string Iso(LocalDate date) => DateText.Iso.Format(date);
 
     public static string? Iso(LocalDate? date) => date is { } d ? Iso(d) : null;
@@ -21,6 +19,9 @@ public static class Show
     public static string IsoInstant(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
 
     public static string Money(Money amount) => amount.ToDisplayString();
+
+    /// <summary>A count as the pages write it: "1,234".</summary>
+    public static string Count(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A balance as officers say it: "£12.00 in credit" rather than a bare minus sign.</summary>
     public static string Balance(Money amount) =>

@@ -17,20 +17,29 @@ public static class OneBoxSearch
         string Query,
         AccountReference? Account,
         string? Problem,
-        IReadOnlyList<PartyReader.Match> People,
-        IReadOnlyList<Property> Properties)
+        ResultPage<PartyReader.Match> People,
+        ResultPage<Property> Properties)
     {
-        public bool FoundNothing => Account is null && People.Count == 0 && Properties.Count == 0;
+        public bool FoundNothing => Account is null && People.Total == 0 && Properties.Total == 0;
     }
 
     public const int MaxQueryLength = 100;
 
-    public static async Task<Result> RunAsync(DbConnection connection, CouncilId council, string query)
+    /// <summary>Rows on one page of results, for people and for properties alike.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>
+    /// Runs the search; <paramref name="peoplePage"/> and <paramref name="propertiesPage"/> choose which page
+    /// of each list to show, each list counted in full.
+    /// </summary>
+    public static async Task<Result> RunAsync(DbConnection connection, CouncilId council, string query, int peoplePage = 1, int propertiesPage = 1)
     {
         var q = query.Trim();
+        ResultPage<PartyReader.Match> noPeople = ResultPage.Empty<PartyReader.Match>(PageSize);
+        ResultPage<Property> noProperties = ResultPage.Empty<Property>(PageSize);
         if (q.Length > MaxQueryLength)
         {
-            return new Result(q, null, $"Search for {MaxQueryLength} characters or fewer", [], []);
+            return new Result(q, null, $"Search for {MaxQueryLength} characters or fewer", noPeople, noProperties);
         }
 
         var compact = q.Replace(" ", "", StringComparison.Ordinal);
@@ -38,19 +47,19 @@ public static class OneBoxSearch
         {
             if (!AccountReference.TryParse(compact, out var reference, out var error))
             {
-                return new Result(q, null, error, [], []);
+                return new Result(q, null, error, noPeople, noProperties);
             }
 
             if (await AccountStore.FindByReferenceAsync(connection, council, reference) is not null)
             {
-                return new Result(q, reference, null, [], []);
+                return new Result(q, reference, null, noPeople, noProperties);
             }
 
-            return new Result(q, null, $"There is no account {reference} in this council", [], []);
+            return new Result(q, null, $"There is no account {reference} in this council", noPeople, noProperties);
         }
 
-        var people = await PartyReader.SearchAsync(connection, council, q);
-        var properties = await PropertyStore.SearchAsync(connection, council, q);
+        var people = await PartyReader.SearchPageAsync(connection, council, q, peoplePage, PageSize);
+        var properties = await PropertyStore.SearchPageAsync(connection, council, q, propertiesPage, PageSize);
         return new Result(q, null, null, people, properties);
     }
 }

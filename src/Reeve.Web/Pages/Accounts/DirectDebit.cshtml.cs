@@ -27,6 +27,9 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
 
     public IReadOnlyList<CollectionLine> Collections { get; private set; } = [];
 
+    /// <summary>The collections set against the account's ledger: each one's payment there, and whether the two agree.</summary>
+    public Reeve.Payments.Domain.DirectDebit.CollectionsAgainstLedger.Check? LedgerCheck { get; private set; }
+
     /// <summary>The Direct Debit letters asked for on the account (advance notices, ended, unpaid, collected again), newest first.</summary>
     public IReadOnlyList<Reeve.Letters.QueuedLetter> Letters { get; private set; } = [];
 
@@ -153,6 +156,8 @@ public sealed class DirectDebitModel(ReeveDatabase db, OfficerAudit audit, ICloc
             .Where(e => e.Kind.StartsWith("direct-debit", StringComparison.Ordinal) || (e.Kind == DirectDebitEvents.LetterDue && e.Summary.StartsWith("dd-", StringComparison.Ordinal)))
             .ToList();
         Collections = await AccountCollections.ForAccountAsync(connection, council, Account.AccountId);
+        LedgerCheck = Reeve.Payments.Domain.DirectDebit.CollectionsAgainstLedger.Compare(
+            Collections, await ReadAccountLedger.EntriesAsync(connection, council, Account.AccountId));
         Letters = await DirectDebitLetters.ForAccountAsync(connection, council, Account.AccountId);
         return true;
     }

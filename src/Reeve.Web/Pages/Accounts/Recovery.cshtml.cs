@@ -7,6 +7,7 @@ using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.Display;
 using Reeve.Web.Features.Forms;
 using Reeve.Web.Security;
 
@@ -92,7 +93,7 @@ public sealed class RecoveryModel(ReeveDatabase db, IClock clock, OfficerAudit a
                 await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, account.Reference.Value,
                     $"Placed a {hold.Reason.Code()} hold on recovery from {DateText.Iso.Format(hold.From)}");
                 await tx.CommitAsync(ct);
-                Notice = $"{hold.Reason.Describe()} hold placed from {DateText.Iso.Format(hold.From)}";
+                Notice = $"{hold.Reason.Describe()} hold placed from {Show.Date(hold.From)}";
                 return Redirect($"/accounts/{account.Reference.Value}/recovery");
             case Outcome<AccountHold>.Invalid invalid:
                 ModelState.AddModelError(invalid.Field switch { "to" => To.ErrorKey, "note" => "note", _ => "reason" }, invalid.Message);
@@ -128,7 +129,7 @@ public sealed class RecoveryModel(ReeveDatabase db, IClock clock, OfficerAudit a
         await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, account.Reference.Value,
             $"Ended hold {hold} on recovery: last day held {DateText.Iso.Format(lastDay)}");
         await tx.CommitAsync(ct);
-        Notice = $"Hold ended: recovery may act again from today ({DateText.Iso.Format(Today)})";
+        Notice = $"Hold ended: recovery may act again from today ({Show.Date(Today)})";
         return Redirect($"/accounts/{account.Reference.Value}/recovery");
     }
 

@@ -4,6 +4,7 @@ using NodaTime;
 using Reeve.Kernel;
 using Reeve.Persistence;
 using Reeve.Recovery;
+using Reeve.Web.Features.Display;
 using Reeve.Web.Features.Forms;
 using Reeve.Web.Security;
 
@@ -55,7 +56,7 @@ public sealed class CourtModel(ReeveDatabase db, IClock clock) : PageModel
             {
                 case Outcome<CourtSession>.Done { Value: var session }:
                     await tx.CommitAsync(ct);
-                    Notice = $"Session added: {session.Court}, {DateText.Iso.Format(session.Date)} at {session.Time}";
+                    Notice = $"Session added: {session.Court}, {Show.Date(session.Date)} at {session.Time}";
                     return Redirect("/recovery/court");
                 case Outcome<CourtSession>.Invalid invalid:
                     ModelState.AddModelError(invalid.Field == "date" ? Date.ErrorKey : invalid.Field == "court" ? "courtName" : invalid.Field, invalid.Message);

@@ -14,7 +14,20 @@ public sealed class PreviewModel(ReeveDatabase db, IClock clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
 
+    /// <summary>Only the accounts at this stage (a stage code), or all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
+
     public RecoveryRunReport? Report { get; private set; }
+
+    public IReadOnlyList<StageTotal> Totals { get; private set; } = [];
+
+    public ResultPage<RecoveryRunLine> Lines { get; private set; } = ResultPage.Empty<RecoveryRunLine>(PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -28,6 +41,9 @@ public sealed class PreviewModel(ReeveDatabase db, IClock clock) : PageModel
         {
             case Outcome<RecoveryRunReport>.Done { Value: var report }:
                 Report = report;
+                Totals = report.Totals().Where(t => t.Accounts > 0).ToList();
+                Stage = Totals.Any(t => t.Stage == Stage) ? Stage : null;
+                Lines = report.LinesPage(Stage, PageNumber, PageSize);
                 break;
             case Outcome<RecoveryRunReport>.Invalid invalid:
                 ModelState.AddModelError("date", invalid.Message);

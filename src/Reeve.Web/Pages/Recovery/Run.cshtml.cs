@@ -17,7 +17,16 @@ public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
 {
     public RecoveryRunSummary? Run { get; private set; }
 
-    public IReadOnlyList<RecoveryNotice> Notices { get; private set; } = [];
+    public ResultPage<RecoveryNotice> Notices { get; private set; } = ResultPage.Empty<RecoveryNotice>(ViewRecoveryRun.PageSize);
+
+    public IReadOnlyList<StepTotal> Totals { get; private set; } = [];
+
+    /// <summary>Only the notices of this kind (a step code), or all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Step { get; set; }
+
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
 
     public bool MayApprove => Run is { Status: "prepared" } run && User.OfficerRole() is Role.TeamLeader or Role.Manager
         && !string.Equals(run.PreparedBy, User.OfficerUsername(), StringComparison.OrdinalIgnoreCase);
@@ -85,12 +94,14 @@ public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        if (await ViewRecoveryRun.HandleAsync(connection, User.CouncilId(), id) is not { } view)
+        // A step code is a few lower-case words joined by hyphens; anything else shows every step.
+        var step = Step is { Length: > 0 and <= 40 } code && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ? code : null;
+        if (await ViewRecoveryRun.HandleAsync(connection, User.CouncilId(), id, step, Math.Clamp(PageNumber, 1, 1_000_000)) is not { } view)
         {
             return false;
         }
 
-        (Run, Notices) = (view.Run, view.Notices);
+        (Run, Totals, Notices, Step) = (view.Run, view.Totals, view.Notices, step);
         return true;
     }
 }

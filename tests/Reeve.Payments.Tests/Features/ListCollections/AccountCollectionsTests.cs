@@ -31,4 +31,26 @@ public abstract class AccountCollectionsTests(IDatabaseEngine engine) : DirectDe
         ]);
         (await ReadAsync(c => AccountCollections.ForAccountAsync(c, new CouncilId(2), account.AccountId))).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Collections_paid_and_returned_agree_with_the_accounts_ledger()
+    {
+        // The Direct Debit page sets each collection against the ledger: a paid one is a standing payment, a returned one reversed.
+        await SetOriginatorAsync();
+        var account = await BilledAccountAsync();
+        var mandate = await LodgedMandateAsync(account);
+        Collected(await CollectAsync(MayRun));
+        Collected(await CollectAsync(new LocalDate(2025, 5, 30), today: new LocalDate(2025, 5, 20)));
+        (await ImportAruddReport.ImportAsync(Db, Council, "arudd.xml",
+            Arudd(Item(mandate.Reference, "1012", "INSTRUCTION CANCELLED", MayRun, "100.00"), "100.00", new LocalDate(2025, 5, 2)), Officer, Now))
+            .ShouldBeOfType<ImportAruddReport.Result.Imported>();
+
+        var check = await ReadAsync(async c => Reeve.Payments.Domain.DirectDebit.CollectionsAgainstLedger.Compare(
+            await AccountCollections.ForAccountAsync(c, Council, account.AccountId), await Reeve.Ledger.ReadAccountLedger.EntriesAsync(c, Council, account.AccountId)));
+
+        check.Agrees.ShouldBeTrue();
+        check.Lines.Count.ShouldBe(2);
+        (check.Collected, check.Returned, check.Kept, check.LedgerNet).ShouldBe(
+            (Money.FromPence(200_00), Money.FromPence(100_00), Money.FromPence(100_00), Money.FromPence(100_00)));
+    }
 }

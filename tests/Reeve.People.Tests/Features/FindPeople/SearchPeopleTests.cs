@@ -127,4 +127,58 @@ public abstract class SearchPeopleTests(IDatabaseEngine engine) : PeopleTest(eng
 
         (await SearchAsync(text)).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Smith SW1A 1AA")]
+    [InlineData("sw1a 1aa smith")]
+    [InlineData("smith sw1a1aa")]
+    [InlineData("jane smith SW1A")]
+    public async Task A_person_is_found_by_name_and_postcode_together(string text)
+    {
+        // The commonest search on a phone call: "what is your name and postcode?"
+        var jane = await RecordPersonAtAsync("Jane", "Smith", "1 High Street", "SW1A 1AA");
+        await RecordPersonAtAsync("John", "Smith", "4 Low Road", "LS1 4AP");
+        await RecordPersonAtAsync("Amy", "Jones", "2 High Street", "SW1A 1AA");
+
+        (await SearchAsync(text)).ShouldHaveSingleItem().PartyId.ShouldBe(jane);
+    }
+
+    [Fact]
+    public async Task A_street_name_does_not_find_everyone_who_lives_on_it()
+    {
+        // "Hill" is a surname: the Hills are wanted, not every resident of Hill Road.
+        var hill = await RecordPersonAtAsync("Anne", "Hill", "3 Oak Lane", "LS2 7EW");
+        await RecordPersonAtAsync("Bob", "Green", "9 Hill Road", "LS2 9JT");
+
+        (await SearchAsync("hill")).ShouldHaveSingleItem().PartyId.ShouldBe(hill);
+    }
+
+    [Fact]
+    public async Task A_long_list_is_counted_in_full_and_read_a_page_at_a_time()
+    {
+        // Sixty Smiths: the officer is told there are sixty, not shown the first fifty as if that were all.
+        for (var i = 0; i < 60; i++)
+        {
+            await RecordPersonAsync($"Person{i:00}", "Smith");
+        }
+
+        var third = await ReadAsync(connection => PartyReader.SearchPageAsync(connection, Council, "smith", 3, 25));
+        var all = new List<long>();
+        for (var page = 1; page <= 3; page++)
+        {
+            all.AddRange((await ReadAsync(connection => PartyReader.SearchPageAsync(connection, Council, "smith", page, 25))).Items.Select(m => m.PartyId));
+        }
+
+        third.ShouldSatisfyAllConditions(
+            p => p.Total.ShouldBe(60),
+            p => p.PageCount.ShouldBe(3),
+            p => p.Items.Count.ShouldBe(10),
+            p => p.From.ShouldBe(51),
+            p => p.To.ShouldBe(60));
+        all.Distinct().Count().ShouldBe(60);
+    }
+
+    private async Task<long> RecordPersonAtAsync(string forenames, string surname, string line1, string postcode) =>
+        (await RecordAsync(Person(forenames, surname) with { Address = new RecordParty.PostalAddressInput(null, line1, null, null, "Leeds", postcode) }))
+        .ShouldBeOfType<Outcome<long>.Done>().Value;
 }
