@@ -19,8 +19,25 @@ public static class PeopleApi
 
     public sealed record FlagJson(string Code, string Message);
 
+    /// <summary>A new person or organisation: the same fields as the officers' "Add a person" form.</summary>
+    public sealed record NewPartyJson(
+        string? Kind, string? Title, string? Forenames, string? Surname, string? OrganisationName, string? DateOfBirth,
+        NewAddressJson? Address, string? Email, string? Phone, bool NoneOfTheseIsTheSame = false);
+
+    public sealed record NewAddressJson(string? Line1, string? Line2, string? Line3, string? Town, string? Postcode);
+
+    public sealed record PossibleMatchJson(long PartyId, string Name, string? DateOfBirth, string? Address, int Score, string Reasons);
+
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve")
+            .MapPost("/people", AddPartyAsync)
+            .RequireAuthorization(Authentication.CanChangePolicy)
+            .AddEndpointFilter(async (context, next) =>
+                string.Equals(context.HttpContext.Request.Headers[ReeveApi.ApiHeader], "1", StringComparison.Ordinal)
+                    ? await next(context)
+                    : ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, ReeveApi.ApiHeader, $"Send the header {ReeveApi.ApiHeader}: 1 with every API change."))
+            .WithName("AddParty");
         endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve")
             .MapPost("/people/{id}/income-and-expenditure", TakeIncomeAndExpenditureAsync)
             .RequireAuthorization(Authentication.CanChangePolicy)
@@ -31,6 +48,70 @@ public static class PeopleApi
             .Accepts<JsonObject>("application/json")
             .WithName("TakeIncomeAndExpenditure");
         return endpoints;
+    }
+
+    /// <summary>
+    /// Adds a person or organisation after the likely-duplicate check: 409 with the possible matches unless the body says
+    /// <c>noneOfTheseIsTheSame</c>; 201 with the new id; 400 naming the field for bad input.
+    /// </summary>
+    private static async Task<IResult> AddPartyAsync(
+        NewPartyJson body, HttpContext http, ReeveDatabase db, Reeve.Web.Features.Auditing.OfficerAudit audit, NodaTime.IClock clock, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        if (body.Kind is not ("person" or "organisation"))
+        {
+            return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, "kind", "Kind must be person or organisation");
+        }
+
+        NodaTime.LocalDate? born = null;
+        if (!string.IsNullOrWhiteSpace(body.DateOfBirth))
+        {
+            var parsed = DateText.Iso.Parse(body.DateOfBirth);
+            if (!parsed.Success)
+            {
+                return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, "dateOfBirth", "Date of birth must be a real date written as YYYY-MM-DD");
+            }
+
+            born = parsed.Value;
+        }
+
+        var isPerson = body.Kind == "person";
+        var request = new RecordParty.Request(
+            http.User.CouncilId(), isPerson ? PartyKind.Person : PartyKind.Organisation,
+            isPerson ? NameParts.Person(body.Title, body.Forenames ?? "", body.Surname ?? "") : NameParts.Organisation(body.OrganisationName ?? ""),
+            isPerson ? born : null, today,
+            new[] { ("email", body.Email), ("phone", body.Phone) }.Where(c => !string.IsNullOrWhiteSpace(c.Item2)).Select(c => (c.Item1, c.Item2!)).ToList(),
+            body.Address is { } a ? new RecordParty.PostalAddressInput(null, a.Line1 ?? "", a.Line2, a.Line3, a.Town ?? "", a.Postcode ?? "") : null);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await AddParty.HandleAsync(connection, tx, new AddParty.Request(request, body.NoneOfTheseIsTheSame), today, http.User.OfficerUsername(), clock.GetCurrentInstant());
+        switch (result)
+        {
+            case AddParty.Result.Added added:
+                var id = added.PartyId.ToString(CultureInfo.InvariantCulture);
+                await audit.RecordAsync(http, connection, tx, "create", Reeve.Web.Features.Auditing.OfficerAudit.Subjects.Person, id, $"Added {request.Name.DisplayName}");
+                await tx.CommitAsync(ct);
+                return TypedResults.Created($"/api/v1/people/{id}", new { partyId = added.PartyId });
+            case AddParty.Result.PossibleDuplicates possible:
+                await audit.RecordAsync(http, connection, tx, Reeve.Officers.AuditTrail.Actions.Search, Reeve.Web.Features.Auditing.OfficerAudit.Subjects.Search, "",
+                    $"Possible duplicates of a new {body.Kind}: {string.Join(", ", possible.Matches.Select(m => m.PartyId))}");
+                await tx.CommitAsync(ct);
+                return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Possibly already on file",
+                    Detail = "These may be the same; send noneOfTheseIsTheSame: true to add a new record anyway.",
+                    Extensions =
+                    {
+                        ["matches"] = possible.Matches.Select(m => new PossibleMatchJson(
+                            m.PartyId, m.Name, m.DateOfBirth is { } d ? DateText.Iso.Format(d) : null, m.Address, m.Score, m.Reasons)).ToList(),
+                    },
+                });
+            case AddParty.Result.Invalid invalid:
+                return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, invalid.Field, invalid.Message);
+            default:
+                throw new InvalidOperationException("Unknown result");
+        }
     }
 
     /// <summary>

@@ -12,22 +12,22 @@ public static class PartyReader
 {
     public sealed record Match(long PartyId, string DisplayName, LocalDate? DateOfBirth, string? Address);
 
-    public static async Task<Party?> GetAsync(DbConnection connection, CouncilId council, long partyId)
+    public static async Task<Party?> GetAsync(DbConnection connection, CouncilId council, long partyId, DbTransaction? tx = null)
     {
         var args = new { council = council.Value, partyId };
         var head = await connection.QuerySingleOrDefaultAsync<PartyRow>(
-            "select party_id, kind, date_of_birth, deceased_on, version from party where council_id = @council and party_id = @partyId", args);
+            "select party_id, kind, date_of_birth, deceased_on, version from party where council_id = @council and party_id = @partyId", args, tx);
         if (head is null)
         {
             return null;
         }
 
         var names = await connection.QueryAsync<NameRow>(
-            "select name_seq, title, forenames, surname, organisation_name, effective_from, reason, recorded_at, recorded_by from party_name where council_id = @council and party_id = @partyId order by name_seq", args);
+            "select name_seq, title, forenames, surname, organisation_name, effective_from, reason, recorded_at, recorded_by from party_name where council_id = @council and party_id = @partyId order by name_seq", args, tx);
         var contacts = await connection.QueryAsync<ContactRow>(
-            "select contact_seq, kind, value, is_preferred from party_contact where council_id = @council and party_id = @partyId order by contact_seq", args);
+            "select contact_seq, kind, value, is_preferred from party_contact where council_id = @council and party_id = @partyId order by contact_seq", args, tx);
         var addresses = await connection.QueryAsync<AddressRow>(
-            "select address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from, valid_to from party_address where council_id = @council and party_id = @partyId order by address_seq", args);
+            "select address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from, valid_to from party_address where council_id = @council and party_id = @partyId order by address_seq", args, tx);
         return new Party(
             council, head.party_id, head.kind == "person" ? PartyKind.Person : PartyKind.Organisation,
             head.date_of_birth,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
+using Reeve.Kernel;
 
 namespace Reeve.Web.Features.Forms;
 
@@ -32,7 +33,11 @@ public sealed record DateInput(string Name, string Day, string Month, string Yea
     /// The date, or null with an error added to <paramref name="errors"/>. <paramref name="what"/> names the date
     /// as the question does, for example "the date they moved in".
     /// </summary>
-    public LocalDate? Check(ModelStateDictionary errors, string what, bool required)
+    /// <param name="errors">Where an error goes.</param>
+    /// <param name="what">The date as the question names it.</param>
+    /// <param name="required">Whether a blank date is an error.</param>
+    /// <param name="notBefore">The earliest date accepted, in place of the start of council tax (for a date of birth).</param>
+    public LocalDate? Check(ModelStateDictionary errors, string what, bool required, LocalDate? notBefore = null)
     {
         var said = char.ToUpperInvariant(what[0]) + what[1..];
         if (IsBlank)
@@ -71,7 +76,15 @@ public sealed record DateInput(string Name, string Day, string Month, string Yea
         }
 
         var date = new LocalDate(year, month, day);
-        if (date < Earliest)
+        if (notBefore is { } earliest)
+        {
+            if (date < earliest)
+            {
+                errors.AddModelError(ErrorKey, $"{said} must be on or after {DateText.LongForm.Format(earliest)}");
+                return null;
+            }
+        }
+        else if (date < Earliest)
         {
             errors.AddModelError(ErrorKey, $"{said} must be on or after 1 April 1993, when council tax began");
             return null;
