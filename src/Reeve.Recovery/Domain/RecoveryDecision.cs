@@ -75,11 +75,11 @@ internal static class RecoveryDecisions
             var hold = ay.HoldsInForce.FirstOrDefault(h => h.Reason.Code() == held.Hold.Reason);
             var note = hold.Note is { Length: > 0 } n ? $": {n}" : "";
             return new RecoveryDecision(ay, Held,
-                $"{held.Notice.Title()} due since {DateText.Iso.Format(held.Since)} is held back by a {(hold.Note is null ? held.Hold.Reason : hold.Reason.Describe())} hold from {DateText.Iso.Format(held.Hold.Period.Start)}{note}",
+                $"{held.Notice.Title()} due since {DateText.LongForm.Format(held.Since)} is held back by a {(hold.Note is null ? held.Hold.Reason : hold.Reason.Describe())} hold from {DateText.LongForm.Format(held.Hold.Period.Start)}{note}",
                 RecoverySources.Hold, unpaid, toRecord, explanation);
         }
 
-        if (timeline.Explanation.LastOrDefault(e => e.Source == RecoverySources.Summons) is { } last && last.Step.StartsWith("No summons on " + DateText.Iso.Format(runDate), StringComparison.Ordinal))
+        if (timeline.Explanation.LastOrDefault(e => e.Source == RecoverySources.Summons) is { } last && last.Step.StartsWith("No summons on " + DateText.LongForm.Format(runDate), StringComparison.Ordinal))
         {
             return new RecoveryDecision(ay, NoCourtSession, last.Step, RecoverySources.Summons, unpaid, toRecord, explanation);
         }
@@ -87,13 +87,13 @@ internal static class RecoveryDecisions
         if (toRecord.Count > 0)
         {
             var lost = toRecord[^1];
-            return new RecoveryDecision(ay, lost.Step.Code(), $"The right to pay by instalments is lost: the unpaid balance is payable from {DateText.Iso.Format(lost.Date)}", lost.Source, lost.Amount, toRecord, explanation);
+            return new RecoveryDecision(ay, lost.Step.Code(), $"The right to pay by instalments is lost: the unpaid balance is payable from {DateText.LongForm.Format(lost.Date)}", lost.Source, lost.Amount, toRecord, explanation);
         }
 
         if (ay.HoldsInForce.Count > 0 && unpaid.IsPositive)
         {
             var hold = ay.HoldsInForce[0];
-            return new RecoveryDecision(ay, Held, $"{hold.Reason.Describe()} hold from {DateText.Iso.Format(hold.From)}: {hold.Note}", RecoverySources.Hold, unpaid, toRecord, explanation);
+            return new RecoveryDecision(ay, Held, $"{hold.Reason.Describe()} hold from {DateText.LongForm.Format(hold.From)}: {hold.Note}", RecoverySources.Hold, unpaid, toRecord, explanation);
         }
 
         if (arrears.IsZero && unpaid.IsZero)

@@ -54,7 +54,7 @@ internal static class RecoveryEngine
 
         public RecoveryTimeline Run()
         {
-            Explain($"Instalments for {c.Year}: {c.Instalments.Count}, the first due {Iso(_account.FirstDue)} and the last {Iso(_account.LastDue)}",
+            Explain($"Instalments for {c.Year}: {c.Instalments.Count}, the first due {Day(_account.FirstDue)} and the last {Day(_account.LastDue)}",
                 _account.Total, RecoverySources.Instalments);
 
             for (var day = _account.FirstDue; day <= c.AsAt && !_finished; day = day.PlusDays(1))
@@ -73,11 +73,11 @@ internal static class RecoveryEngine
 
             if (_heldBack is { } held)
             {
-                Explain($"A {held.Notice.Code()} due on {Iso(held.Since)} is held back by the {held.Hold.Reason} hold {Iso(held.Hold.Period.Start)} to {Iso(held.Hold.Period.End)}; it goes out on the first business day after the hold",
+                Explain($"A {held.Notice.Code()} due on {Day(held.Since)} is held back by the {held.Hold.Reason} hold {Day(held.Hold.Period.Start)} to {Day(held.Hold.Period.End)}; it goes out on the first business day after the hold",
                     _account.UnpaidBalanceAt(c.AsAt), RecoverySources.Hold);
             }
 
-            Explain($"Paid by {Iso(c.AsAt)}", _account.PaidBy(c.AsAt), RecoverySources.AsAt);
+            Explain($"Paid by {Day(c.AsAt)}", _account.PaidBy(c.AsAt), RecoverySources.AsAt);
             return new RecoveryTimeline(_actions, _explanation, _heldBack);
         }
 
@@ -93,13 +93,13 @@ internal static class RecoveryEngine
             var unpaid = _account.UnpaidBalanceAt(day);
             if (unpaid.IsZero)
             {
-                Explain($"The year's balance was paid in full by {Iso(day)}, so nothing became payable", Money.Zero, _balanceSource);
+                Explain($"The year's balance was paid in full by {Day(day)}, so nothing became payable", Money.Zero, _balanceSource);
                 _finished = true;
                 return;
             }
 
             _actions.Add(new RecoveryAction(day, RecoveryStep.InstalmentsLost, unpaid, null, _balanceSource));
-            Explain($"The right to pay by instalments is lost: the unpaid balance of the year is payable from {Iso(day)}", unpaid, _balanceSource);
+            Explain($"The right to pay by instalments is lost: the unpaid balance of the year is payable from {Day(day)}", unpaid, _balanceSource);
         }
 
         // A business day's run: at most one notice, unless a hold is in force.
@@ -164,7 +164,7 @@ internal static class RecoveryEngine
                     case RecoveryStep.Summons:
                         var unpaid = _account.UnpaidBalanceAt(day);
                         _actions.Add(new RecoveryAction(day, RecoveryStep.Summons, unpaid, notice.Hearing, RecoverySources.Summons));
-                        Explain($"Summons issued {Iso(day)}" + (notice.Hearing is { } h ? $"; hearing at the court session on {Iso(h)}" : ""), unpaid, RecoverySources.Summons);
+                        Explain($"Summons issued {Day(day)}" + (notice.Hearing is { } h ? $"; hearing at the court session on {Day(h)}" : ""), unpaid, RecoverySources.Summons);
                         _finished = true;
                         break;
                     default:
@@ -181,7 +181,7 @@ internal static class RecoveryEngine
             var arrears = _account.ArrearsAt(day);
             _finalNoticeDue = false;
             _actions.Add(new RecoveryAction(day, RecoveryStep.FinalNotice, arrears, null, RecoverySources.FinalNotice));
-            Explain($"Final notice issued {Iso(day)}{HeldBackNote()}: every instalment had fallen due by {Iso(_account.LastDue)} and {arrears} was unpaid, so no reminder could be served (reg 23(2)); the sum is to be paid within 7 days",
+            Explain($"Final notice issued {Day(day)}{HeldBackNote()}: every instalment had fallen due by {Day(_account.LastDue)} and {arrears.ToDisplayString()} was unpaid, so no reminder could be served (reg 23(2)); the sum is to be paid within 7 days",
                 arrears, RecoverySources.FinalNotice);
             _balancePayableOn = day.PlusDays(FinalNoticeDays);
             _balanceRecorded = true;
@@ -212,7 +212,7 @@ internal static class RecoveryEngine
             _remindersIssued++;
             _openReminder = new OpenReminder(day, step);
             _actions.Add(new RecoveryAction(day, step, amount, null, RecoverySources.Reminder));
-            Explain($"{(step == RecoveryStep.FirstReminder ? "First" : "Second")} reminder issued {Iso(day)}{HeldBackNote()}: the instalment due {Iso(earliest)} was still unpaid {c.Profile.ReminderDaysAfterDue} or more days after it fell due; {overdue} overdue plus {amount - overdue} falling due by {Iso(lastDayToPay)}, to be paid by {Iso(lastDayToPay)}",
+            Explain($"{(step == RecoveryStep.FirstReminder ? "First" : "Second")} reminder issued {Day(day)}{HeldBackNote()}: the instalment due {Day(earliest)} was still unpaid {c.Profile.ReminderDaysAfterDue} or more days after it fell due; {overdue.ToDisplayString()} overdue plus {(amount - overdue).ToDisplayString()} falling due by {Day(lastDayToPay)}, to be paid by {Day(lastDayToPay)}",
                 amount, RecoverySources.Reminder);
         }
 
@@ -227,7 +227,7 @@ internal static class RecoveryEngine
             var unpaid = _account.UnpaidBalanceAt(day);
             if (unpaid.IsZero)
             {
-                Explain($"The balance was paid in full by {Iso(day)}, before a summons was due", Money.Zero, RecoverySources.Summons);
+                Explain($"The balance was paid in full by {Day(day)}, before a summons was due", Money.Zero, RecoverySources.Summons);
                 _finished = true;
                 return null;
             }
@@ -235,7 +235,7 @@ internal static class RecoveryEngine
             // reg 34(3): no application once six years have passed, beginning with the day the sum became due.
             if (day >= payable.PlusYears(LimitationYears))
             {
-                Explain($"No summons: six years from {Iso(payable)}, when the balance became payable, have passed by {Iso(day)}", unpaid, RecoverySources.Limitation);
+                Explain($"No summons: six years from {Day(payable)}, when the balance became payable, have passed by {Day(day)}", unpaid, RecoverySources.Limitation);
                 _finished = true;
                 return null;
             }
@@ -251,14 +251,14 @@ internal static class RecoveryEngine
             _finished = true;
             if (session < 0)
             {
-                Explain($"No summons on {Iso(day)}: no court session is on or after {Iso(earliestHearing)}, {c.Profile.MinimumDaysSummonsToHearing} days after issue",
+                Explain($"No summons on {Day(day)}: no court session is on or after {Day(earliestHearing)}, {c.Profile.MinimumDaysSummonsToHearing} days after issue",
                     unpaid, RecoverySources.Summons);
                 return;
             }
 
             var hearing = _sessions[session];
             _actions.Add(new RecoveryAction(day, RecoveryStep.Summons, unpaid, hearing, RecoverySources.Summons));
-            Explain($"Summons issued {Iso(day)}{HeldBackNote()}, {c.Profile.SummonsDaysAfterBalanceDue} or more days after the balance became payable on {Iso(_balancePayableOn!.Value)}; hearing at the court session on {Iso(hearing)}; costs are not included",
+            Explain($"Summons issued {Day(day)}{HeldBackNote()}, {c.Profile.SummonsDaysAfterBalanceDue} or more days after the balance became payable on {Day(_balancePayableOn!.Value)}; hearing at the court session on {Day(hearing)}; costs are not included",
                 unpaid, RecoverySources.Summons);
         }
 
@@ -270,7 +270,7 @@ internal static class RecoveryEngine
                 _openReminder = null;
                 if (_account.PaidBy(day) >= _account.DueBy(day))
                 {
-                    Explain($"The {(reminder.Step == RecoveryStep.FirstReminder ? "first" : "second")} reminder was complied with by {Iso(day)}", _account.PaidBy(day), RecoverySources.Reminder);
+                    Explain($"The {(reminder.Step == RecoveryStep.FirstReminder ? "first" : "second")} reminder was complied with by {Day(day)}", _account.PaidBy(day), RecoverySources.Reminder);
                     if (reminder.Step == RecoveryStep.SecondReminder)
                     {
                         _thirdDefaultWatchAfter = day;
@@ -281,7 +281,7 @@ internal static class RecoveryEngine
                     // The failure is on the 8th day; a further 7 days beginning with it expire at the end of issue + 13.
                     _balancePayableOn = reminder.Issued.PlusDays(ReminderPeriodDays + FurtherPeriodDays);
                     _balanceSource = RecoverySources.ReminderFailed;
-                    Explain($"The reminder of {Iso(reminder.Issued)} was not complied with by {Iso(day)}: the whole balance becomes payable on {Iso(_balancePayableOn.Value)}",
+                    Explain($"The reminder of {Day(reminder.Issued)} was not complied with by {Day(day)}: the whole balance becomes payable on {Day(_balancePayableOn.Value)}",
                         _account.ArrearsAt(day), RecoverySources.ReminderFailed);
                 }
             }
@@ -293,7 +293,7 @@ internal static class RecoveryEngine
             {
                 _balancePayableOn = day.PlusDays(1);
                 _balanceSource = RecoverySources.ThirdDefault;
-                Explain($"The instalment due {Iso(day)} was not paid on its due day after a second reminder was complied with: the whole balance becomes payable on {Iso(_balancePayableOn.Value)}, with no reminder",
+                Explain($"The instalment due {Day(day)} was not paid on its due day after a second reminder was complied with: the whole balance becomes payable on {Day(_balancePayableOn.Value)}, with no reminder",
                     _account.ArrearsAt(day), RecoverySources.ThirdDefault);
             }
 
@@ -317,19 +317,19 @@ internal static class RecoveryEngine
                 _heldBack = null;
                 if (arrears.IsPositive)
                 {
-                    Explain($"No reminder can follow: every instalment had fallen due by {Iso(_account.LastDue)} (reg 23(2)); the arrears need a final notice under reg 33 before a summons, which this timeline does not issue",
+                    Explain($"No reminder can follow: every instalment had fallen due by {Day(_account.LastDue)} (reg 23(2)); the arrears need a final notice under reg 33 before a summons, which this timeline does not issue",
                         arrears, RecoverySources.NoReminderNeeded + "; " + RecoverySources.FinalNotice);
                 }
             }
         }
 
         private string HeldBackNote() => _heldBack is { } held
-            ? $" (due on {Iso(held.Since)}, held back by the {held.Hold.Reason} hold {Iso(held.Hold.Period.Start)} to {Iso(held.Hold.Period.End)})"
+            ? $" (due on {Day(held.Since)}, held back by the {held.Hold.Reason} hold {Day(held.Hold.Period.Start)} to {Day(held.Hold.Period.End)})"
             : "";
 
         private void Explain(string step, Money amount, string source) => _explanation.Add(new ExplanationStep(step, amount, source));
 
-        private static string Iso(LocalDate date) => DateText.Iso.Format(date);
+        private static string Day(LocalDate date) => DateText.LongForm.Format(date);
     }
 
     private sealed record OpenReminder(LocalDate Issued, RecoveryStep Step);

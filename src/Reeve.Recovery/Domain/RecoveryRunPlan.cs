@@ -86,7 +86,7 @@ internal sealed class RecoveryRunPlan(RecoveryRunSettings settings)
             {
                 _lines.Add(new RecoveryRunLine(result.Decision.AccountYear.AccountId, result.Decision.AccountYear.Reference, result.Decision.AccountYear.Year,
                     result.Decision.Stage, result.Decision.Reason, result.Decision.Source, result.Decision.Amount,
-                    result.Session is { } s ? $"{s.Court}, {DateText.Iso.Format(s.Date)}" : null,
+                    result.Session is { } s ? $"{s.Court}, {DateText.LongForm.Format(s.Date)}" : null,
                     settings.Options.OnlyAccount is null ? null : result.Decision.Explanation));
             }
 
@@ -117,7 +117,7 @@ internal sealed class RecoveryRunPlan(RecoveryRunSettings settings)
             return new Allocated(decision with
             {
                 Stage = RecoveryDecisions.NoCourtSession,
-                Reason = $"Summons due {DateText.Iso.Format(summons.Date)}, deemed served {DateText.Iso.Format(served)}: no court session with space on or after {DateText.Iso.Format(earliest)}; add a session",
+                Reason = $"Summons due {DateText.LongForm.Format(summons.Date)}, deemed served {DateText.LongForm.Format(served)}: no court session with space on or after {DateText.LongForm.Format(earliest)}; add a session",
                 ToRecord = withoutSummons,
             }, null, null);
         }
@@ -125,7 +125,7 @@ internal sealed class RecoveryRunPlan(RecoveryRunSettings settings)
         slot.SpaceLeft--;
         return new Allocated(decision with
         {
-            Reason = decision.Reason + $"; listed at {slot.Court} on {DateText.Iso.Format(slot.Date)} (served {DateText.Iso.Format(served)})",
+            Reason = decision.Reason + $"; listed at {slot.Court} on {DateText.LongForm.Format(slot.Date)} (served {DateText.LongForm.Format(served)})",
         }, slot, served);
     }
 

@@ -154,7 +154,7 @@ public class RecoveryEngineTests
         var timeline = TenMonthly().Paid("2025-04-01", "150.00").Sessions("2025-06-18").PlayTo("2025-06-30");
 
         Lines(timeline).ShouldBe(["2025-05-08 first-reminder 150.00", "2025-05-22 instalments-lost 1350.00"]);
-        timeline.Explanation.ShouldContain(s => s.Step.StartsWith("No summons") && s.Step.Contains("2025-06-19"));
+        timeline.Explanation.ShouldContain(s => s.Step.StartsWith("No summons") && s.Step.Contains("19 June 2025"));
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public class RecoveryEngineTests
         var timeline = TenMonthly().Paid("2025-04-01", "150.00").PlayTo("2025-05-21");
 
         Lines(timeline).ShouldBe(["2025-05-08 first-reminder 150.00"]);
-        timeline.Explanation.ShouldContain(s => s.Step.Contains("becomes payable on 2025-05-22"));
+        timeline.Explanation.ShouldContain(s => s.Step.Contains("becomes payable on 22 May 2025"));
     }
 
     [Fact]

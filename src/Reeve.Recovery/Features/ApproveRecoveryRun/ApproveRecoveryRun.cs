@@ -36,7 +36,7 @@ public static class ApproveRecoveryRun
 
         await RecoveryRuns.ApproveAsync(connection, tx, council, runId, officer, now);
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
-            $"Approved the recovery run for {DateText.Iso.Format(run.RunDate)} prepared by {run.PreparedBy}", null, now);
+            $"Approved the recovery run for {DateText.LongForm.Format(run.RunDate)} prepared by {run.PreparedBy}", null, now);
         return run.ToSummary() with { Status = "approved", ApprovedBy = officer };
     }
 }

@@ -75,7 +75,7 @@ internal sealed class RecoveryTimelineCalculator : ICalculator
             if (!year.Contains(due))
             {
                 // CTAE Regs 1992 Sch 1 para 2(4): every instalment falls within the financial year.
-                throw i.Wrong("due", $"Must fall within the financial year {year}, {DateText.Iso.Format(year.FirstDay)} to {DateText.Iso.Format(year.LastDay)}");
+                throw i.Wrong("due", $"Must fall within the financial year {year}, {DateText.LongForm.Format(year.FirstDay)} to {DateText.LongForm.Format(year.LastDay)}");
             }
 
             var amount = i.Money("amount");
@@ -114,7 +114,7 @@ internal sealed class RecoveryTimelineCalculator : ICalculator
         var to = hold.Date("to");
         if (to < from)
         {
-            throw hold.Wrong("to", $"Must be on or after \"from\" ({DateText.Iso.Format(from)})");
+            throw hold.Wrong("to", $"Must be on or after \"from\" ({DateText.LongForm.Format(from)})");
         }
 
         var reason = hold.OptionalText("reason");

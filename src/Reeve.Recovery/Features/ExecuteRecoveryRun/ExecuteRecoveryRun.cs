@@ -44,7 +44,7 @@ public static class ExecuteRecoveryRun
 
         if (runDate != today)
         {
-            return new Outcome<RecoveryRunReport>.Invalid("date", $"Run {runId} is for {DateText.Iso.Format(runDate)}, not today ({DateText.Iso.Format(today)}); notices are issued on the day of the run, so prepare a new run for today");
+            return new Outcome<RecoveryRunReport>.Invalid("date", $"Run {runId} is for {DateText.LongForm.Format(runDate)}, not today ({DateText.LongForm.Format(today)}); notices are issued on the day of the run, so prepare a new run for today");
         }
 
         var options = new RecoveryRunOptions(council, runDate, today, officer, chunkSize, OnlyYear: run.OnlyYear);
@@ -97,7 +97,7 @@ public static class ExecuteRecoveryRun
             var finished = clock.GetCurrentInstant();
             await RecoveryRuns.MarkExecutedAsync(connection, tx, council, runId, finished);
             await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
-                $"Executed the recovery run for {DateText.Iso.Format(runDate)}: {written} notices and steps recorded", null, finished);
+                $"Executed the recovery run for {DateText.LongForm.Format(runDate)}: {written} notices and steps recorded", null, finished);
             await tx.CommitAsync(ct);
         }
 

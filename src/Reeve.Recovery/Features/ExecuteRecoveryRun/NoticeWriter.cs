@@ -119,7 +119,7 @@ internal static class NoticeWriter
                 RecoveryStep.InstalmentsLost => action.Date,
             };
             var explanation = action.Step == RecoveryStep.InstalmentsLost && w.Decision.Stage != RecoveryStep.InstalmentsLost.Code()
-                ? $"The right to pay by instalments was lost: the unpaid balance became payable on {DateText.Iso.Format(action.Date)}"
+                ? $"The right to pay by instalments was lost: the unpaid balance became payable on {DateText.LongForm.Format(action.Date)}"
                 : w.Decision.Reason;
             notices.Add(new NoticeRow(
                 council, firstNotice + i, ay.AccountId, ay.Year.StartYear, action.Step.Code(), action.Date,
@@ -131,9 +131,9 @@ internal static class NoticeWriter
             var summary = action.Step switch
             {
                 RecoveryStep.Summons => $"Summons for {ay.Year}: {action.Amount.ToDisplayString()} plus {summonsCosts.ToDisplayString()} costs" +
-                    (w.Session is { } s ? $", hearing at {s.Court} on {DateText.Iso.Format(s.Date)}" : ""),
-                RecoveryStep.InstalmentsLost => $"Right to instalments lost for {ay.Year}: {action.Amount.ToDisplayString()} payable from {DateText.Iso.Format(action.Date)}",
-                _ => $"{action.Step.Title()} for {ay.Year}: {action.Amount.ToDisplayString()} to pay by {DateText.Iso.Format(payBy!.Value)}",
+                    (w.Session is { } s ? $", hearing at {s.Court} on {DateText.LongForm.Format(s.Date)}" : ""),
+                RecoveryStep.InstalmentsLost => $"Right to instalments lost for {ay.Year}: {action.Amount.ToDisplayString()} payable from {DateText.LongForm.Format(action.Date)}",
+                _ => $"{action.Step.Title()} for {ay.Year}: {action.Amount.ToDisplayString()} to pay by {DateText.LongForm.Format(payBy!.Value)}",
             };
             events.Add(new NewAccountEvent(ay.AccountId, now, action.Date, "recovery-" + action.Step.Code(), summary, Officer, action.Source));
         }

@@ -19,19 +19,19 @@ public static class PrepareRecoveryRun
         if (options.RunDate != options.Today)
         {
             return new Outcome<RecoveryRunReport>.Invalid("date", options.RunDate > options.Today
-                ? $"A recovery run cannot be dated after today ({DateText.Iso.Format(options.Today)})"
-                : $"A recovery run is prepared for today ({DateText.Iso.Format(options.Today)}); notices are issued on the day of the run, so {DateText.Iso.Format(options.RunDate)} has passed. Use --preview to see what a past date would have done");
+                ? $"A recovery run cannot be dated after today ({DateText.LongForm.Format(options.Today)})"
+                : $"A recovery run is prepared for today ({DateText.LongForm.Format(options.Today)}); notices are issued on the day of the run, so {DateText.LongForm.Format(options.RunDate)} has passed. Use --preview to see what a past date would have done");
         }
 
         if (await RecoveryRuns.ApprovedAfterAsync(connection, tx, options.Council, options.RunDate) is { } laterDate)
         {
-            return new Outcome<RecoveryRunReport>.Invalid("date", $"A run for {DateText.Iso.Format(laterDate)} has already been approved; runs go forward in date order");
+            return new Outcome<RecoveryRunReport>.Invalid("date", $"A run for {DateText.LongForm.Format(laterDate)} has already been approved; runs go forward in date order");
         }
 
         var existing = await RecoveryRuns.OnDateAsync(connection, tx, options.Council, options.RunDate);
         if (existing is not null && existing.Status != "prepared")
         {
-            return new Outcome<RecoveryRunReport>.Conflict($"Run {existing.RunId} for {DateText.Iso.Format(options.RunDate)} is already {existing.Status}");
+            return new Outcome<RecoveryRunReport>.Conflict($"Run {existing.RunId} for {DateText.LongForm.Format(options.RunDate)} is already {existing.Status}");
         }
 
         var plan = await RecoveryRunReading.EvaluateAllAsync(connection, tx, options, ct);
@@ -48,7 +48,7 @@ public static class PrepareRecoveryRun
         }
 
         await AuditTrail.RecordAsync(connection, tx, options.Council, options.Officer, AuditTrail.Actions.Change, "recovery-run", runId.ToString(CultureInfo.InvariantCulture),
-            $"Prepared the recovery run for {DateText.Iso.Format(options.RunDate)}: {summary}", null, now);
+            $"Prepared the recovery run for {DateText.LongForm.Format(options.RunDate)}: {summary}", null, now);
         return plan.Report(runId, "prepared", 0) with { PreparedBy = options.Officer };
     }
 }

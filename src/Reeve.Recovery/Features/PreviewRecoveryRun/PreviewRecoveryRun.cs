@@ -13,7 +13,7 @@ public static class PreviewRecoveryRun
     {
         if (options.RunDate > options.Today)
         {
-            return new Outcome<RecoveryRunReport>.Invalid("date", $"A recovery run cannot be dated after today ({DateText.Iso.Format(options.Today)})");
+            return new Outcome<RecoveryRunReport>.Invalid("date", $"A recovery run cannot be dated after today ({DateText.LongForm.Format(options.Today)})");
         }
 
         var plan = await RecoveryRunReading.EvaluateAllAsync(connection, tx, options, ct);

@@ -46,7 +46,7 @@ public static class ComplaintListFiles
             ],
             lines.Select(l => (IReadOnlyList<string>)
             [
-                l.Reference, l.Year.ToString(), l.Defendant, l.Address, l.ServedOn is { } served ? DateText.Iso.Format(served) : "",
+                l.Reference, l.Year.ToString(), l.Defendant, l.Address, l.ServedOn is { } served ? DateText.LongForm.Format(served) : "",
                 l.Amount.ToDisplayString(), l.SummonsCosts.ToDisplayString(),
             ]).ToList());
 
@@ -56,7 +56,7 @@ public static class ComplaintListFiles
         static string H(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
-            .Append(H($"Complaint list: {session.Court}, {DateText.Iso.Format(session.Date)}"))
+            .Append(H($"Complaint list: {session.Court}, {DateText.LongForm.Format(session.Date)}"))
             .Append("</title><style>body{font-family:Arial,sans-serif;margin:2em;color:#0b0c0c}table{border-collapse:collapse;width:100%}" +
                     "th,td{border:1px solid #505a5f;padding:4px 6px;text-align:left;vertical-align:top}td.n{text-align:right}caption{text-align:left;font-weight:bold;margin-bottom:.5em}</style></head><body>")
             .Append("<h1>").Append(H($"{councilName}: applications for liability orders")).Append("</h1>")
@@ -66,8 +66,8 @@ public static class ComplaintListFiles
         foreach (var l in lines)
         {
             html.Append("<tr><td>").Append(H(l.Reference)).Append("</td><td>").Append(H(l.Year.ToString())).Append("</td><td>").Append(H(l.Defendant))
-                .Append("</td><td>").Append(H(l.Address)).Append("</td><td>").Append(DateText.Iso.Format(l.IssuedOn)).Append("</td><td>")
-                .Append(l.ServedOn is { } s ? DateText.Iso.Format(s) : "").Append("</td><td class=\"n\">").Append(H(l.Amount.ToDisplayString()))
+                .Append("</td><td>").Append(H(l.Address)).Append("</td><td>").Append(DateText.LongForm.Format(l.IssuedOn)).Append("</td><td>")
+                .Append(l.ServedOn is { } s ? DateText.LongForm.Format(s) : "").Append("</td><td class=\"n\">").Append(H(l.Amount.ToDisplayString()))
                 .Append("</td><td class=\"n\">").Append(H(l.SummonsCosts.ToDisplayString())).Append("</td><td class=\"n\">")
                 .Append(H((l.Amount + l.SummonsCosts).ToDisplayString())).Append("</td></tr>");
         }

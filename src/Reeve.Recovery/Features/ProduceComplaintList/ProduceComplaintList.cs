@@ -39,7 +39,7 @@ public static class ProduceComplaintList
     /// <summary>The list in one of its formats, named for the session's date and id.</summary>
     public static ComplaintListFile File(ComplaintList list, ComplaintListFormat format)
     {
-        var stem = $"complaints-{DateText.Iso.Format(list.Session.Date)}-{list.Session.SessionId}";
+        var stem = $"complaints-{DateText.LongForm.Format(list.Session.Date)}-{list.Session.SessionId}";
         return format switch
         {
             ComplaintListFormat.Csv => new(stem + ".csv", "text/csv", Encoding.UTF8.GetBytes(ComplaintListFiles.Csv(list.Session, list.Lines))),

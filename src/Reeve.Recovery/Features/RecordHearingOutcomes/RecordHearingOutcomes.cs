@@ -44,7 +44,7 @@ public static class RecordHearingOutcomes
             if (!list.Contains(entries[i].Reference.Trim()))
             {
                 return new Outcome<IReadOnlyList<OutcomeResult>>.Invalid($"outcomes[{i}].reference",
-                    $"Account {entries[i].Reference} is not on the list for {session.Court} on {DateText.Iso.Format(session.Date)}; nothing was recorded");
+                    $"Account {entries[i].Reference} is not on the list for {session.Court} on {DateText.LongForm.Format(session.Date)}; nothing was recorded");
             }
         }
 
@@ -97,7 +97,7 @@ public static class RecordHearingOutcomes
                     {
                         costs = rates.LiabilityOrderCosts;
                         costsEntries.Add(new NewEntry(council, line.AccountId, EntryKind.Costs, costs, line.Year, session.Date, officer,
-                            $"Liability order costs, {session.Court} {DateText.Iso.Format(session.Date)} ({rates.Basis})", LiabilityOrderSource,
+                            $"Liability order costs, {session.Court} {DateText.LongForm.Format(session.Date)} ({rates.Basis})", LiabilityOrderSource,
                             $"recovery:lo-costs:{council.Value}:{line.AccountId}:{line.Year.StartYear}"));
                     }
 
@@ -132,7 +132,7 @@ public static class RecordHearingOutcomes
                     entry = entryIds.TryGetValue(line.AccountId, out var e) ? e : (long?)null, note = note.Trim(), officer, now = now,
                 }, tx);
             await AccountEvents.RecordAsync(connection, tx, council, line.AccountId, now, session.Date, "court-" + outcome.Code(),
-                $"{session.Court} {DateText.Iso.Format(session.Date)}, {line.Year}: {why}", officer,
+                $"{session.Court} {DateText.LongForm.Format(session.Date)}, {line.Year}: {why}", officer,
                 outcome == HearingOutcome.PaidBeforeHearing ? PaidBeforeHearingSource : LiabilityOrderSource);
         }
 

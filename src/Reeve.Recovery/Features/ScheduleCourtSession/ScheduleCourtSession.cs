@@ -29,7 +29,7 @@ public static class ScheduleCourtSession
 
         if (date <= today)
         {
-            return new Outcome<CourtSession>.Invalid("date", $"A court session must be after today ({DateText.Iso.Format(today)})");
+            return new Outcome<CourtSession>.Invalid("date", $"A court session must be after today ({DateText.LongForm.Format(today)})");
         }
 
         if (!LocalTimeIsValid(time))
@@ -39,7 +39,7 @@ public static class ScheduleCourtSession
 
         if (!WorkingDays.EnglandAndWales.IsWorkingDay(date))
         {
-            return new Outcome<CourtSession>.Invalid("date", $"{DateText.Iso.Format(date)} is not a business day; the court does not sit");
+            return new Outcome<CourtSession>.Invalid("date", $"{DateText.LongForm.Format(date)} is not a business day; the court does not sit");
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "court_session", 1);
@@ -47,7 +47,7 @@ public static class ScheduleCourtSession
             "insert into court_session (council_id, session_id, court, session_date, session_time, capacity, created_by, created_at) values (@council, @id, @court, @date, @time, @capacity, @officer, @now)",
             new { council = council.Value, id, court = court.Trim(), date = date, time = time.Trim(), capacity, officer, now = now }, tx);
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "court-session", id.ToString(CultureInfo.InvariantCulture),
-            $"Added a court session at {court.Trim()} on {DateText.Iso.Format(date)} {time.Trim()} for {capacity} complaints", null, now);
+            $"Added a court session at {court.Trim()} on {DateText.LongForm.Format(date)} {time.Trim()} for {capacity} complaints", null, now);
         return new CourtSession(id, court.Trim(), date, time.Trim(), capacity, 0);
     }
 

@@ -48,7 +48,7 @@ public abstract class ExecuteRecoveryRunTests(IDatabaseEngine engine) : Recovery
 
         lost.ByStage["instalments-lost"].ShouldBe(1);
         summons.ByStage["summons"].ShouldBe(1);
-        summons.Lines.Single().Hearing.ShouldBe("Wealdmoor Magistrates' Court, 2025-06-30");
+        summons.Lines.Single().Hearing.ShouldBe("Wealdmoor Magistrates' Court, 30 June 2025");
         (await NoticesAsync(account)).ShouldBe([
             ("first-reminder", "2025-05-08", 15_000, 0),
             ("instalments-lost", "2025-05-22", 135_000, 0),
