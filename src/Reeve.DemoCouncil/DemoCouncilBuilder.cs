@@ -36,6 +36,7 @@ public static class DemoCouncilBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
         CouncilTaxModule.Register(); // the demo bills council tax, recovers it and prints its demand notices
         Reeve.Sundry.SundryModule.Register();
+        Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
         await MigrationRunner.MigrateAsync(db, ct);
         if (!await IsEmptyAsync(db, ct))
