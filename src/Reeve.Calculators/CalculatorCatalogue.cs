@@ -2,6 +2,7 @@ using Reeve.BusinessRates;
 using Reeve.CouncilTax;
 using Reeve.Enforcement;
 using Reeve.Kernel.Calculators;
+using Reeve.Overpayments;
 using Reeve.Recovery;
 using Reeve.Sundry;
 
@@ -13,5 +14,5 @@ namespace Reeve.Calculators;
 /// </summary>
 public static class CalculatorCatalogue
 {
-    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. BusinessRatesModule.Calculators(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All(), .. EnforcementCalculators.All()]);
+    public static CalculatorRegistry Create() => new([.. CouncilTaxCalculators.All(), .. BusinessRatesModule.Calculators(), .. RecoveryCalculators.All(), new Reeve.People.AffordabilityCalculator(), .. SundryCalculators.All(), .. EnforcementCalculators.All(), .. OverpaymentCalculators.All()]);
 }

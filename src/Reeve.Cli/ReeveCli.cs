@@ -28,6 +28,7 @@ public static class ReeveCli
         // The debt streams this build offers (recovery and letters ask for them by account kind).
         CouncilTaxModule.Register();
         Reeve.Sundry.SundryModule.Register();
+        Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
         var root = Build(host);
         var parsed = root.Parse(args);
@@ -79,6 +80,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.FuzzParsers.FuzzCommand.Create(host));
         root.Subcommands.Add(Features.RunRecovery.RecoveryCommand.Create(host));
         root.Subcommands.Add(Features.ImportInvoices.SundryCommand.Create(host));
+        root.Subcommands.Add(Features.Overpayments.OverpaymentsCommand.Create(host));
         root.Subcommands.Add(Features.Rates.RatesCommand.Create(host));
         root.Subcommands.Add(Features.Enforcement.EnforcementCommand.Create(host));
         return root;

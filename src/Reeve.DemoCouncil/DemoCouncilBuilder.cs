@@ -36,6 +36,7 @@ public static class DemoCouncilBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Dwellings, 1);
         CouncilTaxModule.Register(); // the demo bills council tax, recovers it and prints its demand notices
         Reeve.Sundry.SundryModule.Register();
+        Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
         await MigrationRunner.MigrateAsync(db, ct);
         if (!await IsEmptyAsync(db, ct))
@@ -89,6 +90,7 @@ public static class DemoCouncilBuilder
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
         await DemoTracing.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
         await DemoSundry.RunAsync(db, profiles[0], sizes[0], options.Seed, options.AsAt, now, ct);
+        await DemoOverpayments.RunAsync(db, profiles[0], sizes[0], options.Seed, options.AsAt, now, ct);
         await DemoRates.RunAsync(db, profiles[0], options.Dwellings, options.Seed, options.AsAt, now, ct);
 
         await using (var connection = await db.OpenAsync(ct))

@@ -30,6 +30,7 @@ public static class ReeveWebApp
         // The debt streams this build offers (recovery and letters ask for them by account kind).
         CouncilTaxModule.Register();
         Reeve.Sundry.SundryModule.Register();
+        Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

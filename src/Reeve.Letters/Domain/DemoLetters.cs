@@ -90,6 +90,11 @@ public static class DemoLetters
         Council, Recipient, Reference, new LocalDate(2025, 9, 1), "2025/26", new LocalDate(2025, 8, 28),
         "Demotown Magistrates' Court", Money.FromPence(144_858), new LocalDate(2025, 9, 15));
 
+    public static OverpaymentDecisionModel OverpaymentDecision { get; } = new(
+        Council, Recipient, Reference, new LocalDate(2025, 9, 1), "HB100234", new LocalDate(2025, 4, 7), new LocalDate(2025, 6, 29),
+        Money.FromPence(84_630), "You did not tell us promptly that your earnings went up", "you, the claimant", new LocalDate(2025, 8, 29),
+        new LocalDate(2025, 10, 1), null);
+
     public static ILetterModel For(LetterType type) => type switch
     {
         LetterType.DemandNotice => DemandNotice,
@@ -103,6 +108,7 @@ public static class DemoLetters
         LetterType.DirectDebitUnpaid => DirectDebitUnpaid,
         LetterType.DirectDebitRePresentation => DirectDebitRePresentation,
         LetterType.InformationRequest => InformationRequest,
+        LetterType.OverpaymentDecision => OverpaymentDecision,
     };
 
     private static List<InstalmentLine> Instalments(LocalDate first, int count, Money firstAmount, Money others) =>

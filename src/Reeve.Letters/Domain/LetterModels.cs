@@ -231,6 +231,29 @@ public sealed record InformationRequestModel(
     public Money? SlipAmount => AmountOutstanding;
 }
 
+/// <summary>
+/// The decision that Housing Benefit was overpaid (HB Regs 2006 reg 90 and Sch 9 paras 13-15): the claim, the period, the amount,
+/// why it happened, that it is recoverable and from whom, and the right to ask for the decision to be looked at again or to
+/// appeal within one month (<see cref="AppealBy"/>). <see cref="Revises"/> names the decision a revised one replaces.
+/// </summary>
+public sealed record OverpaymentDecisionModel(
+    CouncilDetails Council,
+    Addressee Recipient,
+    AccountReference AccountReference,
+    LocalDate IssuedOn,
+    string ClaimReference,
+    LocalDate PeriodFrom,
+    LocalDate PeriodTo,
+    Money Amount,
+    string Cause,
+    string RecoverFrom,
+    LocalDate DecidedOn,
+    LocalDate AppealBy,
+    string? Revises) : ILetterModel
+{
+    public Money? SlipAmount => Amount;
+}
+
 internal static class Percent
 {
     public static string Change(Money before, Money after)

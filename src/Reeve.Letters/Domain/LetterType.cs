@@ -14,6 +14,7 @@ public enum LetterType
     DirectDebitUnpaid,
     DirectDebitRePresentation,
     InformationRequest,
+    OverpaymentDecision,
 }
 
 /// <summary>How a notice reaches a person: on paper, or through GOV.UK Notify by email or text message.</summary>
@@ -42,6 +43,7 @@ public static class LetterTypes
         LetterType.DirectDebitUnpaid => "dd-unpaid",
         LetterType.DirectDebitRePresentation => "dd-re-presentation",
         LetterType.InformationRequest => "information-request",
+        LetterType.OverpaymentDecision => "overpayment-decision",
     };
 
     public static LetterType FromCode(string code) =>
@@ -75,5 +77,6 @@ public static class LetterTypes
         LetterType.DirectDebitUnpaid => typeof(DirectDebitUnpaidModel),
         LetterType.DirectDebitRePresentation => typeof(DirectDebitRePresentationModel),
         LetterType.InformationRequest => typeof(InformationRequestModel),
+        LetterType.OverpaymentDecision => typeof(OverpaymentDecisionModel),
     };
 }

@@ -85,5 +85,14 @@ public static class RequiredBlocks
             new("reply-by", "the day the reply is due, 14 days after the request", ["ReplyBy"], "CTAE Regs 1992 reg 36(1)"),
             new("penalty", "that a penalty may be imposed for not replying or for a false reply", [], "CTAE Regs 1992 reg 36; LGFA 1992 Sch 3"),
         ],
+        LetterType.OverpaymentDecision =>
+        [
+            new("overpayment", "that there is a recoverable overpayment, its amount and the period it covers",
+                ["ClaimReference", "PeriodFrom", "PeriodTo", "Amount"], "HB Regs 2006 (SI 2006/213) Sch 9 para 15(a)-(c)"),
+            new("cause", "how the overpayment happened", ["Cause"], "HB Regs 2006 Sch 9 para 15(b)"),
+            new("recover-from", "who it is recovered from and how", ["RecoverFrom"], "HB Regs 2006 Sch 9 para 15(d)-(e); reg 101"),
+            new("appeal", "the right to ask for the decision to be looked at again or to appeal, and the one-month time limit",
+                ["AppealBy"], "HB Regs 2006 Sch 9 para 14; SI 2001/1002 regs 4 and 18 (one month)"),
+        ],
     };
 }

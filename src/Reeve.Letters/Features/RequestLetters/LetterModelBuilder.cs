@@ -29,6 +29,8 @@ public static class LetterModelBuilder
             r.Amount, r.Reason, r.ReturnedOn, r.RePresentOn, r.BankAccountEnding),
         InformationRequestFields i => new InformationRequestModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, Year(i.YearStarting),
             i.OrderMadeOn, i.Court, i.AmountOutstanding, i.ReplyBy),
+        OverpaymentDecisionFields o => new OverpaymentDecisionModel(facts.Council, facts.Recipient, facts.Reference, issuedOn, o.ClaimReference,
+            o.PeriodFrom, o.PeriodTo, o.Amount, o.Cause, o.RecoverFrom, o.DecidedOn, o.AppealBy, o.Revises),
         DemandNoticeFields => throw new ArgumentException("A demand notice is built from the bill, by the account's stream (BillNotices)", nameof(fields)),
         _ => throw new ArgumentOutOfRangeException(nameof(fields), fields.GetType().Name, "Not a letter type"),
     };
@@ -84,6 +86,10 @@ public static class LetterModelBuilder
         InformationRequestFields i when i.OrderMadeOn > on => ("OrderMadeOn", $"a request for information follows a liability order, so the order cannot be after {on} (CTAE Regs 1992 reg 36(1))"),
         InformationRequestFields i when i.ReplyBy < on.PlusDays(14) =>
             ("ReplyBy", $"a request issued on {on} must give 14 days to reply, until {on.PlusDays(14)} (CTAE Regs 1992 reg 36(1))"),
+        // The person has one month from the notice to ask for a revision or to appeal (SI 2001/1002 regs 4 and 18).
+        OverpaymentDecisionFields o when o.AppealBy < on.PlusMonths(1) =>
+            ("AppealBy", $"a decision notified on {on} must give one month to ask for a revision or appeal, until {on.PlusMonths(1)} (SI 2001/1002 regs 4 and 18)"),
+        OverpaymentDecisionFields o when o.PeriodTo < o.PeriodFrom => ("PeriodTo", "the overpaid period cannot end before it starts"),
         _ => null,
     };
 

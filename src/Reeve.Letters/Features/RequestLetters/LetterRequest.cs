@@ -29,6 +29,7 @@ public sealed record LetterRequest(CouncilId Council, long AccountId, LocalDate 
 [JsonDerivedType(typeof(DirectDebitUnpaidFields), "dd-unpaid")]
 [JsonDerivedType(typeof(DirectDebitRePresentationFields), "dd-re-presentation")]
 [JsonDerivedType(typeof(InformationRequestFields), "information-request")]
+[JsonDerivedType(typeof(OverpaymentDecisionFields), "overpayment-decision")]
 public abstract record LetterFields
 {
     private protected LetterFields()
@@ -125,6 +126,18 @@ public sealed record DirectDebitRePresentationFields(
 public sealed record InformationRequestFields(int YearStarting, LocalDate OrderMadeOn, string Court, Money AmountOutstanding, LocalDate ReplyBy) : LetterFields
 {
     public override LetterType Type => LetterType.InformationRequest;
+}
+
+/// <summary>
+/// The decision that Housing Benefit was overpaid and is recoverable (HB Regs 2006 Sch 9 paras 13-15), with the day by which the
+/// person may ask for a revision or appeal (one month, SI 2001/1002 regs 4 and 18); <see cref="Revises"/> names the decision a
+/// revised one replaces. Cause and recovery are as the debt stream words them.
+/// </summary>
+public sealed record OverpaymentDecisionFields(
+    string ClaimReference, LocalDate PeriodFrom, LocalDate PeriodTo, Money Amount, string Cause, string RecoverFrom, LocalDate DecidedOn, LocalDate AppealBy, string? Revises)
+    : LetterFields
+{
+    public override LetterType Type => LetterType.OverpaymentDecision;
 }
 
 /// <summary>The fields as the queue stores them: JSON with money as Kernel's <see cref="MoneyJsonConverter"/> writes it and ISO dates.</summary>

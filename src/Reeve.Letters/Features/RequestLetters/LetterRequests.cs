@@ -138,6 +138,10 @@ public static class LetterRequests
 
         // A step to enforce a liability order, which reg 7 stops during a moratorium as it stops the order itself.
         LetterType.InformationRequest => true,
+
+        // The notice of a decision the law requires (HB Regs 2006 reg 90), with the right of appeal: it tells the person of the
+        // debt and how it will be recovered, and asks for no payment itself.
+        LetterType.OverpaymentDecision => false,
     };
 
     private const string QueueOfficer = "letter queue";

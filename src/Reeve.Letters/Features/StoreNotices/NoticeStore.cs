@@ -103,6 +103,7 @@ public static class NoticeStore
         LetterType.DirectDebitUnpaid => "Direct Debit unpaid",
         LetterType.DirectDebitRePresentation => "Direct Debit to be collected again",
         LetterType.InformationRequest => "Request for employment and income details",
+        LetterType.OverpaymentDecision => "Housing Benefit overpayment decision",
     };
 
     private sealed class Row

@@ -35,6 +35,9 @@ public sealed class RequiredItemsTests
         // CTAE Regs 1992 reg 36(1): the order, what the person must tell the council, 14 days to reply; the penalty for not replying.
         { LetterType.InformationRequest, ["Ms Alex Example", "Request for your employment and income details", "28 August 2025",
             "Demotown Magistrates' Court", "£1,448.58", "employer", "benefits", "15 September 2025", "penalty"] },
+        // HB Regs 2006 Sch 9 paras 13-15: the overpayment, its period and amount, the cause, from whom, the right of appeal and its time limit.
+        { LetterType.OverpaymentDecision, ["Ms Alex Example", "Housing Benefit overpayment decision", "HB100234", "7 April", "29 June 2025", "£846.30",
+            "How it happened", "earnings went up", "you, the claimant", "If you disagree", "appeal", "1 October"] },
     };
 
     [Theory]

@@ -30,6 +30,8 @@ internal static class WrittenLetters
             LetterType.DirectDebitRePresentation => new DirectDebitRePresentationFields("CT00012349", owed, "Refer to payer", on,
                 calendar.AddWorkingDays(on, 6), "5678"),
             LetterType.InformationRequest => new InformationRequestFields(year, on.PlusDays(-3), "Wealdmoor Magistrates' Court", owed, on.PlusDays(14)),
+            LetterType.OverpaymentDecision => new OverpaymentDecisionFields("HB100234", on.PlusMonths(-4), on.PlusMonths(-2), owed,
+                "The overpayment happened because of a mistake by the council", "you, the claimant", on.PlusDays(-1), on.PlusMonths(1), null),
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         };
     }
