@@ -45,6 +45,7 @@ public static class ReeveWebApp
         }
 
         configure?.Invoke(builder);
+        builder.AddHardening();
 
         var services = builder.Services;
         services.AddSingleton(DatabaseSetting.Open(builder.Configuration));
@@ -101,9 +102,11 @@ public static class ReeveWebApp
         });
 
         var app = builder.Build();
+        app.UseHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseFrontEndFiles(builder.Environment.ContentRootPath);
         app.UseDemoSetupPage(app.Services.GetRequiredService<DemoSetup>());
         app.UseRouting();

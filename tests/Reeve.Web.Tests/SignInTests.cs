@@ -88,4 +88,22 @@ public sealed class SignInTests(ReeveAppFixture app)
         html.ShouldContain("Team Leader");
         html.ShouldContain("Sign out");
     }
+
+    [Fact]
+    public async Task A_cookie_copied_before_sign_out_is_refused_after_it()
+    {
+        var username = await app.NewOfficerAsync(Role.Officer);
+        using var client = await OfficerClient.SignedInAsync(app, username);
+        var cookie = client.Cookie("reeve.officer").ShouldNotBeNull();
+
+        (await client.PostFormAsync("/sign-out", [], formPage: "/")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var replay = new OfficerClient(app.BaseAddress);
+        replay.SetCookie("reeve.officer", cookie);
+        var page = await replay.GetAsync("/");
+        page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.Headers.Location!.AbsolutePath.ShouldBe("/sign-in");
+        var api = await replay.GetAsync("/api/v1/search?q=smith");
+        api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
 }

@@ -9,7 +9,7 @@ using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages;
 
-/// <summary>Local sign-in: hashed passwords and lockout are OfficerStore's; every attempt is audited.</summary>
+/// <summary>Local sign-in: hashed passwords and lockout are OfficerStore's; each sign-in starts a server-side session; every attempt is audited.</summary>
 public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
 {
     [BindProperty]
@@ -48,7 +48,7 @@ public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
         var now = clock.GetCurrentInstant();
         var remote = OfficerAudit.RemoteAddress(HttpContext);
         await using var connection = await db.OpenAsync(ct);
-        var result = await OfficerStore.SignInAsync(connection, username, Password!, now);
+        var result = await OfficerStore.SignInAsync(connection, username, Password!, remote, now);
         if (result.Officer is not { } officer)
         {
             // Recorded against the officer's home council, or against every council when the username is unknown.
@@ -63,14 +63,15 @@ public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
                     typed, result.Problem ?? "Sign-in refused", remote, now);
             }
 
-            ModelState.AddModelError("username", result.Problem ?? "The username or password is not right");
+            ModelState.AddModelError("username", result.Problem ?? OfficerStore.Refused);
             Password = null;
             return Page();
         }
 
         await AuditTrail.RecordAsync(connection, null, officer.HomeCouncil, officer.Username, AuditTrail.Actions.SignIn, OfficerAudit.Subjects.Officer,
             officer.Username, "Signed in", remote, now);
-        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, officer.HomeCouncil),
+        var session = await OfficerSessions.StartAsync(connection, null, officer.OfficerId, now);
+        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, officer.HomeCouncil, session),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         return LocalRedirect(SafeReturnUrl());
     }
