@@ -25,7 +25,8 @@ public abstract class PaymentsTest(IDatabaseEngine engine) : DatabaseTest(engine
         await InTransactionAsync(async (c, tx) =>
         {
             await RefundStore.SetSettingsAsync(c, tx, Council, new RefundSettings(Money.FromPence(pence),
-                new Domain.Bacs.ServiceUser("123456", Domain.BankDetails.SortCode.Parse("089999"), Domain.BankDetails.AccountNumber.Parse("66374958"), "WEALDMOOR DC")));
+                new Reeve.Payments.Domain.Bacs.ServiceUser("123456", Reeve.Payments.Domain.BankDetails.SortCode.Parse("089999"),
+                Reeve.Payments.Domain.BankDetails.AccountNumber.Parse("66374958"), "WEALDMOOR DC")));
             return 0;
         });
 
