@@ -115,6 +115,7 @@ public static class ReeveWebApp
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();
+        app.MapReversalApi();
         app.MapPeopleApi();
         app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -67,4 +67,29 @@ public sealed class MoneyControlTests(ReeveAppFixture app)
         (await app.QueryAsync<string>("select status from refund_request where council_id = @c and refund_id = @refundId",
             new { c = app.HomeCouncil.Value, refundId })).ShouldBe("awaiting-approval");
     }
+
+    [Fact]
+    public async Task The_api_reverses_through_the_same_controls_as_the_page()
+    {
+        await PaymentsSetup.RefundLimitAsync(app, 5_000);
+        var (reference, charge) = await app.QueryAsync<(string, long)>(
+            "select a.reference, e.entry_id from ledger_entry e join account a on a.council_id = e.council_id and a.account_id = e.account_id " +
+            "where a.council_id = @c and e.kind = 'charge' and e.amount_pence > 5000 " +
+            "and not exists (select 1 from ledger_entry r where r.council_id = e.council_id and r.reverses_entry_id = e.entry_id) " +
+            "and not exists (select 1 from reversal_request q where q.council_id = e.council_id and q.entry_id = e.entry_id) order by e.entry_id limit 1",
+            new { c = app.HomeCouncil.Value });
+        using var officer = await OfficerClient.SignedInAsync(app, "officer");
+
+        var waiting = await officer.PostJsonAsync($"/api/v1/accounts/{reference}/ledger/{charge}/reversal", new { reason = "Billed in error" });
+
+        waiting.StatusCode.ShouldBe(HttpStatusCode.Accepted, await waiting.Content.ReadAsStringAsync());
+        (await waiting.Content.ReadAsStringAsync()).ShouldContain("waiting-for-approval");
+        (await app.CountAsync("select count(*) from ledger_entry where council_id = @c and reverses_entry_id = @charge", new { c = app.HomeCouncil.Value, charge }))
+            .ShouldBe(0);
+        (await officer.PostJsonAsync($"/api/v1/accounts/{reference}/ledger/{charge}/reversal", new { reason = "Again" })).StatusCode
+            .ShouldBe(HttpStatusCode.Conflict);
+        using var admin = await OfficerClient.SignedInAsync(app, "admin");
+        (await admin.PostJsonAsync($"/api/v1/accounts/{reference}/ledger/{charge}/reversal", new { reason = "Billed in error" })).StatusCode
+            .ShouldBe(HttpStatusCode.Conflict);
+    }
 }

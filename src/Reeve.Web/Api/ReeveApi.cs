@@ -237,7 +237,7 @@ public static class ReeveApi
         return Results.Json(json, statusCode: status, contentType: "application/problem+json");
     }
 
-    private static async ValueTask<object?> RequireApiHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireApiHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         if (!string.Equals(context.HttpContext.Request.Headers[ApiHeader], "1", StringComparison.Ordinal))
         {

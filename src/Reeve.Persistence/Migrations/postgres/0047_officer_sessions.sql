@@ -17,3 +17,13 @@ create table officer_sign_in_lock (
     locked_until timestamptz,
     primary key (officer_id, remote_address)
 );
+
+-- A local account's second factor (RFC 6238 TOTP, 30-second steps, six digits): the shared secret in Base32, when the
+-- officer confirmed it with a first code (until then sign-in does not ask for one), and the last step a code was
+-- accepted for, so a code is used once.
+create table officer_second_factor (
+    officer_id integer primary key references officer (officer_id),
+    secret text not null,
+    confirmed_at timestamptz,
+    last_used_step bigint
+);
