@@ -13,6 +13,13 @@ internal sealed class CliHost(TextReader stdin, TextWriter stdout, TextWriter st
 
     public string? Environment(string name) => environment(name);
 
+    /// <summary>
+    /// Who the audit trail and the records name for what this command does: the operating system user, as "cli:&lt;user&gt;".
+    /// The command line cannot prove which officer typed it, so it never names one (issue 19); approvals, which must
+    /// prove the approver, are given in the signed-in app.
+    /// </summary>
+    public string Actor => "cli:" + (Environment("USER") is { Length: > 0 } user ? user.Trim() : "unknown");
+
     /// <summary>Spectre output over stdout: colour and live progress bars on a terminal, plain text otherwise.</summary>
     public IAnsiConsole Out => _out ??= ConsoleFor(Stdout, isTerminal: ReferenceEquals(Stdout, Console.Out) && !Console.IsOutputRedirected);
 

@@ -47,6 +47,7 @@ public static class ReeveWebApp
         }
 
         configure?.Invoke(builder);
+        builder.AddHardening();
 
         var services = builder.Services;
         services.AddSingleton(DatabaseSetting.Open(builder.Configuration));
@@ -103,9 +104,11 @@ public static class ReeveWebApp
         });
 
         var app = builder.Build();
+        app.UseHardening();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseFrontEndFiles(builder.Environment.ContentRootPath);
         app.UseDemoSetupPage(app.Services.GetRequiredService<DemoSetup>());
         app.UseRouting();
@@ -115,6 +118,7 @@ public static class ReeveWebApp
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();
+        app.MapReversalApi();
         app.MapPeopleApi();
         app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -52,7 +52,7 @@ public abstract class DemoCouncilTests(IDatabaseEngine engine) : DatabaseTest(en
         result.Officers.Select(o => o.Role).ShouldBe(["Officer", "Team Leader", "Manager", "Auditor", "System Administrator"]);
         foreach (var officer in result.Officers)
         {
-            var signIn = await ReadAsync(c => OfficerStore.SignInAsync(c, officer.Username, officer.Password, Now));
+            var signIn = await ReadAsync(c => OfficerStore.SignInAsync(c, officer.Username, officer.Password, "127.0.0.1", Now));
             signIn.Problem.ShouldBeNull();
             signIn.Officer!.Councils.Count.ShouldBe(2);
         }

@@ -10,6 +10,8 @@ public abstract class OfficersTest(IDatabaseEngine engine) : DatabaseTest(engine
         InTransactionAsync((connection, tx) => OfficerStore.CreateAsync(
             connection, tx, username, "Test Officer", role, Council, councils ?? [], password, Now));
 
-    protected Task<OfficerStore.SignInResult> SignInAsync(string username, string password) =>
-        ReadAsync(connection => OfficerStore.SignInAsync(connection, username, password, Now));
+    protected const string TestAddress = "192.0.2.10";
+
+    protected Task<OfficerStore.SignInResult> SignInAsync(string username, string password, string from = TestAddress) =>
+        ReadAsync(connection => OfficerStore.SignInAsync(connection, username, password, from, Now));
 }

@@ -9,14 +9,23 @@ namespace Reeve.Web.Tests;
 public sealed partial class OfficerClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _baseAddress;
 
     public OfficerClient(Uri baseAddress)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        _baseAddress = baseAddress;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = baseAddress,
         };
     }
+
+    /// <summary>The value of one of this client's cookies, as a copier would take it.</summary>
+    public string? Cookie(string name) => _cookies.GetCookies(_baseAddress)[name]?.Value;
+
+    /// <summary>Sets a cookie, as a replayer would (a cookie copied from another browser).</summary>
+    public void SetCookie(string name, string value) => _cookies.Add(_baseAddress, new System.Net.Cookie(name, value));
 
     public static async Task<OfficerClient> SignedInAsync(ReeveAppFixture app, string username)
     {

@@ -52,6 +52,9 @@ public sealed class ReeveAppFixture : IAsyncLifetime
                 ["Reeve:DemoDwellings"] = "60",
                 ["Reeve:DemoOfficerPassword"] = Password,
                 ["Notify:CallbackBearerToken"] = NotifyCallbackToken,
+                // Every test signs in from 127.0.0.1: the per-address limits are tested on their own app (HardeningTests).
+                ["Reeve:RateLimit:SignInPerMinute"] = "100000",
+                ["Reeve:RateLimit:CalculatorsPerMinute"] = "100000",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IClock>(Clock);

@@ -10,15 +10,18 @@ public sealed record OfficerAccount(
     string DisplayName,
     Role Role,
     CouncilId HomeCouncil,
-    IReadOnlyList<CouncilId> Councils,
-    int FailedSignIns,
-    Instant? LockedUntil);
+    IReadOnlyList<CouncilId> Councils);
 
-/// <summary>Lockout policy: after five wrong passwords in a row the account is locked for fifteen minutes.</summary>
+/// <summary>
+/// Lockout policy: five wrong passwords in a row for one officer from one address shut that address out of that
+/// officer's account for fifteen minutes. Other addresses are not shut out, so a stranger who knows a username cannot
+/// keep the officer out; the web app's per-address rate limit is what slows guessing from many usernames.
+/// </summary>
 public static class Lockout
 {
     public const int MaxFailedSignIns = 5;
     public static readonly Duration LockFor = Duration.FromMinutes(15);
-
-    public static bool IsLocked(OfficerAccount officer, Instant now) => officer.LockedUntil is { } until && until > now;
 }
+
+/// <summary>An address shut out of an officer's account by wrong passwords, until <see cref="LockedUntil"/>.</summary>
+public sealed record SignInLock(string Username, string DisplayName, string RemoteAddress, Instant LockedUntil);

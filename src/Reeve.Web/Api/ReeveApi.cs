@@ -215,8 +215,13 @@ public static class ReeveApi
 
     private static async Task<IResult> CalculateAsync(string kind, HttpContext http, CalculatorRegistry calculators, CancellationToken ct)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var input = await reader.ReadToEndAsync(ct);
+        // Anonymous, so small: a calculator case is a few hundred bytes (issue 19 found 30 MB bodies taken).
+        if (await Hardening.ReadBodyAsync(http.Request, Hardening.CalculatorBodyLimitBytes, ct) is not { } input)
+        {
+            return FieldProblem(StatusCodes.Status413PayloadTooLarge, "body",
+                $"A calculator request may be at most {Hardening.CalculatorBodyLimitBytes / 1024} KB");
+        }
+
         var (ok, json) = calculators.Run(kind, input);
         if (ok)
         {
@@ -237,7 +242,7 @@ public static class ReeveApi
         return Results.Json(json, statusCode: status, contentType: "application/problem+json");
     }
 
-    private static async ValueTask<object?> RequireApiHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RequireApiHeader(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         if (!string.Equals(context.HttpContext.Request.Headers[ApiHeader], "1", StringComparison.Ordinal))
         {

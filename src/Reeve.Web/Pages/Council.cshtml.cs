@@ -50,7 +50,7 @@ public sealed class CouncilModel(ReeveDatabase db, IClock clock) : PageModel
 
         await AuditTrail.RecordAsync(connection, null, council, officer.Username, "switch-council", OfficerAudit.Subjects.Officer, officer.Username,
             $"Now working on council {council}", OfficerAudit.RemoteAddress(HttpContext), clock.GetCurrentInstant());
-        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, council),
+        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, council, User.SessionId() ?? ""),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Page not found", (IReadOnlyList<string>)
                 ["If you typed the web address, check it is correct.", "If you followed a link to an account, person or property, it may belong to another council or may not exist."]),
             403 => ("You cannot do this", ["Your role does not allow this. Auditors can read records but not change them; the audit trail is for team leaders, managers, auditors and administrators."]),
+            429 => ("Too many tries from this computer", ["Wait a minute and try again."]),
             400 => ("Sorry, the request could not be understood", ["If you were filling in a form, go back, reload the page and try again."]),
             _ => ("Sorry, there is a problem with the service", ["Try again later. Nothing you were doing has been saved twice: any change either finished or was not made."]),
         };

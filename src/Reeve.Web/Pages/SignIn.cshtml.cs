@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -9,7 +8,10 @@ using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages;
 
-/// <summary>Local sign-in: hashed passwords and lockout are OfficerStore's; every attempt is audited.</summary>
+/// <summary>
+/// Local sign-in: hashed passwords and lockout are OfficerStore's; an officer with a second factor goes on to
+/// /sign-in/code; each sign-in starts a server-side session; every attempt is audited.
+/// </summary>
 public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
 {
     [BindProperty]
@@ -48,7 +50,7 @@ public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
         var now = clock.GetCurrentInstant();
         var remote = OfficerAudit.RemoteAddress(HttpContext);
         await using var connection = await db.OpenAsync(ct);
-        var result = await OfficerStore.SignInAsync(connection, username, Password!, now);
+        var result = await OfficerStore.SignInAsync(connection, username, Password!, remote, now);
         if (result.Officer is not { } officer)
         {
             // Recorded against the officer's home council, or against every council when the username is unknown.
@@ -63,18 +65,21 @@ public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
                     typed, result.Problem ?? "Sign-in refused", remote, now);
             }
 
-            ModelState.AddModelError("username", result.Problem ?? "The username or password is not right");
+            ModelState.AddModelError("username", result.Problem ?? OfficerStore.Refused);
             Password = null;
             return Page();
         }
 
-        await AuditTrail.RecordAsync(connection, null, officer.HomeCouncil, officer.Username, AuditTrail.Actions.SignIn, OfficerAudit.Subjects.Officer,
-            officer.Username, "Signed in", remote, now);
-        await HttpContext.SignInAsync(Authentication.Scheme, OfficerClaims.Create(officer, officer.HomeCouncil),
-            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+        if (await SecondFactors.IsEnrolledAsync(connection, officer.OfficerId))
+        {
+            // The password was right; the code from the officer's authenticator app comes next, on its own page.
+            OfficerSignIn.HoldForCode(HttpContext, officer);
+            return LocalRedirect("/sign-in/code?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl()));
+        }
+
+        await OfficerSignIn.CompleteAsync(HttpContext, connection, officer, "Signed in", now);
         return LocalRedirect(SafeReturnUrl());
     }
 
-    private string SafeReturnUrl() =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/sign-", StringComparison.Ordinal) ? ReturnUrl : "/";
+    private string SafeReturnUrl() => OfficerSignIn.SafeReturnUrl(Url, ReturnUrl);
 }

@@ -2,11 +2,15 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Authentication;
+using Reeve.Officers;
+using Reeve.Persistence;
 
 namespace Reeve.Web.Security;
 
 /// <summary>
-/// Local officer accounts signed in with a cookie: HttpOnly, SameSite=Strict, sliding expiry. Pages
+/// Local officer accounts signed in with a cookie: HttpOnly, SameSite=Strict, Secure whenever the browser's request was
+/// HTTPS (directly or through a known TLS proxy), sliding expiry, and honoured only while its server-side session lives. Pages
 /// redirect to sign-in; the JSON API answers 401 or 403 with problem details and never redirects.
 /// </summary>
 public static class Authentication
@@ -14,6 +18,7 @@ public static class Authentication
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string CanChangePolicy = "CanChange";
     public const string CanReadAuditPolicy = "CanReadAudit";
+    public const string MayUnlockOfficersPolicy = "MayUnlockOfficers";
 
     public static IServiceCollection AddOfficerAuthentication(this IServiceCollection services)
     {
@@ -31,16 +36,34 @@ public static class Authentication
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized, redirectPages: true);
             options.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden, redirectPages: false);
+            options.Events.OnValidatePrincipal = RequireLiveSessionAsync;
         });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CanChangePolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.CanChange()))
-            .AddPolicy(CanReadAuditPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.CanReadAudit()));
+            .AddPolicy(CanReadAuditPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.CanReadAudit()))
+            .AddPolicy(MayUnlockOfficersPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.OfficerRole() is { } role && role.MayUnlockOfficers()));
         return services;
     }
 
     public static bool IsApi(this HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// A cookie is honoured only while the session it names is live in the database: signing out ends the session, so a
+    /// copy of the cookie taken before is refused after (issue 19). One indexed read per signed-in request.
+    /// </summary>
+    private static async Task RequireLiveSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var session = context.Principal?.SessionId();
+        var db = context.HttpContext.RequestServices.GetRequiredService<ReeveDatabase>();
+        await using var connection = await db.OpenAsync(context.HttpContext.RequestAborted);
+        if (session is null || !await OfficerSessions.IsLiveAsync(connection, session))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
 
     private static async Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status, bool redirectPages)
     {

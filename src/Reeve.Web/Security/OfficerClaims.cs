@@ -14,8 +14,9 @@ public static class OfficerClaims
     public const string Council = "reeve:council";
     public const string Councils = "reeve:councils";
     public const string Username = ClaimTypes.NameIdentifier;
+    public const string Session = "reeve:session";
 
-    public static ClaimsPrincipal Create(OfficerAccount officer, CouncilId workingCouncil)
+    public static ClaimsPrincipal Create(OfficerAccount officer, CouncilId workingCouncil, string sessionId)
     {
         var claims = new List<Claim>
         {
@@ -24,6 +25,7 @@ public static class OfficerClaims
             new(ClaimTypes.Role, officer.Role.Name()),
             new(Council, workingCouncil.ToString()),
             new(Councils, string.Join(',', officer.Councils.Select(c => c.ToString()))),
+            new(Session, sessionId),
         };
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Authentication.Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
@@ -37,6 +39,9 @@ public static class OfficerClaims
 
     public static string OfficerUsername(this ClaimsPrincipal user) =>
         user.FindFirstValue(Username) ?? throw new InvalidOperationException("The officer has no username");
+
+    /// <summary>The server-side session the cookie names (OfficerSessions), or null for a cookie made before sessions.</summary>
+    public static string? SessionId(this ClaimsPrincipal user) => user.FindFirstValue(Session);
 
     public static string OfficerName(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? "";
 

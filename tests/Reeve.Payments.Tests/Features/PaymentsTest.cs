@@ -20,6 +20,16 @@ public abstract class PaymentsTest(IDatabaseEngine engine) : DatabaseTest(engine
         InTransactionAsync((c, tx) => PostEntries.PostAsync(c, tx,
             [Entries.Charge(account, Money.FromPence(pence)) with { Year = new FinancialYear(year), EffectiveDate = new FinancialYear(year).FirstDay }], Now));
 
+    /// <summary>Sets the council's approval limit for refunds and for reversals that lower what is owed.</summary>
+    protected async Task SetLimitAsync(long pence) =>
+        await InTransactionAsync(async (c, tx) =>
+        {
+            await RefundStore.SetSettingsAsync(c, tx, Council, new RefundSettings(Money.FromPence(pence),
+                new Reeve.Payments.Domain.Bacs.ServiceUser("123456", Reeve.Payments.Domain.BankDetails.SortCode.Parse("089999"),
+                Reeve.Payments.Domain.BankDetails.AccountNumber.Parse("66374958"), "WEALDMOOR DC")));
+            return 0;
+        });
+
     /// <summary>A bank CSV in the "signed" layout: ISO date, description, amount, no header.</summary>
     protected static byte[] BankCsv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 

@@ -30,24 +30,22 @@ internal static class SuspenseCommand
         var allocateCouncil = PaymentsCommand.Council();
         var item = new Option<int>("--item") { Description = "The suspense item's number", HelpName = "N", Required = true };
         var account = new Option<string>("--account") { Description = "The account reference to post it to", HelpName = "REF", Required = true };
-        var officer = new Option<string?>("--officer") { Description = "Who is allocating it, for the audit trail (default: $USER)", HelpName = "name" };
-        var allocate = new Command("allocate", "Post a suspense item to an account") { item, account, officer, allocateCouncil };
+        var allocate = new Command("allocate", "Post a suspense item to an account") { item, account, allocateCouncil };
         allocate.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
-            var who = parsed.GetValue(officer) is { Length: > 0 } named ? named : host.Environment("USER") ?? "reeve payments suspense allocate";
+            var who = host.Actor;
             return await AllocateAsync(host, db, PaymentsCommand.GivenCouncil(parsed, allocateCouncil), parsed.GetValue(item), parsed.GetValue(account)!, who, ct);
         });
         var closeCouncil = PaymentsCommand.Council();
         var import = new Option<long>("--import") { Description = "The payment import the bank debit came in", HelpName = "N", Required = true };
         var entry = new Option<string>("--entry") { Description = "The entry within that import, as listed", HelpName = "ENTRY", Required = true };
         var note = new Option<string>("--note") { Description = "What was done about it", HelpName = "text", Required = true };
-        var closeOfficer = new Option<string?>("--officer") { Description = "Who closed it, for the audit trail (default: $USER)", HelpName = "name" };
-        var close = new Command("close-debit", "Close a bank debit waiting for an officer, saying what was done") { import, entry, note, closeOfficer, closeCouncil };
+        var close = new Command("close-debit", "Close a bank debit waiting for an officer, saying what was done") { import, entry, note, closeCouncil };
         close.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
-            var who = parsed.GetValue(closeOfficer) is { Length: > 0 } named ? named : host.Environment("USER") ?? "reeve payments suspense close-debit";
+            var who = host.Actor;
             return await CloseDebitAsync(host, db, PaymentsCommand.GivenCouncil(parsed, closeCouncil), parsed.GetValue(import), parsed.GetValue(entry)!,
                 parsed.GetValue(note), who, ct);
         });

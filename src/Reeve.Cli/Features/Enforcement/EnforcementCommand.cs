@@ -27,7 +27,6 @@ internal static class EnforcementCommand
 
     private static Option<int?> Council() => new("--council") { Description = "The council (needed when the database holds several)", HelpName = "N" };
 
-    private static Option<string?> Officer() => new("--officer") { Description = "Your username, for the audit trail (default: $USER)", HelpName = "username" };
 
     private static Option<long> Id(string name, string description) => new(name) { Description = description, HelpName = "N", Required = true };
 
@@ -86,8 +85,6 @@ internal static class EnforcementCommand
         return ReeveCli.Refused;
     }
 
-    private static string Who(ParseResult parsed, Option<string?> officer, CliHost host) =>
-        parsed.GetValue(officer) is { Length: > 0 } named ? named.Trim().ToLowerInvariant() : host.Environment("USER") ?? Name;
 
     private static Command LiabilityOrdersCommand(CliHost host)
     {
@@ -127,14 +124,14 @@ internal static class EnforcementCommand
     {
         var order = Id("--order", "The liability order (its id from `reeve enforcement liability-orders`)");
         var date = CliOptions.Date("--date", "The day the request is issued (default today)");
-        var (council, officer) = (Council(), Officer());
+        var council = Council();
         var command = new Command("request-information", "Ask the people liable under a liability order for their employment and income (reg 36), 14 days to reply")
         {
-            order, date, council, officer,
+            order, date, council,
         };
         command.SetAction((parsed, ct) => RunAsync(host, parsed, council, Name + " request-information",
             (c, tx, id) => RequestInformation.HandleAsync(c, tx, id, parsed.GetValue(order), parsed.GetValue(date) ?? UkTime.Today(host.Clock),
-                Who(parsed, officer, host), host.Clock.GetCurrentInstant()),
+                host.Actor, host.Clock.GetCurrentInstant()),
             issued => issued.AlreadyIssued
                 ? $"Already asked on that day: request(s) {string.Join(", ", issued.Requests.Select(r => r.RequestId))}; nothing new was sent."
                 : $"Asked {issued.Requests.Count} person(s): request(s) {string.Join(", ", issued.Requests.Select(r => $"{r.RequestId} (person {r.PartyId})"))}; " +
@@ -156,10 +153,10 @@ internal static class EnforcementCommand
         var benefits = new Option<string?>("--benefits") { Description = "Benefits received, comma-separated: " + string.Join(", ", EnforcementLaw.Benefits) };
         var note = new Option<string?>("--note") { Description = "Anything else the person said" };
         var date = CliOptions.Date("--date", "The day the reply was received (default today)");
-        var (council, officer) = (Council(), Officer());
+        var council = Council();
         var command = new Command("record-reply", "Record a reply to an information request against the person")
         {
-            request, employment, employer, address, postcode, contact, payroll, period, net, benefits, note, date, council, officer,
+            request, employment, employer, address, postcode, contact, payroll, period, net, benefits, note, date, council,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -194,7 +191,7 @@ internal static class EnforcementCommand
                 parsed.GetValue(payroll) ?? "", payPeriod, netPay,
                 [.. (parsed.GetValue(benefits) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], parsed.GetValue(note) ?? "");
             return await RunAsync(host, parsed, council, name,
-                (c, tx, id) => RecordInformationReply.HandleAsync(c, tx, id, reply, Who(parsed, officer, host), host.Clock.GetCurrentInstant()),
+                (c, tx, id) => RecordInformationReply.HandleAsync(c, tx, id, reply, host.Actor, host.Clock.GetCurrentInstant()),
                 recorded => $"Reply {recorded.ReplyId} recorded" + (recorded.EmployerId is { } e ? $" (employer {e})" : "") +
                     (recorded.Deduction is { } d ? $". An attachment of earnings order would take {d.Deduction.ToDisplayString()} from each pay ({d.Percent}%, CTAE Regs 1992 Sch 4)." : "."), ct);
         });
@@ -204,11 +201,11 @@ internal static class EnforcementCommand
     private static Command FlagUnansweredCommand(CliHost host)
     {
         var date = CliOptions.Date("--date", "The day to check (default today)");
-        var (council, officer) = (Council(), Officer());
-        var command = new Command("flag-unanswered", "Flag information requests not answered within their 14 days") { date, council, officer };
+        var council = Council();
+        var command = new Command("flag-unanswered", "Flag information requests not answered within their 14 days") { date, council };
         command.SetAction((parsed, ct) => RunAsync(host, parsed, council, Name + " flag-unanswered",
             async (c, tx, id) => (Outcome<IReadOnlyList<InformationRequest>>)new Outcome<IReadOnlyList<InformationRequest>>.Done(await FlagUnansweredRequests.HandleAsync(
-                c, tx, id, parsed.GetValue(date) ?? UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant())),
+                c, tx, id, parsed.GetValue(date) ?? UkTime.Today(host.Clock), host.Actor, host.Clock.GetCurrentInstant())),
             flagged => flagged.Count == 0
                 ? "No request is past its reply date without a reply."
                 : $"{flagged.Count} request(s) flagged with no reply: {string.Join(", ", flagged.Select(r => $"{r.RequestId} (person {r.PartyId}, due {DateText.FormatIso(r.ReplyDue)})"))}.", ct));
@@ -220,12 +217,12 @@ internal static class EnforcementCommand
         var order = Id("--order", "The liability order (its id from `reeve enforcement liability-orders`)");
         var person = Id("--person", "The debtor (a person liable under the order) whose newest reply names the employer");
         var date = CliOptions.Date("--date", "The day the order is made (default today)");
-        var (council, officer) = (Council(), Officer());
-        var command = new Command("make-order", "Make an attachment of earnings order to the debtor's employer (regs 37-39)") { order, person, date, council, officer };
+        var council = Council();
+        var command = new Command("make-order", "Make an attachment of earnings order to the debtor's employer (regs 37-39)") { order, person, date, council };
         command.SetAction((parsed, ct) => RunAsync(host, parsed, council, Name + " make-order",
             (c, tx, id) => MakeAttachmentOrder.HandleAsync(c, tx, id,
                 new MakeAttachmentOrder.Request(parsed.GetValue(order), parsed.GetValue(person), parsed.GetValue(date) ?? UkTime.Today(host.Clock)),
-                Who(parsed, officer, host), host.Clock.GetCurrentInstant()),
+                host.Actor, host.Clock.GetCurrentInstant()),
             made => $"Attachment of earnings order {made.Order.OrderId} to {made.Employer.Name} for {made.Order.OrderSum.ToDisplayString()}: " +
                 $"{made.Order.Deduction.ToDisplayString()} from each {made.Order.PayPeriod.Code()} pay; priority {made.Priority}.\n" +
                 string.Join("\n", made.Explanation.Select(s => $"  {s.Amount.ToDisplayString(),12}  {s.Step} [{s.Source}]")), ct));
@@ -235,11 +232,11 @@ internal static class EnforcementCommand
     private static Command EndPaidCommand(CliHost host)
     {
         var date = CliOptions.Date("--date", "The day to check payments by (default today)");
-        var (council, officer) = (Council(), Officer());
-        var command = new Command("end-paid-orders", "End attachment of earnings orders whose liability order is paid") { date, council, officer };
+        var council = Council();
+        var command = new Command("end-paid-orders", "End attachment of earnings orders whose liability order is paid") { date, council };
         command.SetAction((parsed, ct) => RunAsync(host, parsed, council, Name + " end-paid-orders",
             async (c, tx, id) => (Outcome<IReadOnlyList<AttachmentOrder>>)new Outcome<IReadOnlyList<AttachmentOrder>>.Done(await EndPaidAttachmentOrders.HandleAsync(
-                c, tx, id, parsed.GetValue(date) ?? UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant())),
+                c, tx, id, parsed.GetValue(date) ?? UkTime.Today(host.Clock), host.Actor, host.Clock.GetCurrentInstant())),
             ended => ended.Count == 0 ? "No order in force has been paid off." : $"{ended.Count} order(s) ended as paid: {string.Join(", ", ended.Select(o => o.OrderId))}.", ct));
         return command;
     }
@@ -249,10 +246,10 @@ internal static class EnforcementCommand
         var employer = Id("--employer", "The employer the schedule is from");
         var file = new Option<string>("--file") { Description = "The schedule: CSV with the header " + string.Join(',', RemittanceSchedule.Header), HelpName = "file", Required = true };
         var date = CliOptions.Date("--date", "The day the schedule and its money were received (default today)");
-        var (council, officer) = (Council(), Officer());
+        var council = Council();
         var command = new Command("import-remittance", "Import an employer's remittance schedule: post each deduction, raise missing or short ones for chasing")
         {
-            employer, file, date, council, officer,
+            employer, file, date, council,
         };
         command.SetAction(async (parsed, ct) =>
         {
@@ -275,7 +272,7 @@ internal static class EnforcementCommand
             await using var tx = await connection.BeginTransactionAsync(ct);
             switch (await ImportRemittance.HandleAsync(connection, tx, chosen.Id!.Value,
                         new ImportRemittance.Request(parsed.GetValue(employer), Path.GetFileName(path), content, parsed.GetValue(date) ?? UkTime.Today(host.Clock)),
-                        Who(parsed, officer, host), host.Clock.GetCurrentInstant()))
+                        host.Actor, host.Clock.GetCurrentInstant()))
             {
                 case ImportRemittance.Result.Imported { Report: var r }:
                     await tx.CommitAsync(ct);

@@ -35,7 +35,7 @@ internal static class RefundsCommand
             }
 
             var outcome = await PayRefunds.PayAsync(db, chosen.Id!.Value, parsed.GetValue(processing)!.Value, WorkingDays.EnglandAndWales,
-                host.Environment("USER") ?? command, host.Clock.GetCurrentInstant(), ct);
+                host.Actor, host.Clock.GetCurrentInstant(), ct);
             switch (outcome)
             {
                 case Outcome<PayRefunds.Run>.Done { Value: var run }:
@@ -130,7 +130,7 @@ internal static class RefundsCommand
             }
 
             var attempts = await PayCardRefunds.PayAsync(db, new Payments.Features.TakeCardPayments.GovUkPayClient(http), chosen.Id!.Value,
-                host.Environment("USER") ?? name, host.Clock.GetCurrentInstant(), ct);
+                host.Actor, host.Clock.GetCurrentInstant(), ct);
             foreach (var a in attempts)
             {
                 host.Out.MarkupLine(Markup.Escape($"Refund {a.RefundId} ({a.Amount.ToDisplayString()}, account {a.Account}): {a.State.Describe()}"));

@@ -17,11 +17,6 @@ internal static class CourtCommand
 
     private static Option<int?> Council() => new("--council") { Description = "The council (needed when the database holds several)", HelpName = "N" };
 
-    private static Option<string?> Officer() => new("--officer") { Description = "Your username, for the audit trail (default: $USER)", HelpName = "username" };
-
-    private static string Who(ParseResult parsed, Option<string?> officer, CliHost host) =>
-        parsed.GetValue(officer) is { Length: > 0 } named ? named.Trim().ToLowerInvariant() : host.Environment("USER") ?? "reeve recovery court";
-
     private static async Task<CouncilId?> CouncilAsync(CliHost host, Reeve.Persistence.ReeveDatabase db, int? given, string command, CancellationToken ct)
     {
         var chosen = await CouncilChoice.ChooseAsync(db, given, ct);
@@ -48,8 +43,7 @@ internal static class CourtCommand
         var time = new Option<string>("--time") { Description = "The session's start time, HH:MM", DefaultValueFactory = _ => "10:00" };
         var capacity = CliOptions.WholeNumber("--capacity", "How many complaints the court will hear", 500, minimum: 1, maximum: 1_000_000);
         var council = Council();
-        var officer = Officer();
-        var command = new Command("add", "Add a court session for liability order complaints") { court, date, time, capacity, council, officer };
+        var command = new Command("add", "Add a court session for liability order complaints") { court, date, time, capacity, council };
         command.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -61,7 +55,7 @@ internal static class CourtCommand
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var outcome = await ScheduleCourtSession.HandleAsync(connection, tx, id, parsed.GetValue(court) ?? "", parsed.GetValue(date)!.Value, parsed.GetValue(time) ?? "",
-                parsed.GetValue(capacity), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+                parsed.GetValue(capacity), UkTime.Today(host.Clock), host.Actor, host.Clock.GetCurrentInstant());
             if (outcome is Outcome<CourtSession>.Invalid invalid)
             {
                 return await RefuseAsync(host, Name + " add", $"--{invalid.Field}: {invalid.Message}");
@@ -166,8 +160,7 @@ internal static class CourtCommand
             Required = true,
         };
         var council = Council();
-        var officer = Officer();
-        var command = new Command("outcomes", "Record a hearing's outcomes in bulk, all or nothing") { session, file, council, officer };
+        var command = new Command("outcomes", "Record a hearing's outcomes in bulk, all or nothing") { session, file, council };
         command.SetAction(async (parsed, ct) =>
         {
             const string name = Name + " outcomes";
@@ -211,7 +204,7 @@ internal static class CourtCommand
             await using (var connection = await db.OpenAsync(ct))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                result = await RecordHearingOutcomes.HandleAsync(connection, tx, id, parsed.GetValue(session), entries, Who(parsed, officer, host), host.Clock.GetCurrentInstant(), ct);
+                result = await RecordHearingOutcomes.HandleAsync(connection, tx, id, parsed.GetValue(session), entries, host.Actor, host.Clock.GetCurrentInstant(), ct);
                 if (result is Outcome<IReadOnlyList<OutcomeResult>>.Done)
                 {
                     await tx.CommitAsync(ct);

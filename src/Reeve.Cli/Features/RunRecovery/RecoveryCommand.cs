@@ -10,7 +10,7 @@ namespace Reeve.Cli.Features.RunRecovery;
 
 /// <summary>
 /// `reeve recovery`: the recovery run (`run --date D --preview` writes nothing; `run --date D` prepares today's run;
-/// `approve --run N` by a Team Leader who did not prepare it; `execute --run N`), the runs list, costs, and the
+/// approval by a Team Leader who did not prepare it, in the signed-in app; `execute --run N`), the runs list, costs, and the
 /// magistrates' court (`court add`, `court list`, `court complaints`, `court outcomes`).
 /// </summary>
 internal static class RecoveryCommand
@@ -34,11 +34,6 @@ internal static class RecoveryCommand
     }
 
     private static Option<int?> Council() => new("--council") { Description = "The council (needed when the database holds several)", HelpName = "N" };
-
-    private static Option<string?> Officer() => new("--officer") { Description = "Your username, for the run's record and the audit trail (default: $USER)", HelpName = "username" };
-
-    private static string Who(ParseResult parsed, Option<string?> officer, CliHost host) =>
-        parsed.GetValue(officer) is { Length: > 0 } named ? named.Trim().ToLowerInvariant() : host.Environment("USER") ?? "reeve recovery";
 
     private static async Task<CouncilId?> CouncilAsync(CliHost host, ReeveDatabase db, int? given, string command, CancellationToken ct)
     {
@@ -72,8 +67,7 @@ internal static class RecoveryCommand
         var account = new Option<string?>("--account") { Description = "Preview one account only", HelpName = "REF" };
         var all = new Option<bool>("--all") { Description = "List every account in the report, not only the first " + LinesListed };
         var council = Council();
-        var officer = Officer();
-        var command = new Command("run", "Preview a recovery run, or prepare today's run for a Team Leader to approve") { date, preview, account, all, council, officer };
+        var command = new Command("run", "Preview a recovery run, or prepare today's run for a Team Leader to approve") { date, preview, account, all, council };
         command.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -98,7 +92,7 @@ internal static class RecoveryCommand
                 only = found.AccountId;
             }
 
-            var options = new RecoveryRunOptions(id, parsed.GetValue(date) ?? today, today, Who(parsed, officer, host), OnlyAccount: only);
+            var options = new RecoveryRunOptions(id, parsed.GetValue(date) ?? today, today, host.Actor, OnlyAccount: only);
             Outcome<RecoveryRunReport> outcome;
             await using (var connection = await db.OpenAsync(ct))
             {
@@ -128,38 +122,21 @@ internal static class RecoveryCommand
         return command;
     }
 
+    /// <summary>
+    /// Approval is a Team Leader's, and only the signed-in app knows who is signed in: the command line used to take
+    /// `--officer` on trust, so anyone who could run `reeve` could approve as anyone (issue 19). It now says where to approve.
+    /// </summary>
     private static Command Approve(CliHost host)
     {
         var run = new Option<int>("--run") { Description = "The run to approve", HelpName = "N", Required = true };
         var council = Council();
-        var officer = Officer();
-        var command = new Command("approve", "Approve a prepared run (a Team Leader or Manager who did not prepare it)") { run, council, officer };
+        var command = new Command("approve", "Where to approve a prepared run: in the signed-in app, by a Team Leader or Manager who did not prepare it") { run, council };
         command.SetAction(async (parsed, ct) =>
         {
-            using var db = CliOptions.OpenDatabase(parsed, host);
-            if (await CouncilAsync(host, db, parsed.GetValue(council), Name + " approve", ct) is not { } id)
-            {
-                return ReeveCli.Refused;
-            }
-
-            Outcome<RecoveryRunSummary> outcome;
-            await using (var connection = await db.OpenAsync(ct))
-            {
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                outcome = await ApproveRecoveryRun.HandleAsync(connection, tx, id, parsed.GetValue(run), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
-                if (outcome is Outcome<RecoveryRunSummary>.Done)
-                {
-                    await tx.CommitAsync(ct);
-                }
-            }
-
-            if (outcome is not Outcome<RecoveryRunSummary>.Done { Value: var summary })
-            {
-                return await RefuseAsync(host, Name + " approve", outcome);
-            }
-
-            host.Out.MarkupLine(Markup.Escape($"Run {summary.RunId} for {DateText.Iso.Format(summary.RunDate)} approved by {summary.ApprovedBy}. Execute it with 'reeve recovery execute --run {summary.RunId}'."));
-            return ReeveCli.Ok;
+            await host.Stderr.WriteLineAsync(
+                $"{Name} approve: a run is approved in the signed-in app, which knows who the approver is: a Team Leader or Manager who did not prepare " +
+                $"run {parsed.GetValue(run)} approves it at /recovery/runs/{parsed.GetValue(run)}. Nothing was approved.");
+            return ReeveCli.Refused;
         });
         return command;
     }
@@ -168,8 +145,7 @@ internal static class RecoveryCommand
     {
         var run = new Option<int>("--run") { Description = "The approved run to execute (or to carry on, if it stopped)", HelpName = "N", Required = true };
         var council = Council();
-        var officer = Officer();
-        var command = new Command("execute", "Execute an approved run: notices, loss of instalments, summonses with costs, account events") { run, council, officer };
+        var command = new Command("execute", "Execute an approved run: notices, loss of instalments, summonses with costs, account events") { run, council };
         command.SetAction(async (parsed, ct) =>
         {
             using var db = CliOptions.OpenDatabase(parsed, host);
@@ -178,7 +154,7 @@ internal static class RecoveryCommand
                 return ReeveCli.Refused;
             }
 
-            var outcome = await ExecuteRecoveryRun.HandleAsync(db, id, parsed.GetValue(run), UkTime.Today(host.Clock), Who(parsed, officer, host), host.Clock, ct: ct);
+            var outcome = await ExecuteRecoveryRun.HandleAsync(db, id, parsed.GetValue(run), UkTime.Today(host.Clock), host.Actor, host.Clock, ct: ct);
             if (outcome is not Outcome<RecoveryRunReport>.Done { Value: var report })
             {
                 return await RefuseAsync(host, Name + " execute", outcome);
@@ -224,8 +200,7 @@ internal static class RecoveryCommand
         var order = new Option<string>("--liability-order") { Description = "Costs added when the court makes a liability order, in pounds", Required = true };
         var basis = new Option<string>("--basis") { Description = "How the costs were worked out (the court asks whether they were reasonably incurred)", Required = true };
         var council = Council();
-        var officer = Officer();
-        var command = new Command("costs", "Set the council's summons and liability order costs from a date") { kind, from, summons, order, basis, council, officer };
+        var command = new Command("costs", "Set the council's summons and liability order costs from a date") { kind, from, summons, order, basis, council };
         command.SetAction(async (parsed, ct) =>
         {
             const string name = Name + " costs";
@@ -245,7 +220,7 @@ internal static class RecoveryCommand
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var outcome = await RecoverySettings.SetCostsAsync(connection, tx, id,
-                new RecoveryCosts(accountKind, parsed.GetValue(from)!.Value, summonsCosts, orderCosts, parsed.GetValue(basis) ?? ""), Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+                new RecoveryCosts(accountKind, parsed.GetValue(from)!.Value, summonsCosts, orderCosts, parsed.GetValue(basis) ?? ""), host.Actor, host.Clock.GetCurrentInstant());
             if (outcome is not Outcome<RecoveryCosts>.Done)
             {
                 return await RefuseAsync(host, name, outcome);
@@ -268,8 +243,7 @@ internal static class RecoveryCommand
         var summons = CliOptions.WholeNumber("--summons-days", "Days from the balance becoming payable to the summons", RecoveryProfile.CouncilTax.SummonsDaysAfterBalanceDue, minimum: 0, maximum: 120);
         var hearing = CliOptions.WholeNumber("--hearing-days", "Days from service of the summons to the hearing (at least 14)", RecoveryProfile.StatutoryMinimumDaysSummonsToHearing, minimum: 1, maximum: 120);
         var council = Council();
-        var officer = Officer();
-        var command = new Command("profile", "Set the council's recovery timetable for a kind of account from a year on") { kind, fromYear, reminder, summons, hearing, council, officer };
+        var command = new Command("profile", "Set the council's recovery timetable for a kind of account from a year on") { kind, fromYear, reminder, summons, hearing, council };
         command.SetAction(async (parsed, ct) =>
         {
             const string name = Name + " profile";
@@ -283,7 +257,7 @@ internal static class RecoveryCommand
             var profile = new RecoveryProfile(parsed.GetValue(reminder), parsed.GetValue(summons), parsed.GetValue(hearing));
             await using var connection = await db.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
-            var outcome = await RecoverySettings.SetProfileAsync(connection, tx, id, accountKind, parsed.GetValue(fromYear), profile, Who(parsed, officer, host), host.Clock.GetCurrentInstant());
+            var outcome = await RecoverySettings.SetProfileAsync(connection, tx, id, accountKind, parsed.GetValue(fromYear), profile, host.Actor, host.Clock.GetCurrentInstant());
             if (outcome is not Outcome<ProfileSetting>.Done)
             {
                 return await RefuseAsync(host, name, outcome);
@@ -307,7 +281,7 @@ internal static class RecoveryCommand
         var heading = report.Status switch
         {
             "preview" => $"Preview of a recovery run for {DateText.Iso.Format(report.RunDate)}: nothing was written",
-            "prepared" => $"Run {report.RunId} for {DateText.Iso.Format(report.RunDate)} prepared by {report.PreparedBy}; a Team Leader who did not prepare it approves it with 'reeve recovery approve --run {report.RunId}'",
+            "prepared" => $"Run {report.RunId} for {DateText.Iso.Format(report.RunDate)} prepared by {report.PreparedBy}; a Team Leader who did not prepare it approves it in the app at /recovery/runs/{report.RunId}",
             _ => $"Run {report.RunId} for {DateText.Iso.Format(report.RunDate)} executed: {report.NoticesWritten:N0} notices and steps recorded",
         };
         console.MarkupLine(Markup.Escape(heading));

@@ -50,6 +50,12 @@ public static class ReverseEntry
         return outcome;
     }
 
+    /// <summary>The entry that reversed <paramref name="entryId"/>, or null while it stands.</summary>
+    public static Task<long?> ReversedByAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long entryId) =>
+        connection.ExecuteScalarAsync<long?>(
+            "select entry_id from ledger_line where council_id = @council and reverses_entry_id = @entryId",
+            new { council = council.Value, entryId }, tx);
+
     public static async Task<Outcome<PostedEntry>> ReverseAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long entryId, LocalDate effectiveDate,
         string postedBy, string reason, Instant now)
@@ -70,10 +76,7 @@ public static class ReverseEntry
             return new Outcome<PostedEntry>.Conflict("A reversal cannot itself be reversed; post the entry again instead");
         }
 
-        var already = await connection.ExecuteScalarAsync<long?>(
-            "select entry_id from ledger_line where council_id = @council and reverses_entry_id = @entryId",
-            new { council = council.Value, entryId }, tx);
-        if (already is not null)
+        if (await ReversedByAsync(connection, tx, council, entryId) is { } already)
         {
             return new Outcome<PostedEntry>.Conflict($"Entry {entryId} has already been reversed by entry {already}");
         }

@@ -10,7 +10,7 @@ namespace Reeve.Officers;
 
 /// <summary>
 /// Officer accounts: passwords are stored only as salted PBKDF2 hashes (ASP.NET Core Identity's
-/// PasswordHasher), and repeated failures lock the account.
+/// PasswordHasher), and repeated failures from one address shut that address out for a while.
 /// </summary>
 public static class OfficerStore
 {
@@ -48,39 +48,70 @@ public static class OfficerStore
         return id;
     }
 
-    public static async Task<SignInResult> SignInAsync(DbConnection connection, string username, string password, Instant now)
+    /// <summary>
+    /// The one answer to every refused sign-in: an unknown username, a wrong password and an address shut out all read
+    /// the same, so the answer never tells anyone that a username exists.
+    /// </summary>
+    public const string Refused =
+        "The username or password is not right. After 5 wrong tries, sign-in from this computer pauses for 15 minutes; a Team Leader can unlock it sooner.";
+
+    /// <summary>
+    /// Checks a password. Five wrong in a row for an officer from one address shut that address out of the account for
+    /// fifteen minutes (<see cref="Lockout"/>); a right password from another address still signs in.
+    /// </summary>
+    public static async Task<SignInResult> SignInAsync(DbConnection connection, string username, string password, string? remoteAddress, Instant now)
     {
-        const string wrong = "The username or password is not right";
+        var address = string.IsNullOrEmpty(remoteAddress) ? "unknown" : remoteAddress;
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             Row.Select + " where username = @username", new { username = Canonical(username ?? "") });
         if (row is null)
         {
             // Hash anyway so that a missing username takes as long as a wrong password.
             Hasher.HashPassword("nobody", password);
-            return new SignInResult(null, wrong);
+            return new SignInResult(null, Refused);
         }
 
-        var officer = await ToAccountAsync(connection, row);
-        if (Lockout.IsLocked(officer, now))
+        var held = await connection.QuerySingleOrDefaultAsync<LockRow>(
+            "select failures, locked_until from officer_sign_in_lock where officer_id = @id and remote_address = @address",
+            new { id = row.officer_id, address });
+        var right = Hasher.VerifyHashedPassword(row.username, row.password_hash, password) != PasswordVerificationResult.Failed;
+        if (held?.locked_until is { } until && until > now)
         {
-            return new SignInResult(null, "This account is locked after too many wrong passwords. Try again in 15 minutes or ask a System Administrator.");
-        }
-
-        if (Hasher.VerifyHashedPassword(row.username, row.password_hash, password) == PasswordVerificationResult.Failed)
-        {
-            var failures = row.failed_sign_ins + 1;
-            Instant? lockedUntil = failures >= Lockout.MaxFailedSignIns ? now + Lockout.LockFor : null;
-            await connection.ExecuteAsync(
-                "update officer set failed_sign_ins = @failures, locked_until = @lockedUntil where officer_id = @id",
-                new { failures = failures >= Lockout.MaxFailedSignIns ? 0 : failures, lockedUntil, id = row.officer_id });
-            return new SignInResult(null, failures >= Lockout.MaxFailedSignIns
-                ? "This account is now locked after too many wrong passwords. Try again in 15 minutes."
-                : wrong);
+            return new SignInResult(null, Refused);
         }
 
         await connection.ExecuteAsync(
-            "update officer set failed_sign_ins = 0, locked_until = null where officer_id = @id", new { id = row.officer_id });
-        return new SignInResult(officer with { FailedSignIns = 0, LockedUntil = null }, null);
+            "delete from officer_sign_in_lock where officer_id = @id and remote_address = @address", new { id = row.officer_id, address });
+        if (!right)
+        {
+            var failures = (held is { locked_until: null } ? held.failures : 0) + 1;
+            var locks = failures >= Lockout.MaxFailedSignIns;
+            await connection.ExecuteAsync(
+                "insert into officer_sign_in_lock (officer_id, remote_address, failures, locked_until) values (@id, @address, @failures, @lockedUntil)",
+                new { id = row.officer_id, address, failures = locks ? 0 : failures, lockedUntil = locks ? now + Lockout.LockFor : (Instant?)null });
+            return new SignInResult(null, Refused);
+        }
+
+        return new SignInResult(await ToAccountAsync(connection, row), null);
+    }
+
+    /// <summary>The addresses shut out of the accounts of a council's officers now, for the page a Team Leader unlocks them from.</summary>
+    public static async Task<IReadOnlyList<SignInLock>> LocksAsync(DbConnection connection, CouncilId council, Instant now) =>
+        (await connection.QueryAsync<LockRow>(
+            "select l.failures, l.locked_until, o.username, o.display_name, l.remote_address from officer_sign_in_lock l " +
+            "join officer o on o.officer_id = l.officer_id " +
+            "where l.locked_until > @now and exists (select 1 from officer_council c where c.officer_id = o.officer_id and c.council_id = @council) " +
+            "order by o.username, l.remote_address",
+            new { now, council = council.Value }))
+        .Select(l => new SignInLock(l.username, l.display_name, l.remote_address, l.locked_until!.Value)).ToList();
+
+    /// <summary>Lifts every lock and count of wrong passwords on the officer's account; answers how many addresses were shut out.</summary>
+    internal static async Task<int> UnlockAsync(DbConnection connection, DbTransaction? tx, int officerId, Instant now)
+    {
+        var locked = await connection.ExecuteScalarAsync<int>(
+            "select count(*) from officer_sign_in_lock where officer_id = @officerId and locked_until > @now", new { officerId, now }, tx);
+        await connection.ExecuteAsync("delete from officer_sign_in_lock where officer_id = @officerId", new { officerId }, tx);
+        return locked;
     }
 
     public static async Task<OfficerAccount?> GetAsync(DbConnection connection, string username, DbTransaction? tx = null)
@@ -100,13 +131,13 @@ public static class OfficerStore
             "select council_id from officer_council where officer_id = @id order by council_id", new { id = row.officer_id }, tx))
             .Select(c => new CouncilId(c)).ToList();
         return new OfficerAccount(row.officer_id, row.username, row.display_name, Roles.Parse(row.role), new CouncilId(row.home_council_id),
-            councils, row.failed_sign_ins, row.locked_until);
+            councils);
     }
 
     private sealed class Row
     {
         public const string Select =
-            "select officer_id, username, display_name, password_hash, role, home_council_id, failed_sign_ins, locked_until from officer";
+            "select officer_id, username, display_name, password_hash, role, home_council_id from officer";
 
         public int officer_id { get; set; }
         public string username { get; set; } = "";
@@ -114,7 +145,14 @@ public static class OfficerStore
         public string password_hash { get; set; } = "";
         public string role { get; set; } = "";
         public int home_council_id { get; set; }
-        public int failed_sign_ins { get; set; }
+    }
+
+    private sealed class LockRow
+    {
+        public int failures { get; set; }
         public Instant? locked_until { get; set; }
+        public string username { get; set; } = "";
+        public string display_name { get; set; } = "";
+        public string remote_address { get; set; } = "";
     }
 }

@@ -11,7 +11,7 @@ namespace Reeve.Payments;
 
 /// <summary>
 /// A second officer approves or rejects a refund that waits for approval or is held for review. Only a Team
-/// Leader or above may, and never the officer who asked for it (separation of duties). Approving a held
+/// Leader or Manager may (never a System Administrator: administration is kept apart from money), and never the officer who asked for it (separation of duties). Approving a held
 /// refund is the review: the approver says how the bank details were confirmed. An approved refund is posted
 /// to the ledger at once (a Refund entry, debtors to cash, keyed by the refund so it is posted once) and a
 /// refund letter is marked due on the account's timeline.
@@ -24,9 +24,9 @@ public static class DecideRefund
         ReeveDatabase db, CouncilId council, long refundId, bool approve, string? note, string officer, Role role, string? remoteAddress,
         LocalDate today, Instant now, CancellationToken ct = default)
     {
-        if (role is not (Role.TeamLeader or Role.Manager or Role.SystemAdministrator))
+        if (!role.MayApproveMoney())
         {
-            return new Outcome<Refund>.Conflict("Only a team leader or manager may approve or reject a refund");
+            return new Outcome<Refund>.Conflict(role.WhyNotApprover());
         }
 
         await using var connection = await db.OpenAsync(ct);

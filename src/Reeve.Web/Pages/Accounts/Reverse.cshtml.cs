@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Payments;
 using Reeve.Persistence;
 using Reeve.Web.Features.Display;
 using Reeve.Officers;
@@ -14,10 +15,11 @@ namespace Reeve.Web.Pages.Accounts;
 
 [Authorize(Policy = Authentication.CanChangePolicy)]
 /// <summary>
-/// Reverses one ledger line of an account, effective today, with the officer's reason. The Ledger's handler posts the
-/// reversal and the timeline line; this page audits it in the same transaction and commits.
+/// Reverses one ledger line of an account, effective today, with the officer's reason, through Payments'
+/// ReverseLedgerEntry: a reversal that lowers what is owed by more than the council's approval limit waits for a Team
+/// Leader or Manager (at /payments/reversals); the handler audits each step and this page commits.
 /// </summary>
-public sealed class ReverseModel(ReeveDatabase db, OfficerAudit audit, IClock clock) : PageModel
+public sealed class ReverseModel(ReeveDatabase db, IClock clock) : PageModel
 {
     public string Reference { get; private set; } = "";
 
@@ -42,26 +44,21 @@ public sealed class ReverseModel(ReeveDatabase db, OfficerAudit audit, IClock cl
         var account = AccountReference.TryParse(Reference, out var parsed, out _) ? parsed : default;
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var outcome = await ReverseEntry.ReverseOnAccountAsync(connection, tx, User.CouncilId(), account, entryId, UkTime.Today(clock),
-            User.OfficerUsername(), Reason, clock.GetCurrentInstant());
-        if (outcome is Outcome<PostedEntry>.Done)
-        {
-            await audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Account, Reference,
-                $"Reversed ledger entry {entryId}: {Reason!.Trim()}");
-            await tx.CommitAsync(ct);
-        }
-
+        var request = new ReverseLedgerEntry.Request(User.CouncilId(), account, entryId, Reason, User.OfficerUsername(), User.OfficerRole()!.Value,
+            OfficerAudit.RemoteAddress(HttpContext));
+        var outcome = await ReverseLedgerEntry.RequestAsync(connection, tx, request, UkTime.Today(clock), clock.GetCurrentInstant());
         switch (outcome)
         {
-            case Outcome<PostedEntry>.Done:
-                Notice = $"{Entry!.Kind.Title()} of {Show.Money(Entry.Amount)} reversed";
+            case Outcome<ReverseLedgerEntry.Result>.Done { Value: var done }:
+                await tx.CommitAsync(ct);
+                Notice = done.Posted is null ? done.Message : $"{Entry!.Kind.Title()} of {Show.Money(Entry.Amount)} reversed";
                 return Redirect($"/accounts/{Reference}");
-            case Outcome<PostedEntry>.NotFound:
+            case Outcome<ReverseLedgerEntry.Result>.NotFound:
                 return NotFound();
-            case Outcome<PostedEntry>.Invalid invalid:
+            case Outcome<ReverseLedgerEntry.Result>.Invalid invalid:
                 ModelState.AddModelError("reason", invalid.Message);
                 break;
-            case Outcome<PostedEntry>.Conflict conflict:
+            case Outcome<ReverseLedgerEntry.Result>.Conflict conflict:
                 ModelState.AddModelError("", conflict.Message);
                 break;
         }

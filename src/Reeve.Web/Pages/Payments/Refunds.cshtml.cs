@@ -29,7 +29,8 @@ public sealed class RefundsModel(ReeveDatabase db, IClock clock, IConfiguration 
 
     public IReadOnlyList<Refund> ToPay { get; private set; } = [];
 
-    public bool CanDecide => User.OfficerRole() is Reeve.Officers.Role.TeamLeader or Reeve.Officers.Role.Manager or Reeve.Officers.Role.SystemAdministrator;
+    /// <summary>Team Leaders and Managers: never a System Administrator (administration is kept apart from money).</summary>
+    public bool CanDecide => User.OfficerRole() is { } role && Reeve.Officers.Roles.MayApproveMoney(role);
 
     public (long RefundId, string? Note)? Failed { get; private set; }
 

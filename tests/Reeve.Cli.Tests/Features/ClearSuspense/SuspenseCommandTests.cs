@@ -34,8 +34,8 @@ public sealed class SuspenseCommandTests : IAsyncLifetime
     [Fact]
     public async Task Allocating_posts_the_payment_once_and_says_so_when_repeated()
     {
-        var first = await CliRun.RunAsync("payments", "suspense", "allocate", "--db", _f.Db, "--item", "1", "--account", _f.Account.Reference.Value, "--officer", "a.clerk");
-        var again = await CliRun.RunAsync("payments", "suspense", "allocate", "--db", _f.Db, "--item", "1", "--account", _f.Account.Reference.Value, "--officer", "a.clerk");
+        var first = await CliRun.RunAsUserAsync("a.clerk", "payments", "suspense", "allocate", "--db", _f.Db, "--item", "1", "--account", _f.Account.Reference.Value);
+        var again = await CliRun.RunAsUserAsync("a.clerk", "payments", "suspense", "allocate", "--db", _f.Db, "--item", "1", "--account", _f.Account.Reference.Value);
         var list = await CliRun.RunAsync("payments", "suspense", "list", "--db", _f.Db);
 
         first.ExitCode.ShouldBe(0, first.Stderr);
@@ -45,6 +45,7 @@ public sealed class SuspenseCommandTests : IAsyncLifetime
         list.Stdout.ShouldContain("Nothing is waiting in suspense.");
         (await _f.BalanceAsync()).ShouldBe(Money.FromPence(117_450));
         (await _f.CountAsync("audit_log")).ShouldBe(1);
+        (await _f.CountAsync("audit_log where officer = 'cli:a.clerk'")).ShouldBe(1);
     }
 
     [Theory]

@@ -25,8 +25,8 @@ public sealed class RecoveryCommandTests : IDisposable
         // Notices are issued on the day of the run (CTAE Regs 1992 reg 23(1)); the CLI's clock says 20 November 2026.
         var db = await CouncilDatabaseAsync();
 
-        var past = await CliRun.RunAsync("recovery", "run", "--date", "2026-11-19", "--db", db, "--officer", "rita");
-        var future = await CliRun.RunAsync("recovery", "run", "--date", "2026-11-21", "--db", db, "--officer", "rita");
+        var past = await CliRun.RunAsUserAsync("rita", "recovery", "run", "--date", "2026-11-19", "--db", db);
+        var future = await CliRun.RunAsync("recovery", "run", "--date", "2026-11-21", "--db", db);
         var preview = await CliRun.RunAsync("recovery", "run", "--preview", "--date", "2026-11-19", "--db", db);
         var runs = await CliRun.RunAsync("recovery", "runs", "--db", db);
 
@@ -37,6 +37,35 @@ public sealed class RecoveryCommandTests : IDisposable
         preview.ExitCode.ShouldBe(ReeveCli.Ok);
         preview.Stdout.ShouldContain("nothing was written");
         runs.Stdout.ShouldNotContain("rita");
+    }
+
+    [Fact]
+    public async Task The_command_line_cannot_approve_a_run_whatever_officer_it_is_told_it_is()
+    {
+        // Issue 19: `--officer` was trusted, so anyone who could run `reeve` could approve as a Team Leader. Approvals are
+        // given in the signed-in app, which knows who the approver is; the command line only points there.
+        var db = await CouncilDatabaseAsync();
+        using (var database = ReeveDatabase.Sqlite(db))
+        {
+            await using var connection = await database.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await Reeve.Officers.OfficerStore.CreateAsync(connection, tx, "dana", "Dana Leader", Reeve.Officers.Role.TeamLeader, new CouncilId(1), [],
+                "a long enough password", CliRun.Now);
+            await tx.CommitAsync();
+        }
+
+        var prepared = await CliRun.RunAsUserAsync("rita", "recovery", "run", "--db", db);
+        var approve = await CliRun.RunAsUserAsync("rita", "recovery", "approve", "--run", "1", "--db", db, "--officer", "dana");
+        var approveAsLeader = await CliRun.RunAsUserAsync("dana", "recovery", "approve", "--run", "1", "--db", db);
+        var runs = await CliRun.RunAsync("recovery", "runs", "--db", db);
+
+        prepared.ExitCode.ShouldBe(ReeveCli.Ok, prepared.Stderr);
+        approve.ExitCode.ShouldNotBe(ReeveCli.Ok);
+        approveAsLeader.ExitCode.ShouldBe(ReeveCli.Refused);
+        approveAsLeader.Stderr.ShouldContain("/recovery/runs/1");
+        runs.Stdout.ShouldContain("prepared");
+        runs.Stdout.ShouldContain("cli:rita");
+        runs.Stdout.ShouldNotContain("dana");
     }
 
     [Fact]

@@ -29,14 +29,6 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         return account;
     }
 
-    private async Task SetLimitAsync(long pence) =>
-        await InTransactionAsync(async (c, tx) =>
-        {
-            await RefundStore.SetSettingsAsync(c, tx, Council, new RefundSettings(Money.FromPence(pence),
-                new ServiceUser("123456", SortCode.Parse("089999"), AccountNumber.Parse("66374958"), "WEALDMOOR DC")));
-            return 0;
-        });
-
     private Task<Outcome<Refund>> ToBankAsync(Account account, string amount, LocalDate? on = null, string sortCode = "107999", string accountNumber = "88837491", string officer = Officer) =>
         RequestRefund.RequestAsync(Db, ModulusCheckTests.Table,
             new RequestRefund.Request(Council, account.Reference.Value, amount, RefundMethod.Bank, sortCode, accountNumber, "S Hart", null, "Overpaid after moving out", officer, null),
@@ -93,6 +85,21 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         (await RefundEntriesAsync(account)).Count.ShouldBe(1);
         (await ReadAsync(c => c.ExecuteScalarAsync<long>("select count(*) from audit_log where subject_id = @r and detail like 'Approved refund%'",
             new { r = account.Reference.Value }))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_system_administrator_may_not_approve_a_refund_however_small()
+    {
+        // Administration is kept apart from money: an administrator has no approval limit at all.
+        await SetLimitAsync(2_000);
+        var account = await InCreditAsync();
+        var refund = (await ToCardAsync(account, "50.00")).ShouldBeOfType<Outcome<Refund>.Done>().Value;
+
+        var refused = (await DecideAsync(refund, true, null, officer: "admin", role: Role.SystemAdministrator)).ShouldBeOfType<Outcome<Refund>.Conflict>();
+
+        refused.Message.ShouldContain("administrator");
+        (await RefundEntriesAsync(account)).ShouldBeEmpty();
+        (await ReadAsync(c => RefundStore.GetAsync(c, null, Council, refund.RefundId))).ShouldNotBeNull().Status.ShouldBe(RefundStatus.AwaitingApproval);
     }
 
     [Fact]
