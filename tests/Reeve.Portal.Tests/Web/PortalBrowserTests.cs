@@ -102,6 +102,13 @@ public sealed class PortalBrowserTests(PortalAppFixture app)
         other!.Status.ShouldBe(404);
         (await page.Locator("body").InnerTextAsync()).ShouldNotContain(theirs.Postcode);
 
+        // Signing out ends the resident's session: their pages send them to the portal's own sign-in.
+        await page.GotoAsync("/portal/accounts");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/portal", StringComparison.Ordinal));
+        await page.GotoAsync("/portal/accounts");
+        page.Url.ShouldContain("/portal/sign-in");
+
         // Every view was written to the audit trail under the resident's name, as an officer's is.
         await using var connection = await app.Database.OpenAsync();
         var actors = (await connection.QueryAsync<string>(

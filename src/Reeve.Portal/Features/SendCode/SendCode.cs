@@ -74,7 +74,16 @@ public static class SendCode
             },
             tx);
         await SignInAttempts.RecordAsync(connection, tx, council, SignInStep.Email, subject, address, refused: false, now);
-        await sender.SendAsync(email, code, $"portal-code-{council.Value}-{codeId}", ct);
+        try
+        {
+            await sender.SendAsync(email, code, $"portal-code-{council.Value}-{codeId}", ct);
+        }
+        catch (Exception e) when (e is Letters.NotifyException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            // Notify refused or could not be reached: the code was never delivered, and still counts toward the sends.
+            return new Outcome<PendingCode>.Conflict("We could not send the email just now. Wait a few minutes and try again.");
+        }
+
         return new PendingCode(codeId, email);
     }
 }
