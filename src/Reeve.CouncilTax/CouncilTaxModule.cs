@@ -6,10 +6,11 @@ namespace Reeve.CouncilTax;
 /// <summary>Council Tax as a debt stream, for the composition roots (Web, CLI, the demo council) to register at start-up.</summary>
 public static class CouncilTaxModule
 {
-    /// <summary>Registers the stream with <see cref="DebtStreams"/> (recovery) and its demand notice with <see cref="BillNotices"/> (letters).</summary>
+    /// <summary>Registers the stream with <see cref="DebtStreams"/> (recovery), its demand notice with <see cref="BillNotices"/> (letters) and its bills' working with <see cref="BillExplanations"/> (the portal).</summary>
     public static void Register()
     {
         DebtStreams.Register(new CouncilTaxStream());
         BillNotices.Register(new CouncilTaxDemandNotices());
+        BillExplanations.Register(new CouncilTaxBillExplanations());
     }
 }

@@ -8,6 +8,7 @@ using Reeve.CouncilTax;
 using Reeve.Kernel;
 using Reeve.Kernel.Calculators;
 using Reeve.Persistence;
+using Reeve.Portal;
 using Reeve.Web.Api;
 using Reeve.Web.Features.Auditing;
 using Reeve.Web.Features.Display;
@@ -59,6 +60,8 @@ public static class ReeveWebApp
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddOfficerAuthentication();
+        // The residents' portal under /portal: its pages, its own sign-in scheme and cookie (never the officers').
+        services.AddPortal(builder.Configuration);
         services.AddLetters(builder.Configuration);
         services.AddAntiforgery(options =>
         {

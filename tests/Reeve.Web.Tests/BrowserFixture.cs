@@ -4,7 +4,8 @@ namespace Reeve.Web.Tests;
 
 /// <summary>
 /// The machine's Chromium driven by Playwright, launched once for the collection. Playwright's own
-/// browser downloads are not used: Chromium comes from the operating system's packages.
+/// browser downloads are not used: Chromium comes from the operating system's packages. The portal's tests link this
+/// file, so it names nothing else of these tests.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -39,10 +40,4 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<ReeveAppFixture>, ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
 }

@@ -139,3 +139,9 @@ public sealed class WebCollection : ICollectionFixture<ReeveAppFixture>
 {
     public const string Name = "web";
 }
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<ReeveAppFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -128,6 +128,9 @@ internal static class RecoveryDecisions
 /// <summary>The stages a run report counts, for the command line and the pages.</summary>
 public static class RecoveryStages
 {
+    /// <summary>Nothing due and unpaid: the stage a page showing "what happens next" leaves out.</summary>
+    public const string UpToDate = RecoveryDecisions.UpToDate;
+
     public static IReadOnlyList<string> All => RecoveryDecisions.Stages;
 
     public static string Title(string stage) => RecoveryDecisions.StageTitle(stage);
