@@ -109,6 +109,7 @@ public static class ReeveWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditEveryView();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();

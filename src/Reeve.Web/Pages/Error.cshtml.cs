@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages;
 
 /// <summary>Friendly pages for 404, 403 and unexpected errors, in the GOV.UK pattern's words.</summary>
 [IgnoreAntiforgeryToken]
+[NoPersonalData("error pages say only what went wrong")]
 public sealed class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "Sorry, there is a problem with the service";
