@@ -44,6 +44,7 @@ public static class ReeveWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddRequestLimits();
         configure?.Invoke(builder);
 
         var services = builder.Services;
@@ -101,8 +102,9 @@ public static class ReeveWebApp
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = RequestLimits.StatusFor });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLimits();
         app.UseSecurityHeaders();
         app.UseFrontEndFiles(builder.Environment.ContentRootPath);
         app.UseDemoSetupPage(app.Services.GetRequiredService<DemoSetup>());

@@ -31,6 +31,8 @@ public sealed partial class OfficerClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public async Task<string> GetPageAsync(string path)
     {
         var response = await _http.GetAsync(path);

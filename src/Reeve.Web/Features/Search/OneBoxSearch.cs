@@ -23,7 +23,7 @@ public static class OneBoxSearch
         public bool FoundNothing => Account is null && People.Count == 0 && Properties.Count == 0;
     }
 
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = FieldRules.SearchMax;
 
     public static async Task<Result> RunAsync(DbConnection connection, CouncilId council, string query)
     {
