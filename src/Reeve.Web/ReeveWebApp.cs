@@ -47,6 +47,7 @@ public static class ReeveWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.AddRequestLimits();
         configure?.Invoke(builder);
         builder.AddHardening();
 
@@ -108,8 +109,9 @@ public static class ReeveWebApp
 
         var app = builder.Build();
         app.UseHardening();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500", StatusCodeSelector = RequestLimits.StatusFor });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLimits();
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseFrontEndFiles(builder.Environment.ContentRootPath);
@@ -118,6 +120,7 @@ public static class ReeveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCouncilInLinks();
+        app.UseAuditEveryView();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReeveApi();

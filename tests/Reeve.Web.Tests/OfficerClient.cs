@@ -58,6 +58,8 @@ public sealed partial class OfficerClient : IDisposable
     /// <summary>A GET with no redirect followed.</summary>
     public Task<HttpResponseMessage> GetRawAsync(string path) => _http.GetAsync(path);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public async Task<string> GetPageAsync(string path)
     {
         var response = await GetAsync(path);

@@ -99,7 +99,7 @@ public sealed class PersonCaseworkTests(ReeveAppFixture app)
 
         await client.PostFormAsync("/people/queues?handler=Notify", Date("start", Today, new()
         {
-            ["kind"] = "standard", ["reference"] = reference, ["notifiedName"] = "Nobody Weknow", ["postcode"] = "ZZ1 1ZZ",
+            ["kind"] = "standard", ["reference"] = reference, ["notifiedName"] = "Nobody Weknow", ["postcode"] = "EM9 9ZZ",
         }), formPage: "/people/queues");
 
         (await app.CountAsync("select count(*) from breathing_space where reference = @reference and status = 'unmatched'", new { reference })).ShouldBe(1);

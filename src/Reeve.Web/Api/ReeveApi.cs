@@ -43,6 +43,7 @@ public static class ReeveApi
         api.MapPost("/calc/{kind}", CalculateAsync)
             .AllowAnonymous()
             .Accepts<JsonObject>("application/json")
+            .WithMetadata(new NoPersonalDataAttribute("the calculators work on the figures sent, about no one"))
             .WithName("Calculate");
         return endpoints;
     }

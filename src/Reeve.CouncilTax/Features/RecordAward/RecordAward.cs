@@ -24,6 +24,21 @@ public static class RecordAward
             return DwellingChange.Refused("evidence", "Record the evidence the award rests on");
         }
 
+        if (FieldRules.Text(award.Evidence, "The evidence") is { } evidence)
+        {
+            return DwellingChange.Refused("evidence", evidence);
+        }
+
+        if (FieldRules.Period(award.From, award.To, "The date the award ends", "The date the award starts") is { } period)
+        {
+            return DwellingChange.Refused(award.To is { } to && to < award.From ? "to" : "from", period);
+        }
+
+        if (award.Code is { Length: > 20 })
+        {
+            return DwellingChange.Refused("code", "The category or class must be 20 characters or fewer");
+        }
+
         return DwellingChange.ApplyAsync(connection, tx, council, uprn, award.From, $"{award.Kind} {award.Code} from {DateText.LongForm.Format(award.From)}", officer, now,
             () => WriteAsync(connection, tx, council, uprn, award, officer, now));
     }

@@ -42,6 +42,11 @@ public static class CouncilTemplates
                 $"The date it takes effect must be today or later: notices already sent keep the wording they were sent with");
         }
 
+        if (FieldRules.Text(source, "The wording", FieldRules.LongTextMax) is { } wrong)
+        {
+            return new Outcome<LetterTemplate>.Invalid("source", wrong);
+        }
+
         var normalised = source.Replace("\r\n", "\n", StringComparison.Ordinal);
         var problems = TemplateValidation.Problems(new TemplateEngine(), type, channel, normalised);
         if (problems.Count > 0)

@@ -53,8 +53,14 @@ public static class BreathingSpaceCsv
                 throw new CsvFormatException(f.Line, "reference", $"{reference} is in the file twice");
             }
 
-            notices.Add(new BreathingSpaceNotice(kind, reference, start, f.Text(6, "source", required: false) is { Length: > 0 } s ? s : "Insolvency Service notification (CSV)",
-                name, born, f.Text(5, "postcode", required: false) is { Length: > 0 } pc ? pc : null));
+            var notice = new BreathingSpaceNotice(kind, reference, start, f.Text(6, "source", required: false) is { Length: > 0 } s ? s : "Insolvency Service notification (CSV)",
+                name, born, f.Text(5, "postcode", required: false) is { Length: > 0 } pc ? pc : null);
+            if (BreathingSpaces.Refused(notice) is { } refused)
+            {
+                throw new CsvFormatException(f.Line, refused.Field, refused.Message);
+            }
+
+            notices.Add(notice);
         }
 
         return notices;

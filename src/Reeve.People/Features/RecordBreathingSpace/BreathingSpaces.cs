@@ -66,14 +66,9 @@ public static class BreathingSpaces
     public static async Task<Outcome<BreathingSpace>> RecordAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, BreathingSpaceNotice n, string officer, Instant now)
     {
-        if (string.IsNullOrWhiteSpace(n.Reference))
+        if (Refused(n) is { } refused)
         {
-            return new Outcome<BreathingSpace>.Invalid("reference", "Enter the Insolvency Service's reference for the Breathing Space");
-        }
-
-        if (string.IsNullOrWhiteSpace(n.Name))
-        {
-            return new Outcome<BreathingSpace>.Invalid("name", "Enter the name on the notification");
+            return refused;
         }
 
         if (await ByReferenceAsync(connection, council, n.Reference.Trim(), tx) is { } existing)
@@ -107,6 +102,24 @@ public static class BreathingSpaces
         }
 
         return space;
+    }
+
+    /// <summary>
+    /// The limits on a notification, whether an officer typed it or a file brought it: Kernel's rules for a reference,
+    /// a name, a postcode, a source and dates, so a notification that fails them matches no one and holds nothing.
+    /// </summary>
+    public static Outcome<BreathingSpace>.Invalid? Refused(BreathingSpaceNotice n)
+    {
+        (string Field, string? Message)[] checks =
+        [
+            ("reference", FieldRules.Reference(n.Reference, "The Insolvency Service's reference")),
+            ("name", FieldRules.Name(n.Name, "The name on the notification")),
+            ("postcode", FieldRules.Postcode(n.Postcode, "The postcode on the notification", required: false)),
+            ("source", FieldRules.Text(n.Source, "Where the notification came from")),
+            ("start_date", FieldRules.Date(n.StartDate, "The start date")),
+            ("date_of_birth", n.DateOfBirth is { } born ? FieldRules.Period(born, n.StartDate, "The start date", "The date of birth") : null),
+        ];
+        return checks.FirstOrDefault(c => c.Message is not null) is ({ } field, { } message) ? new Outcome<BreathingSpace>.Invalid(field, message) : null;
     }
 
     /// <summary>An officer matches a queued notification to a person: their accounts are held from the moratorium's start.</summary>

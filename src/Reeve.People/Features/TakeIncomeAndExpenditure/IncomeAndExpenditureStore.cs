@@ -21,13 +21,26 @@ public static class IncomeAndExpenditureStore
             return new Outcome<IncomeAndExpenditure>.NotFound($"person {partyId}");
         }
 
-        // Amounts reach here already parsed, but a negative one must never be stored whatever the caller.
+        // Amounts reach here already parsed, but one out of range or a creditor past the limits must never be stored whatever the caller.
         foreach (var (section, category, amount) in Lines(budget))
         {
-            if (amount.IsNegative)
+            if (FieldRules.Amount(amount, "The amount", allowZero: true) is { } wrong)
             {
-                return new Outcome<IncomeAndExpenditure>.Invalid($"{section}.{category}", "Must not be negative");
+                return new Outcome<IncomeAndExpenditure>.Invalid($"{section}.{category}", wrong);
             }
+        }
+
+        foreach (var debt in budget.Debts)
+        {
+            if ((FieldRules.Name(debt.Reference, "Who the debt is owed to") ?? FieldRules.Text(debt.Kind, "The kind of debt", FieldRules.NameMax)) is { } wrong)
+            {
+                return new Outcome<IncomeAndExpenditure>.Invalid($"debt.{debt.Reference[..Math.Min(debt.Reference.Length, 20)]}", wrong);
+            }
+        }
+
+        if (budget.HouseholdAdults is < 1 or > 20 || budget.HouseholdChildren is < 0 or > 20)
+        {
+            return new Outcome<IncomeAndExpenditure>.Invalid("household", "A household must have 1 to 20 adults and 0 to 20 children");
         }
 
         var id = await IdAllocator.ReserveAsync(connection, tx, council, "income_expenditure", 1);

@@ -11,11 +11,19 @@ namespace Reeve.Web.Features.Auditing;
 /// </summary>
 public sealed class OfficerAudit(IClock clock)
 {
+    private const string RecordedKey = "reeve.audit.recorded";
+
     public Task RecordAsync(
-        HttpContext http, DbConnection connection, DbTransaction? tx, string action, string subjectKind, string subjectId, string detail) =>
-        AuditTrail.RecordAsync(
+        HttpContext http, DbConnection connection, DbTransaction? tx, string action, string subjectKind, string subjectId, string detail)
+    {
+        http.Items[RecordedKey] = true;
+        return AuditTrail.RecordAsync(
             connection, tx, http.User.CouncilId(), http.User.OfficerUsername(), action, subjectKind, subjectId, detail,
             RemoteAddress(http), clock.GetCurrentInstant());
+    }
+
+    /// <summary>Whether the page or endpoint wrote its own row for this request (then <see cref="AuditEveryView"/> adds none).</summary>
+    public static bool WasRecorded(HttpContext http) => http.Items.ContainsKey(RecordedKey);
 
     public static string? RemoteAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 

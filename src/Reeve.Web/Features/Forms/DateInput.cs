@@ -90,6 +90,12 @@ public sealed record DateInput(string Name, string Day, string Month, string Yea
             return null;
         }
 
+        if (Reeve.Kernel.FieldRules.Date(date, said) is { } outOfRange)
+        {
+            errors.AddModelError(ErrorKey, outOfRange);
+            return null;
+        }
+
         return date;
     }
 

@@ -128,7 +128,7 @@ public static class LettersWeb
             return await PrintFiles.FileAsync(connection, http.User.CouncilId(), printId, file) is { } found
                 ? Results.File(found.Content, found.MediaType, file)
                 : Results.NotFound();
-        });
+        }).WithMetadata(new AuditSubjectAttribute("print-run", "printId"));
 
         endpoints.MapGet("/accounts/{reference}/letters/preview.pdf", async (string reference, string type, HttpContext http, ReeveDatabase db, IClock clock,
             CancellationToken ct) =>

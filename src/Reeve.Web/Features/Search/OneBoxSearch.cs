@@ -23,7 +23,7 @@ public static class OneBoxSearch
         public bool FoundNothing => Account is null && People.Total == 0 && Properties.Total == 0;
     }
 
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = FieldRules.SearchMax;
 
     /// <summary>Rows on one page of results, for people and for properties alike.</summary>
     public const int PageSize = 25;

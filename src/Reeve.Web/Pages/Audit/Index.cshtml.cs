@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Web.Security;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages.Audit;
 
 /// <summary>The council's audit trail for roles that may read it, by officer or by subject.</summary>
+[AuditSubject("audit-trail")]
 public sealed class IndexModel(ReeveDatabase db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

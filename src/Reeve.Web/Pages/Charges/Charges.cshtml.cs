@@ -89,6 +89,12 @@ public sealed class ChargesModel(ReeveDatabase db, OfficerAudit audit, IClock cl
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (Year is { } asked && FieldRules.Year(asked, "The year") is { } wrong)
+        {
+            ModelState.AddModelError("year", wrong);
+            Year = null;
+        }
+
         Shown = new FinancialYear(Year ?? FinancialYear.Containing(UkTime.Today(clock)).StartYear);
         Areas = await SetCharges.AreasAsync(db, User.CouncilId(), Shown);
         await using var connection = await db.OpenAsync(ct);

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Reeve.Persistence;
 using Reeve.Payments;
 using Reeve.Web.Security;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages.DirectDebit;
 
 /// <summary>A Bacs file exactly as it was written and recorded, as plain text.</summary>
+[AuditSubject("bacs-file", "id")]
 public sealed class FileModel(ReeveDatabase db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct)

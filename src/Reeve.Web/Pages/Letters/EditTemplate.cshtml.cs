@@ -59,7 +59,9 @@ public sealed class EditTemplateModel(ReeveDatabase db, OfficerAudit audit, IClo
         }
 
         EffectiveFrom = DateInput.Read(Request.Form, "effectiveFrom");
-        Source = Source.Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Empty wording binds as null; Kernel's rule for long text says what is wrong, in the design system's words.
+        Source = (Source ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        ModelState.Remove(nameof(Source));
         if (action == "preview")
         {
             var problems = TemplateValidation.Problems(new TemplateEngine(), LetterType, LetterChannel, Source);

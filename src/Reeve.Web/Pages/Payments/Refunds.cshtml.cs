@@ -17,6 +17,7 @@ namespace Reeve.Web.Pages.Payments;
 /// for a Bacs run; and approved card refunds with where paying them through GOV.UK Pay stands, with a button for
 /// team leaders to send them (and read back those sent) when GOV.UK Pay is configured.
 /// </summary>
+[AuditSubject("refunds")]
 public sealed class RefundsModel(ReeveDatabase db, IClock clock, IConfiguration configuration) : PageModel
 {
     public IReadOnlyList<Refund> ToCards { get; private set; } = [];

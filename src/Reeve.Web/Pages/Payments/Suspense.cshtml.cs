@@ -82,6 +82,11 @@ public sealed class SuspenseModel(ReeveDatabase db, IClock clock, OfficerAudit a
             return Forbid();
         }
 
+        if (import <= 0 || FieldRules.Reference(line, "The entry") is not null)
+        {
+            return NotFound();
+        }
+
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         switch (await ResolveBankDebit.ResolveAsync(connection, tx, User.CouncilId(), import, line, note, User.OfficerUsername(),

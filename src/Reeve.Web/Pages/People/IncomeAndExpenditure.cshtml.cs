@@ -69,13 +69,13 @@ public sealed class IncomeAndExpenditureModel(ReeveDatabase db, CaseworkCommand 
                 continue;
             }
 
-            if (creditor.Length == 0)
+            if (FieldRules.Name(creditor, $"Who other debt {i} is owed to") is { } wrongCreditor)
             {
-                ModelState.AddModelError($"debt{i}-creditor", $"Enter who other debt {i} is owed to");
+                ModelState.AddModelError($"debt{i}-creditor", wrongCreditor);
             }
 
             var balance = Amount($"debt{i}-balance", $"The balance of other debt {i}");
-            if (creditor.Length > 0 && debts.All(d => d.Reference != creditor))
+            if (ModelState.IsValid && debts.All(d => d.Reference != creditor))
             {
                 debts.Add(new Debt(creditor, Value($"debt{i}-kind").Trim() is { Length: > 0 } kind ? kind : "other", balance, Value($"debt{i}-priority") == "yes"));
             }

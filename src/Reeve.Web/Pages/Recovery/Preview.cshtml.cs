@@ -5,10 +5,12 @@ using Reeve.Kernel;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Security;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages.Recovery;
 
 /// <summary>What a run on a date would do to every account, and why; nothing is written.</summary>
+[AuditSubject("recovery-preview")]
 public sealed class PreviewModel(ReeveDatabase db, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

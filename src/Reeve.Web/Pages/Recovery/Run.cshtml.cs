@@ -6,6 +6,7 @@ using Reeve.Officers;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Security;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages.Recovery;
 
@@ -13,6 +14,7 @@ namespace Reeve.Web.Pages.Recovery;
 /// One run: its counts, approval by a Team Leader or Manager who did not prepare it, execution, and the notices
 /// and steps it recorded.
 /// </summary>
+[AuditSubject("recovery-run", "id")]
 public sealed class RunModel(ReeveDatabase db, IClock clock) : PageModel
 {
     public RecoveryRunSummary? Run { get; private set; }

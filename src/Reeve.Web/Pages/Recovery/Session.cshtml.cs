@@ -5,6 +5,7 @@ using Reeve.Kernel;
 using Reeve.Persistence;
 using Reeve.Recovery;
 using Reeve.Web.Security;
+using Reeve.Web.Features.Auditing;
 
 namespace Reeve.Web.Pages.Recovery;
 
@@ -12,6 +13,7 @@ namespace Reeve.Web.Pages.Recovery;
 /// A court session's complaint list (on screen, as CSV, as a printable page and as a PDF) and the hearing's outcomes,
 /// entered for the whole list at once and recorded all or nothing.
 /// </summary>
+[AuditSubject("court-session", "id")]
 public sealed class SessionModel(ReeveDatabase db, IClock clock) : PageModel
 {
     public CourtSession? Session { get; private set; }

@@ -55,6 +55,36 @@ public abstract class ImportAndDuplicatesTests(IDatabaseEngine engine) : Casewor
     }
 
     [Fact]
+    public async Task A_notification_with_a_10000_character_reference_is_refused_and_holds_nothing()
+    {
+        var ada = await PersonAsync("Ada", "Lovelace", new LocalDate(1980, 12, 10));
+        var account = await LiableAccountAsync(ada);
+        var file = "reference,type,start_date,name,date_of_birth,postcode,source\n" +
+            $"{new string('R', 10_000)},standard,2026-05-02,Ada Lovelace,1980-12-10,EM1 1AA,Insolvency Service email\n";
+
+        var refused = (await ImportAsync(file)).ShouldBeOfType<Outcome<BreathingSpaceCsv.Imported>.Invalid>();
+
+        refused.Field.ShouldBe("line 2: reference");
+        refused.Message.ShouldContain("35 characters or fewer");
+        (await ScalarAsync("select count(*) from breathing_space")).ShouldBe(0);
+        (await HoldsAsync(account)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_notification_with_a_postcode_of_sql_is_refused_and_holds_nothing()
+    {
+        var ada = await PersonAsync("Ada", "Lovelace", new LocalDate(1980, 12, 10));
+        var account = await LiableAccountAsync(ada);
+        var notice = new BreathingSpaceNotice(MoratoriumKind.Standard, "BS-200", new LocalDate(2026, 5, 2), "Typed in", "Ada Lovelace", new LocalDate(1980, 12, 10), "' OR 1=1 --");
+
+        var refused = (await InTransactionAsync((c, tx) => BreathingSpaces.RecordAsync(c, tx, Council, notice, "test-officer", Now))).ShouldBeOfType<Outcome<BreathingSpace>.Invalid>();
+
+        refused.Field.ShouldBe("postcode");
+        (await ScalarAsync("select count(*) from breathing_space")).ShouldBe(0);
+        (await HoldsAsync(account)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Two_records_with_the_same_name_date_of_birth_and_property_score_above_the_threshold_and_a_different_birth_date_below()
     {
         var a = new MatchProfile(1, new LocalDate(1980, 12, 10), [("Ada", "Lovelace")], [(100, "EM1 1AA")]);

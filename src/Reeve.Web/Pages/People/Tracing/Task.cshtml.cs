@@ -19,6 +19,7 @@ namespace Reeve.Web.Pages.People.Tracing;
 /// notice again to it; not found closes the task with a date to look again; or the officer closes it with a reason.
 /// </summary>
 [Authorize(Policy = Authentication.CanChangePolicy)]
+[AuditSubject("trace-task", "taskId")]
 public sealed class TaskModel(ReeveDatabase db, OfficerAudit audit, CaseworkCommand casework) : PageModel
 {
     public NodaTime.LocalDate Today => casework.Today;
