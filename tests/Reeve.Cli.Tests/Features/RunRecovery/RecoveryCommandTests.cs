@@ -31,7 +31,7 @@ public sealed class RecoveryCommandTests : IDisposable
         var runs = await CliRun.RunAsync("recovery", "runs", "--db", db);
 
         past.ExitCode.ShouldBe(ReeveCli.Refused);
-        past.Stderr.ShouldContain("--date: A recovery run is prepared for today (2026-11-20)");
+        past.Stderr.ShouldContain("--date: A recovery run is prepared for today (20 November 2026)");
         future.ExitCode.ShouldBe(ReeveCli.Refused);
         future.Stderr.ShouldContain("cannot be dated after today");
         preview.ExitCode.ShouldBe(ReeveCli.Ok);
