@@ -146,6 +146,25 @@ public static class EndpointCatalogue
             ["/api/v1/accounts/{reference}/payment-method"] = [$"/api/v1/accounts/{reference}/payment-method"],
             ["/api/v1/calc/{kind}"] = ["/api/v1/calc/council-tax"],
             ["/api/v1/people/{id}/income-and-expenditure"] = [$"/api/v1/people/{person}/income-and-expenditure"],
+            ["/api/v1/people"] = ["/api/v1/people"],
+            ["/api/v1/accounts/{reference}/ledger/{entryId:long}/reversal"] = [$"/api/v1/accounts/{reference}/ledger/{entry}/reversal"],
+            ["/people/new"] = ["/people/new"],
+            ["/payments/reversals"] = ["/payments/reversals"],
+            ["/officers/locked"] = ["/officers/locked"],
+            ["/account/two-factor"] = ["/account/two-factor"],
+            ["/sign-in/code"] = ["/sign-in/code"],
+            // The residents' portal: an officer's cookie opens none of it (its own tests prove a resident sees only their own accounts).
+            ["/portal"] = ["/portal"],
+            ["/portal/sign-in"] = ["/portal/sign-in"],
+            ["/portal/sign-out"] = ["/portal/sign-out"],
+            ["/portal/set-up"] = ["/portal/set-up"],
+            ["/portal/check-email"] = ["/portal/check-email"],
+            ["/portal/accounts"] = ["/portal/accounts"],
+            ["/portal/accounts/add"] = ["/portal/accounts/add"],
+            ["/portal/accounts/{reference}"] = [$"/portal/accounts/{reference}"],
+            ["/portal/accounts/{reference}/bills/{year:int}"] = [$"/portal/accounts/{reference}/bills/{year}"],
+            ["/portal/accounts/{reference}/bills/{year:int}/pdf"] = [$"/portal/accounts/{reference}/bills/{year}/pdf"],
+            ["/portal/accounts/{reference}/letters/{noticeId:long}/pdf"] = [$"/portal/accounts/{noticeReference}/letters/{noticeId}/pdf"],
         };
     }
 

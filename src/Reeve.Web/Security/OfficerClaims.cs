@@ -30,6 +30,13 @@ public static class OfficerClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Authentication.Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    /// <summary>
+    /// Whether this is a signed-in officer. On a portal page the user is the resident (the portal's policy puts its own
+    /// scheme's principal on the request), who carries no officer claims.
+    /// </summary>
+    public static bool IsOfficer(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.HasClaim(c => c.Type == Council);
+
     public static CouncilId CouncilId(this ClaimsPrincipal user) =>
         new(int.Parse(user.FindFirstValue(Council) ?? throw new InvalidOperationException("The officer has no working council"), CultureInfo.InvariantCulture));
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Reeve.Officers;
 using Reeve.Persistence;
+using Reeve.Web.Security;
 
 namespace Reeve.Web.Features.Auditing;
 
@@ -38,7 +39,7 @@ public static class AuditEveryView
     public static IApplicationBuilder UseAuditEveryView(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var endpoint = http.GetEndpoint();
-        if (endpoint is not null && http.User.Identity?.IsAuthenticated == true && endpoint.Metadata.GetMetadata<NoPersonalDataAttribute>() is null)
+        if (endpoint is not null && http.User.IsOfficer() && endpoint.Metadata.GetMetadata<NoPersonalDataAttribute>() is null)
         {
             http.Response.OnStarting(() => RecordUnlessAlreadyAsync(http, endpoint));
         }

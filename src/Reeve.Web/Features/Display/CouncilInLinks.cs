@@ -34,7 +34,7 @@ public static partial class CouncilInLinks
     private static IResult? Decide(HttpContext http)
     {
         var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || http.User.Identity?.IsAuthenticated != true || !RecordPage().IsMatch(request.Path.Value ?? ""))
+        if (!HttpMethods.IsGet(request.Method) || !http.User.IsOfficer() || !RecordPage().IsMatch(request.Path.Value ?? ""))
         {
             return null;
         }
