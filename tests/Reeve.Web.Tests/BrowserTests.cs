@@ -77,6 +77,7 @@ public sealed class BrowserTests(ReeveAppFixture app, BrowserFixture browser)
                  {
                      "/", "/?q=" + Uri.EscapeDataString(surname), "/?q=123456789", $"/people/{partyId}", $"/properties/{uprn}",
                      $"/accounts/{reference}", $"/accounts/{reference}/payment-method", "/audit", "/error/404",
+                     "/dashboards", "/dashboards/arrears", "/dashboards/suspense", "/returns/quarterly-receipts", "/returns/tax-base",
                  })
         {
             await page.GotoAsync(path);

@@ -28,6 +28,19 @@ public static class PeopleApi
 
     public sealed record PossibleMatchJson(long PartyId, string Name, string? DateOfBirth, string? Address, int Score, string Reasons);
 
+    /// <summary>
+    /// Changes to a person or organisation on file, each part optional: <c>version</c> is the party's version as read (a
+    /// stale one is refused with 409); a <c>name</c> is added to the name history from <c>effectiveFrom</c> with its
+    /// <c>reason</c>; <c>contacts</c>, when sent, replace the current email and telephone; an <c>address</c> starts on
+    /// <c>addressFrom</c> and ends the current one the day before.
+    /// </summary>
+    public sealed record ChangePartyJson(
+        int Version, NameChangeJson? Name, string? DateOfBirth, bool ClearDateOfBirth, ContactsJson? Contacts, NewAddressJson? Address, string? AddressFrom);
+
+    public sealed record NameChangeJson(string? Title, string? Forenames, string? Surname, string? OrganisationName, string? EffectiveFrom, string? Reason);
+
+    public sealed record ContactsJson(string? Email, string? Phone);
+
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve")
@@ -38,6 +51,14 @@ public static class PeopleApi
                     ? await next(context)
                     : ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, ReeveApi.ApiHeader, $"Send the header {ReeveApi.ApiHeader}: 1 with every API change."))
             .WithName("AddParty");
+        endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve")
+            .MapPatch("/people/{id:long}", ChangePartyAsync)
+            .RequireAuthorization(Authentication.CanChangePolicy)
+            .AddEndpointFilter(async (context, next) =>
+                string.Equals(context.HttpContext.Request.Headers[ReeveApi.ApiHeader], "1", StringComparison.Ordinal)
+                    ? await next(context)
+                    : ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, ReeveApi.ApiHeader, $"Send the header {ReeveApi.ApiHeader}: 1 with every API change."))
+            .WithName("ChangeParty");
         endpoints.MapGroup("/api/v1").RequireAuthorization().WithTags("Reeve")
             .MapPost("/people/{id}/income-and-expenditure", TakeIncomeAndExpenditureAsync)
             .RequireAuthorization(Authentication.CanChangePolicy)
@@ -111,6 +132,62 @@ public static class PeopleApi
                 return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, invalid.Field, invalid.Message);
             default:
                 throw new InvalidOperationException("Unknown result");
+        }
+    }
+
+    /// <summary>Changes a person's or organisation's details (see <see cref="ChangePartyJson"/>): 200 with the new version and what changed.</summary>
+    private static async Task<IResult> ChangePartyAsync(
+        long id, ChangePartyJson body, HttpContext http, ReeveDatabase db, Reeve.Web.Features.Auditing.OfficerAudit audit, NodaTime.IClock clock, CancellationToken ct)
+    {
+        var today = UkTime.Today(clock);
+        NodaTime.LocalDate? Date(string? text) => DateText.Iso.Parse(text ?? "") is { Success: true } parsed ? parsed.Value : null;
+        foreach (var (field, text) in new[] { ("dateOfBirth", body.DateOfBirth), ("name.effectiveFrom", body.Name?.EffectiveFrom), ("addressFrom", body.AddressFrom) })
+        {
+            if (!string.IsNullOrWhiteSpace(text) && Date(text) is null)
+            {
+                return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, field, "Dates are real dates written as YYYY-MM-DD");
+            }
+        }
+
+        if (body.Name is { } n && Date(n.EffectiveFrom) is null)
+        {
+            return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, "name.effectiveFrom", "Say from when the new name is used, as YYYY-MM-DD");
+        }
+
+        if (body.Address is not null && Date(body.AddressFrom) is null)
+        {
+            return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, "addressFrom", "Say from when the new address is used, as YYYY-MM-DD");
+        }
+
+        var request = new ChangePartyDetails.Request(
+            http.User.CouncilId(), id, body.Version,
+            body.Name is { } name
+                ? new ChangePartyDetails.NameChange(
+                    name.OrganisationName is { Length: > 0 } org ? NameParts.Organisation(org) : NameParts.Person(name.Title, name.Forenames ?? "", name.Surname ?? ""),
+                    Date(name.EffectiveFrom)!.Value, name.Reason ?? "")
+                : null,
+            Date(body.DateOfBirth), body.ClearDateOfBirth,
+            body.Contacts is { } c
+                ? new[] { ("email", c.Email), ("phone", c.Phone) }.Where(x => !string.IsNullOrWhiteSpace(x.Item2)).Select(x => (x.Item1, x.Item2!)).ToList()
+                : null,
+            body.Address is { } a
+                ? new ChangePartyDetails.NewAddress(new RecordParty.PostalAddressInput(null, a.Line1 ?? "", a.Line2, a.Line3, a.Town ?? "", a.Postcode ?? ""), Date(body.AddressFrom)!.Value)
+                : null);
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        switch (await ChangePartyDetails.HandleAsync(connection, tx, request, today, http.User.OfficerUsername(), clock.GetCurrentInstant()))
+        {
+            case Outcome<ChangePartyDetails.Changed>.Done { Value: var changed }:
+                await audit.RecordAsync(http, connection, tx, Reeve.Officers.AuditTrail.Actions.Change, Reeve.Web.Features.Auditing.OfficerAudit.Subjects.Person,
+                    id.ToString(CultureInfo.InvariantCulture), changed.What.Count == 0 ? "Saved with no change" : "Changed " + string.Join("; ", changed.What));
+                await tx.CommitAsync(ct);
+                return TypedResults.Ok(new { partyId = id, version = changed.Version, changed = changed.What });
+            case Outcome<ChangePartyDetails.Changed>.Invalid invalid:
+                return ReeveApi.FieldProblem(StatusCodes.Status400BadRequest, invalid.Field, invalid.Message);
+            case Outcome<ChangePartyDetails.Changed>.Conflict conflict:
+                return ReeveApi.FieldProblem(StatusCodes.Status409Conflict, "version", conflict.Message);
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No person or organisation {id} at this council");
         }
     }
 

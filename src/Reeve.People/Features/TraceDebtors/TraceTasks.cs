@@ -154,30 +154,10 @@ public static class TraceTasks
             return new Outcome<TraceFound>.Conflict("This trace task is already closed");
         }
 
-        var args = new { council = council.Value, partyId = task.PartyId };
-        var current = (await connection.QueryAsync<(int Seq, LocalDate From)>(
-            "select address_seq, valid_from from party_address where council_id = @council and party_id = @partyId and valid_to is null", args, tx)).ToList();
-        foreach (var (seq, from) in current)
-        {
-            // An address recorded today and replaced today still keeps a one-day interval, so its history stays valid.
-            var validFrom = from;
-            var to = validFrom < today ? today.PlusDays(-1) : validFrom;
-            await connection.ExecuteAsync(
-                "update party_address set valid_to = @to where council_id = @council and party_id = @partyId and address_seq = @seq",
-                new { council = council.Value, partyId = task.PartyId, seq, to }, tx);
-        }
-
-        var next = 1 + await connection.ExecuteScalarAsync<int>(
-            "select coalesce(max(address_seq), 0) from party_address where council_id = @council and party_id = @partyId", args, tx);
+        var (next, ended) = await PartyAddresses.ReplaceCurrentAsync(connection, tx, council, task.PartyId,
+            new RecordParty.PostalAddressInput(null, address.Line1, address.Line2, address.Line3, address.Town, address.Postcode), today);
         var postcode = Postcodes.Normalise(address.Postcode);
-        await connection.ExecuteAsync(
-            "insert into party_address (council_id, party_id, address_seq, uprn, address_line1, address_line2, address_line3, town, postcode, valid_from) " +
-            "values (@council, @partyId, @next, null, @l1, @l2, @l3, @town, @postcode, @from)",
-            new
-            {
-                council = council.Value, partyId = task.PartyId, next, l1 = address.Line1.Trim(), l2 = Blank(address.Line2), l3 = Blank(address.Line3),
-                town = address.Town.Trim(), postcode, from = today,
-            }, tx);
+        var args = new { council = council.Value, partyId = task.PartyId };
         await connection.ExecuteAsync("update party set version = version + 1 where council_id = @council and party_id = @partyId", args, tx);
         await connection.ExecuteAsync(
             "update trace_task set found_address_seq = @next where council_id = @council and task_id = @taskId",
@@ -191,7 +171,7 @@ public static class TraceTasks
                 $"Traced to a new address (trace task {taskId}): {oneLine}", officer, null);
         }
 
-        return new TraceFound(((Outcome<TraceTask>.Done)closed).Value, next, current.Select(c => c.Seq).ToList());
+        return new TraceFound(((Outcome<TraceTask>.Done)closed).Value, next, ended);
     }
 
     public static async Task<TraceTask?> GetAsync(DbConnection connection, CouncilId council, long taskId, DbTransaction? tx = null)
@@ -291,7 +271,6 @@ public static class TraceTasks
         : !Postcodes.IsValid(address.Postcode) ? ("postcode", "Enter a real postcode, like WD3 1AA")
         : null;
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static string Code(TraceStatus status) => status switch
     {
