@@ -16,9 +16,9 @@ public sealed class UploadPageTests(ReeveAppFixture app)
     private const string DemoServiceUser = "424242";
     private const string CollectionAccount = "10799988837491";
 
-    private static string Unique() => Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+    internal static string Unique() => Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    private static string Camt(string key, string amount, string reference) => $"""
+    internal static string Camt(string key, string amount, string reference) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
           <GrpHdr><MsgId>{key}</MsgId><CreDtTm>2025-05-02T06:00:00</CreDtTm></GrpHdr>
