@@ -136,6 +136,8 @@ public static class EndpointCatalogue
             ["/payments/card/{id:long}/return"] = [$"/payments/card/{card}/return"],
             ["/payments/govuk-pay/webhook"] = ["/payments/govuk-pay/webhook"],
             ["/direct-debit"] = ["/direct-debit"],
+            ["/uploads"] = ["/uploads"],
+            ["/uploads/{kind}"] = ["/uploads/bank-statement", "/uploads/arudd", "/uploads/band-schedule", "/uploads/breathing-space"],
             ["/direct-debit/{kind}/{id:long}/file"] = [$"/direct-debit/runs/{ddRun}/file", $"/direct-debit/lodgements/{lodgement}/file"],
             ["/council-tax/charges"] = ["/council-tax/charges"],
             ["/council-tax/charges/{year:int:range(1993,2100)}/{area}"] = [$"/council-tax/charges/{year}/{area}"],

@@ -88,6 +88,24 @@ public sealed partial class OfficerClient : IDisposable
         return await _http.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Posts a file as a browser's file upload form does (multipart), with the token from the page the form is on.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string formPage, string fileName, byte[] content, Dictionary<string, string>? fields = null)
+    {
+        using var form = await GetAsync(formPage);
+        form.EnsureSuccessStatusCode();
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(Token(await form.Content.ReadAsStringAsync())), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", fileName },
+        };
+        foreach (var (name, value) in fields ?? [])
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        return await _http.PostAsync(path, body);
+    }
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body, bool withApiHeader = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

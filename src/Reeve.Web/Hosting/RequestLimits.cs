@@ -25,6 +25,9 @@ public static class RequestLimits
     /// <summary>The largest form a page takes (imports go through the command line, not forms).</summary>
     public const long FormBodyLimit = 4 * 1024 * 1024;
 
+    /// <summary>A file upload's body: the largest file the upload pages take, and the form around it.</summary>
+    public const long UploadBodyLimit = Features.Uploads.UploadKinds.MaxFileBytes + (1024 * 1024);
+
     public static void AddRequestLimits(this WebApplicationBuilder builder) => builder.WebHost.ConfigureKestrel(kestrel =>
     {
         kestrel.Limits.MaxRequestLineSize = RequestLineLimit;
@@ -71,7 +74,14 @@ public static class RequestLimits
 
         if (!request.IsApi())
         {
-            return request.ContentLength > FormBodyLimit ? StatusCodes.Status413PayloadTooLarge : null;
+            // The upload pages take files up to their own limit (Features/Uploads), with room for the form around the file.
+            var limit = request.Path.StartsWithSegments("/uploads") ? UploadBodyLimit : FormBodyLimit;
+            if (limit > FormBodyLimit && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } upload)
+            {
+                upload.MaxRequestBodySize = limit;
+            }
+
+            return request.ContentLength > limit ? StatusCodes.Status413PayloadTooLarge : null;
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

@@ -19,7 +19,9 @@ namespace Reeve.CouncilTax;
 /// </summary>
 public static class ImportBandSchedule
 {
-    public sealed record Request(CouncilId Council, string FileName, byte[] Content, LocalDate AsAt, bool Preview, string Officer);
+    /// <param name="AlsoInTransaction">What the caller writes with the import when it commits (an officer's audit row).</param>
+    public sealed record Request(
+        CouncilId Council, string FileName, byte[] Content, LocalDate AsAt, bool Preview, string Officer, Func<DbConnection, DbTransaction, Task>? AlsoInTransaction = null);
 
     /// <param name="Lines">Lines by reason code and band (a deletion may have no band).</param>
     public sealed record Summary(
@@ -65,9 +67,9 @@ public static class ImportBandSchedule
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         var outcome = await ApplyAsync(connection, tx, request, parsed.Lines, sha, now);
-        if (outcome is Result.Applied && !request.Preview)
+        if (outcome is Result.Applied)
         {
-            await tx.CommitAsync(ct);
+            await new ImportFinish(request.Preview, request.AlsoInTransaction).EndAsync(connection, tx, ct);
         }
         else
         {

@@ -32,6 +32,9 @@ public static class AuditTrail
         public const string SignIn = "sign-in";
         public const string SignInFailed = "sign-in-failed";
         public const string SignOut = "sign-out";
+        public const string Upload = "upload";
+        public const string Import = "import";
+        public const string Download = "download";
     }
 
     public static async Task RecordAsync(

@@ -114,7 +114,7 @@ public static partial class BacsReportImports
     /// </summary>
     internal static Task<BacsReportResult> ImportAsync<TReport>(
         ReeveDatabase db, CouncilId council, BacsReportKind kind, string fileName, byte[] content, Func<string, Outcome<TReport>> parse,
-        Func<TReport, MessagingHeader> header, Func<ReportItems, TReport, List<AdviceOutcome>, Task> apply, string officer, Instant now, CancellationToken ct) =>
+        Func<TReport, MessagingHeader> header, Func<ReportItems, TReport, List<AdviceOutcome>, Task> apply, string officer, Instant now, ImportFinish finish, CancellationToken ct) =>
         RunAsync<TReport, BacsReportResult>(db, council, content, parse,
             report => (header(report).ServiceUserNumber, MessagingAdvices.Root + "/MessagingHeader/@user-number"),
             (field, message) => new BacsReportResult.Refused(field, message),
@@ -128,19 +128,21 @@ public static partial class BacsReportImports
                 await RecordAsync(connection, tx, council, id, kind, sha, fileName, outcomes, officer, now);
                 return new BacsReportResult.Imported(id, outcomes);
             },
+            finish,
             ct);
 
     /// <summary>
     /// The frame every Bacs report import (ARUDD, ADDACS, AUDDIS) shares: parse (a refusal names the line and field,
     /// nothing written), then in one transaction refuse a report for another service user than the council's (the
     /// number named, nothing written), skip a file seen before (by SHA-256, looked up by <paramref name="previous"/>),
-    /// apply the report and record it (<paramref name="apply"/>), and commit. A refusal, a file seen before, or an
-    /// exception while applying, rolls everything back.
+    /// apply the report and record it (<paramref name="apply"/>), and commit (or, for a preview, roll back what was
+    /// applied: <paramref name="finish"/>). A refusal, a file seen before, or an exception while applying, rolls
+    /// everything back.
     /// </summary>
     internal static async Task<TResult> RunAsync<TReport, TResult>(
         ReeveDatabase db, CouncilId council, byte[] content, Func<string, Outcome<TReport>> parse, Func<TReport, (string Number, string Field)> serviceUser,
         Func<string, string, TResult> refused, Func<DbConnection, DbTransaction, string, Task<long?>> previous, Func<long, TResult> alreadyImported,
-        Func<DbConnection, DbTransaction, TReport, string, Task<TResult>> apply, CancellationToken ct)
+        Func<DbConnection, DbTransaction, TReport, string, Task<TResult>> apply, ImportFinish finish, CancellationToken ct)
     {
         var parsed = parse(Text(content));
         if (parsed is Outcome<TReport>.Invalid invalid)
@@ -164,7 +166,7 @@ public static partial class BacsReportImports
         }
 
         var result = await apply(connection, tx, report, sha);
-        await tx.CommitAsync(ct);
+        await finish.EndAsync(connection, tx, ct);
         return result;
     }
 

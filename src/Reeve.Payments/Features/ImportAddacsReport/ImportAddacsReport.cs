@@ -21,6 +21,11 @@ namespace Reeve.Payments;
 public static class ImportAddacsReport
 {
     public static Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        ImportAsync(db, council, fileName, content, officer, now, ImportFinish.Commit, ct);
+
+    /// <summary>The same, committed or (<paramref name="finish"/>) a preview: applied and rolled back.</summary>
+    public static Task<BacsReportResult> ImportAsync(
+        ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, ImportFinish finish, CancellationToken ct = default) =>
         BacsReportImports.ImportAsync<AddacsReport>(db, council, BacsReportKind.Addacs, fileName, content, AddacsReport.Parse, report => report.Header,
             async (items, report, outcomes) =>
             {
@@ -29,7 +34,7 @@ public static class ImportAddacsReport
                     outcomes.Add(await ApplyAsync(items, i + 1, report.Advices[i]));
                 }
             },
-            officer, now, ct);
+            officer, now, finish, ct);
 
     private static async Task<AdviceOutcome> ApplyAsync(ReportItems items, int itemNo, AddacsAdvice advice)
     {

@@ -51,6 +51,11 @@ public static class ImportAruddReport
     }
 
     public static Task<Result> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        ImportAsync(db, council, fileName, content, officer, now, ImportFinish.Commit, ct);
+
+    /// <summary>The same, committed or (<paramref name="finish"/>) a preview: every reversal worked out and rolled back.</summary>
+    public static Task<Result> ImportAsync(
+        ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, ImportFinish finish, CancellationToken ct = default) =>
         BacsReportImports.RunAsync<AruddReport, Result>(db, council, content, AruddReport.Parse,
             report => (report.ServiceUserNumber, AruddReport.Root + "/ServiceLicenseInformation/@userNumber"),
             (field, message) => new Result.Refused(field, message),
@@ -58,6 +63,7 @@ public static class ImportAruddReport
                 new { council = council.Value, sha }, tx),
             previous => new Result.AlreadyImported(previous),
             (connection, tx, report, sha) => ApplyAsync(connection, tx, council, fileName, sha, report, officer, now),
+            finish,
             ct);
 
     // ARUDD keeps its own record (arudd_import, returned_debit): the reversed count and total, and each item's reversal.

@@ -16,6 +16,11 @@ namespace Reeve.Payments;
 public static class ImportAuddisReport
 {
     public static Task<BacsReportResult> ImportAsync(ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, CancellationToken ct = default) =>
+        ImportAsync(db, council, fileName, content, officer, now, ImportFinish.Commit, ct);
+
+    /// <summary>The same, committed or (<paramref name="finish"/>) a preview: applied and rolled back.</summary>
+    public static Task<BacsReportResult> ImportAsync(
+        ReeveDatabase db, CouncilId council, string fileName, byte[] content, string officer, Instant now, ImportFinish finish, CancellationToken ct = default) =>
         BacsReportImports.ImportAsync<AuddisReport>(db, council, BacsReportKind.Auddis, fileName, content, AuddisReport.Parse, report => report.Header,
             async (items, report, outcomes) =>
             {
@@ -36,7 +41,7 @@ public static class ImportAuddisReport
                     outcomes.Add(await RejectAsync(items, outcomes.Count + 1, rejection, report.Header.GeneratedOn));
                 }
             },
-            officer, now, ct);
+            officer, now, finish, ct);
 
     private static async Task<AdviceOutcome> RejectAsync(ReportItems items, int itemNo, AuddisRejection rejection, LocalDate generatedOn)
     {

@@ -35,7 +35,8 @@ public static class ImportPayments
     public const int Chunk = 20_000;
 
     /// <param name="Layout">A <see cref="BankCsvLayout"/> for bank CSV, an <see cref="AgentFileLayout"/> for agent files, null for camt.053.</param>
-    public sealed record Request(CouncilId Council, string FileName, byte[] Content, PaymentFileFormat Format, object? Layout, string Officer);
+    /// <param name="Finish">Committed (the default), or a preview: the same work rolled back, reporting what it would post.</param>
+    public sealed record Request(CouncilId Council, string FileName, byte[] Content, PaymentFileFormat Format, object? Layout, string Officer, ImportFinish? Finish = null);
 
     public sealed record ReasonTotal(SuspenseReason Reason, int Count, Money Total);
 
@@ -153,7 +154,7 @@ public static class ImportPayments
         if (report is Outcome<Report>.Done done)
         {
             started = Stopwatch.GetTimestamp();
-            await tx.CommitAsync(ct);
+            await (request.Finish ?? ImportFinish.Commit).EndAsync(connection, tx, ct);
             phases.Add(ImportPhases.Finish, started);
             return new Result.Imported(done.Value);
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Persistence;
 
 namespace Reeve.People;
 
@@ -78,8 +79,11 @@ public static class BreathingSpaceCsv
         return parsed.Success ? parsed.Value : throw new CsvFormatException(f.Line, name, $"'{text}' is not a real date written YYYY-MM-DD");
     }
 
-    /// <summary>Records every notice in one transaction: all or nothing.</summary>
-    public static async Task<Outcome<Imported>> ImportAsync(DbConnection connection, CouncilId council, string text, string officer, Instant now)
+    /// <summary>
+    /// Records every notice in one transaction: all or nothing. <paramref name="finish"/> commits (the default) or, for a
+    /// preview, matches and records every notice and rolls it back.
+    /// </summary>
+    public static async Task<Outcome<Imported>> ImportAsync(DbConnection connection, CouncilId council, string text, string officer, Instant now, ImportFinish? finish = null)
     {
         var parsed = Parse(text);
         if (parsed is Outcome<IReadOnlyList<BreathingSpaceNotice>>.Invalid bad)
@@ -116,7 +120,7 @@ public static class BreathingSpaceCsv
             }
         }
 
-        await tx.CommitAsync();
+        await (finish ?? ImportFinish.Commit).EndAsync(connection, tx);
         return new Imported(notices.Count, matched, queued, known);
     }
 }

@@ -122,12 +122,18 @@ public static class LettersWeb
             return Results.File(copy, "application/pdf", $"{parsed.Value}-notice-{noticeId}-copy.pdf");
         });
 
-        endpoints.MapGet("/letters/print-runs/{printId:long}/{file}", async (long printId, string file, HttpContext http, ReeveDatabase db, CancellationToken ct) =>
+        endpoints.MapGet("/letters/print-runs/{printId:long}/{file}", async (long printId, string file, HttpContext http, ReeveDatabase db, OfficerAudit audit, CancellationToken ct) =>
         {
             await using var connection = await db.OpenAsync(ct);
-            return await PrintFiles.FileAsync(connection, http.User.CouncilId(), printId, file) is { } found
-                ? Results.File(found.Content, found.MediaType, file)
-                : Results.NotFound();
+            if (await PrintFiles.FileAsync(connection, http.User.CouncilId(), printId, file) is not { } found)
+            {
+                return Results.NotFound();
+            }
+
+            // Every download of a print file is a row of its own in the audit trail, written before the file is sent.
+            await audit.RecordAsync(http, connection, null, AuditTrail.Actions.Download, "print-run", printId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"Downloaded print file {(file.Length > 200 ? file[..200] : file)}");
+            return Results.File(found.Content, found.MediaType, file);
         }).WithMetadata(new AuditSubjectAttribute("print-run", "printId"));
 
         endpoints.MapGet("/accounts/{reference}/letters/preview.pdf", async (string reference, string type, HttpContext http, ReeveDatabase db, IClock clock,

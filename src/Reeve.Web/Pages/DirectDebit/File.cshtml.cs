@@ -10,7 +10,7 @@ namespace Reeve.Web.Pages.DirectDebit;
 
 /// <summary>A Bacs file exactly as it was written and recorded, as plain text.</summary>
 [AuditSubject("bacs-file", "id")]
-public sealed class FileModel(ReeveDatabase db) : PageModel
+public sealed class FileModel(ReeveDatabase db, OfficerAudit audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string kind, long id, CancellationToken ct)
     {
@@ -20,6 +20,9 @@ public sealed class FileModel(ReeveDatabase db) : PageModel
             return NotFound();
         }
 
+        // Every download is a row of its own in the audit trail, written before the file is sent.
+        await audit.RecordAsync(HttpContext, connection, null, Reeve.Officers.AuditTrail.Actions.Download, "bacs-file", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Downloaded {(kind == "runs" ? "collection" : "AUDDIS")} file {file.Serial}");
         return File(Encoding.ASCII.GetBytes(file.Content), "text/plain", $"{file.Serial}.txt");
     }
 }

@@ -55,6 +55,37 @@ public abstract class ImportPaymentsTests(IDatabaseEngine engine) : PaymentsTest
     }
 
     [Fact]
+    public async Task A_preview_reports_what_the_import_would_post_and_writes_nothing_then_the_import_writes_it_with_what_the_caller_adds()
+    {
+        var account = await OpenAccountAsync();
+        await ChargeAsync(account, 2025, 120_000);
+        var file = BankCsv(Line($"CTAX {account.Reference}", "100.00"), Line("NO REFERENCE", "5.00"));
+        var also = 0;
+        var finish = new Reeve.Persistence.ImportFinish(false, async (c, tx) =>
+        {
+            also++;
+            await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "select count(*) from payment_import", transaction: tx);
+        });
+
+        var preview = Imported(await ImportPayments.ImportAsync(Db,
+            new ImportPayments.Request(Council, "statement.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, Officer, Reeve.Persistence.ImportFinish.Preview), Now));
+        var entriesAfterPreview = await CountAsync("ledger_entry");
+        var importsAfterPreview = await CountAsync("payment_import");
+        var imported = Imported(await ImportPayments.ImportAsync(Db,
+            new ImportPayments.Request(Council, "statement.csv", file, PaymentFileFormat.BankCsv, PaymentLayouts.SignedAmount, Officer, finish), Now));
+
+        preview.PostedCount.ShouldBe(1);
+        preview.PostedTotal.ShouldBe(Money.FromPence(10_000));
+        preview.SuspenseCount.ShouldBe(1);
+        entriesAfterPreview.ShouldBe(1, "only the charge: a preview posts nothing");
+        importsAfterPreview.ShouldBe(0);
+        imported.PostedTotal.ShouldBe(preview.PostedTotal);
+        also.ShouldBe(1);
+        (await CountAsync("payment_import")).ShouldBe(1);
+        (await BalanceAsync(account)).ShouldBe(Money.FromPence(110_000));
+    }
+
+    [Fact]
     public async Task The_same_file_imported_twice_posts_nothing_the_second_time_and_says_so()
     {
         var account = await OpenAccountAsync();
