@@ -56,16 +56,12 @@ public static class SubjectAccessExport
                 Date(a.Account.OpenedOn), a.Account.ClosedOn is { } c ? Date(c) : "", a.Balance.ToDisplayString(),
             }));
 
-        var ledger = new List<string?[]>();
-        foreach (var account in accounts)
-        {
-            foreach (var e in await ReadAccountLedger.EntriesAsync(connection, council, account.Account.AccountId))
+        var ledger = (await ReadAccountLedger.EntriesForAccountsAsync(connection, council, referenceOf.Keys.ToList(), tx))
+            .Select(e => new[]
             {
-                ledger.Add([account.Account.Reference.Value, Date(e.EffectiveDate), e.Year.ToString(), e.Kind.ToString(), e.Reason, e.EffectOnAccount.ToDisplayString(),
-                    e.SourceRule, e.PostedBy, e.ReversesEntryId?.ToString(CultureInfo.InvariantCulture) ?? ""]);
-            }
-        }
-
+                referenceOf[e.AccountId], Date(e.EffectiveDate), e.Year.ToString(), e.Kind.ToString(), e.Reason, e.EffectOnAccount.ToDisplayString(),
+                e.SourceRule, e.PostedBy, e.ReversesEntryId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            });
         Csv("ledger.csv", ["account", "date", "financial year", "kind", "reason", "effect on balance", "rule", "posted by", "reverses entry"], ledger);
 
         var events = await PersonAccounts.EventsAsync(connection, council, partyId, 0, tx);
