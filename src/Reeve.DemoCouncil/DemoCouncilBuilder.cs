@@ -89,6 +89,7 @@ public static class DemoCouncilBuilder
 
         await DemoRecovery.RunAsync(db, profiles[0], options.AsAt, clock, ct);
         await DemoTracing.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
+        await DemoCases.RunAsync(db, profiles[0].Id, options.AsAt, now, ct);
         await DemoSundry.RunAsync(db, profiles[0], sizes[0], options.Seed, options.AsAt, now, ct);
         await DemoOverpayments.RunAsync(db, profiles[0], sizes[0], options.Seed, options.AsAt, now, ct);
         await DemoRates.RunAsync(db, profiles[0], options.Dwellings, options.Seed, options.AsAt, now, ct);

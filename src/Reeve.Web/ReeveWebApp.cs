@@ -60,6 +60,7 @@ public static class ReeveWebApp
         services.AddSingleton<OfficerAudit>();
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
+        services.AddScoped<Features.Cases.CaseCommand>();
         services.AddOfficerAuthentication();
         // The residents' portal under /portal: its pages, its own sign-in scheme and cookie (never the officers').
         services.AddPortal(builder.Configuration);

@@ -76,6 +76,8 @@ public static class EndpointCatalogue
         var (area, year) = await connection.QueryFirstOrDefaultAsync<(string, long)>("select p.area_code, p.financial_year from precept p where p.council_id = @c order by p.financial_year desc limit 1", c);
         var surname = await One("select surname from party_name where council_id = @c and surname is not null order by party_id limit 1", "Smith");
         var postcode = await One("select postcode from property where council_id = @c order by uprn limit 1", "AB1 2CD");
+        var (caseId, caseLetter) = await connection.QueryFirstOrDefaultAsync<(long, long)>("select case_id, letter_id from case_letter where council_id = @c order by letter_id limit 1", c);
+        var openCase = await One("select case_id from case_record where council_id = @c and state <> 'closed' order by case_id limit 1");
 
         return new Dictionary<string, string[]>
         {
@@ -159,6 +161,11 @@ public static class EndpointCatalogue
             ["/api/v1/people"] = ["/api/v1/people"],
             ["/api/v1/accounts/{reference}/ledger/{entryId:long}/reversal"] = [$"/api/v1/accounts/{reference}/ledger/{entry}/reversal"],
             ["/people/new"] = ["/people/new"],
+            ["/cases"] = ["/cases", "/cases?kind=foi&state=overdue&assigned=me", "/cases?state=closed&p=2"],
+            ["/cases/new"] = ["/cases/new", $"/cases/new?person={person}"],
+            ["/cases/{id:long}"] = [$"/cases/{openCase}", $"/cases/{caseId}"],
+            ["/cases/{id:long}/letters/{letterId:long}"] = [$"/cases/{caseId}/letters/{caseLetter}"],
+            ["/people/{id:long}/subject-access"] = [$"/people/{person}/subject-access"],
             ["/payments/reversals"] = ["/payments/reversals"],
             ["/officers/locked"] = ["/officers/locked"],
             ["/account/two-factor"] = ["/account/two-factor"],

@@ -36,6 +36,9 @@ public interface ILetterModel
 
     /// <summary>What the payment slip asks for; null for a letter that asks for no payment (a refund).</summary>
     Money? SlipAmount { get; }
+
+    /// <summary>The reference block's label and value: the account's reference, unless the letter is about something else (a case).</summary>
+    (string Label, string Value) Reference => ("Account reference", AccountReference.Value);
 }
 
 /// <summary>One precepting authority's Band D amount this year and last, as a demand notice must show it.</summary>

@@ -221,7 +221,7 @@ public static class LetterPdf
 
             var facts = new (string Label, string Value)[]
             {
-                ("Account reference", model.AccountReference.Value),
+                model.Reference,
                 ("Date", DateText.LongForm.Format(model.IssuedOn)),
             };
             var y = 54.0;
@@ -243,7 +243,7 @@ public static class LetterPdf
             canvas.Tagged(LetterPart.Artifact, () =>
             {
                 canvas.FillRect(0, 0, 210, 6, _brand);
-                canvas.Text(Left, 14, FontWeight.Regular, 8, model.Council.Name + " · account " + model.AccountReference.Value, Rgb.Grey);
+                canvas.Text(Left, 14, FontWeight.Regular, 8, model.Council.Name + " · " + (model.Reference.Label == "Account reference" ? "account" : model.Reference.Label.ToLowerInvariant()) + " " + model.Reference.Value, Rgb.Grey);
             });
             _y = 24;
         }

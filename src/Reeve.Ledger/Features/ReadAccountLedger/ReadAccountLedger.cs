@@ -15,6 +15,12 @@ public static class ReadAccountLedger
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
+    /// <summary>Every entry on these accounts, by account then oldest first, in a few statements however many accounts (a subject access pack).</summary>
+    public static async Task<IReadOnlyList<PostedEntry>> EntriesForAccountsAsync(
+        DbConnection connection, CouncilId council, IReadOnlyCollection<long> accountIds, DbTransaction? tx = null) =>
+        (await Reeve.Persistence.SqlLists.QueryByIdsAsync<LedgerRow, long>(connection, LedgerRow.Select + " where e.council_id = @council and e.account_id {ids}", council, accountIds, tx))
+        .Select(r => r.ToEntry()).OrderBy(e => e.AccountId).ThenBy(e => e.EffectiveDate).ThenBy(e => e.EntryId).ToList();
+
     public static async Task<PostedEntry?> EntryAsync(DbConnection connection, DbTransaction? tx, CouncilId council, long entryId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(

@@ -25,6 +25,9 @@ public sealed class OfficerAudit(IClock clock)
     /// <summary>Whether the page or endpoint wrote its own row for this request (then <see cref="AuditEveryView"/> adds none).</summary>
     public static bool WasRecorded(HttpContext http) => http.Items.ContainsKey(RecordedKey);
 
+    /// <summary>Says a module's handler wrote this request's audit row itself (a subject access export does).</summary>
+    public static void MarkRecorded(HttpContext http) => http.Items[RecordedKey] = true;
+
     public static string? RemoteAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     public static class Subjects

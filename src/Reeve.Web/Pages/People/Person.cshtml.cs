@@ -23,6 +23,9 @@ public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit, CaseworkCo
 
     public Reeve.People.TraceTask? OpenTrace { get; private set; }
 
+    /// <summary>Complaints and requests the person made or is the subject of, and the letters answering them.</summary>
+    public (IReadOnlyList<Reeve.Cases.CaseFile> Cases, IReadOnlyList<Reeve.Cases.Features.AnswerCase.CaseLetter> Letters) Cases { get; private set; } = ([], []);
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -33,6 +36,8 @@ public sealed class PersonModel(ReeveDatabase db, OfficerAudit audit, CaseworkCo
         }
 
         OpenTrace = await Reeve.People.TraceTasks.OpenForPartyAsync(connection, User.CouncilId(), id);
+        Cases = (await Reeve.Cases.Features.ListCases.ListCases.ForPartyAsync(connection, User.CouncilId(), id),
+            await Reeve.Cases.Features.AnswerCase.CaseLetters.ForPartyAsync(connection, User.CouncilId(), id));
         var subjectId = id.ToString(CultureInfo.InvariantCulture);
         await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.View, OfficerAudit.Subjects.Person, subjectId, "Person page");
         if (User.CanReadAudit())
