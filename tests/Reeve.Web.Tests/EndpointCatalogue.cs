@@ -76,6 +76,7 @@ public static class EndpointCatalogue
         var (area, year) = await connection.QueryFirstOrDefaultAsync<(string, long)>("select p.area_code, p.financial_year from precept p where p.council_id = @c order by p.financial_year desc limit 1", c);
         var surname = await One("select surname from party_name where council_id = @c and surname is not null order by party_id limit 1", "Smith");
         var postcode = await One("select postcode from property where council_id = @c order by uprn limit 1", "AB1 2CD");
+        var officerId = await One("select min(officer_id) from officer", "1");
 
         return new Dictionary<string, string[]>
         {
@@ -151,6 +152,10 @@ public static class EndpointCatalogue
             ["/people/new"] = ["/people/new"],
             ["/payments/reversals"] = ["/payments/reversals"],
             ["/officers/locked"] = ["/officers/locked"],
+            ["/officers"] = ["/officers"],
+            ["/officers/new"] = ["/officers/new"],
+            ["/officers/{id:int}"] = [$"/officers/{officerId}"],
+            ["/officers/set-password"] = ["/officers/set-password", "/officers/set-password?token=not-a-live-token"],
             ["/account/two-factor"] = ["/account/two-factor"],
             ["/sign-in/code"] = ["/sign-in/code"],
             // The residents' portal: an officer's cookie opens none of it (its own tests prove a resident sees only their own accounts).
