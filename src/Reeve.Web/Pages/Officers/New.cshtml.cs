@@ -31,22 +31,15 @@ public sealed class NewModel(ReeveDatabase db, IClock clock) : OfficerFormPage
         }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
-        switch (await AdministerOfficers.CreateAsync(connection, tx, Actor, Username, details, clock.GetCurrentInstant()))
+        var outcome = await AdministerOfficers.CreateAsync(connection, tx, Actor, Username, details, clock.GetCurrentInstant());
+        if (outcome is Outcome<IssuedLink>.Done { Value: var link })
         {
-            case Outcome<IssuedLink>.Done { Value: var link }:
-                await tx.CommitAsync(ct);
-                Issued = link;
-                return Page();
-            case Outcome<IssuedLink>.Invalid { Field: var field, Message: var message }:
-                Refuse(field, message);
-                break;
-            case Outcome<IssuedLink>.Conflict { Message: var message }:
-                Refuse("", message);
-                break;
-            case Outcome<IssuedLink>.NotFound:
-                return NotFound();
+            await tx.CommitAsync(ct);
+            Issued = link;
+            return Page();
         }
 
+        Refuse(outcome);
         await tx.RollbackAsync(ct);
         return Page();
     }

@@ -62,11 +62,8 @@ public sealed class OfficerModel(ReeveDatabase db, IClock clock) : OfficerFormPa
                 return Redirect($"/officers/{Id}");
             case Outcome<T>.NotFound:
                 return NotFound();
-            case Outcome<T>.Invalid { Field: var field, Message: var message }:
-                Refuse(field, message);
-                break;
-            case Outcome<T>.Conflict { Message: var message }:
-                Refuse("", message);
+            case { } refused:
+                Refuse(refused);
                 break;
         }
 

@@ -51,6 +51,17 @@ public abstract class OfficerFormPage : PageModel
         return new OfficerDetails(DisplayName ?? "", Email, Role, Councils.Select(c => new CouncilId(c)).ToList(), limit);
     }
 
-    /// <summary>Puts a refusal on the form, against the field it names.</summary>
-    protected void Refuse(string field, string message) => ModelState.AddModelError(field, message);
+    /// <summary>Puts a refusal on the form, against the field it names (a rule's refusal at the top).</summary>
+    protected void Refuse<T>(Outcome<T> outcome)
+    {
+        switch (outcome)
+        {
+            case Outcome<T>.Invalid { Field: var field, Message: var message }:
+                ModelState.AddModelError(field, message);
+                break;
+            case Outcome<T>.Conflict { Message: var message }:
+                ModelState.AddModelError("", message);
+                break;
+        }
+    }
 }
