@@ -78,6 +78,7 @@ public static class EndpointCatalogue
         var postcode = await One("select postcode from property where council_id = @c order by uprn limit 1", "AB1 2CD");
         var (caseId, caseLetter) = await connection.QueryFirstOrDefaultAsync<(long, long)>("select case_id, letter_id from case_letter where council_id = @c order by letter_id limit 1", c);
         var openCase = await One("select case_id from case_record where council_id = @c and state <> 'closed' order by case_id limit 1");
+        var officerId = await One("select min(officer_id) from officer", "1");
 
         return new Dictionary<string, string[]>
         {
@@ -168,6 +169,16 @@ public static class EndpointCatalogue
             ["/people/{id:long}/subject-access"] = [$"/people/{person}/subject-access"],
             ["/payments/reversals"] = ["/payments/reversals"],
             ["/officers/locked"] = ["/officers/locked"],
+            ["/officers"] = ["/officers"],
+            ["/officers/new"] = ["/officers/new"],
+            ["/officers/{id:int}"] = [$"/officers/{officerId}"],
+            ["/councils"] = ["/councils"],
+            ["/councils/{id:int}"] = [$"/councils/{c.c}"],
+            ["/councils/{id:int}/details"] = [$"/councils/{c.c}/details"],
+            ["/councils/{id:int}/bank-accounts"] = [$"/councils/{c.c}/bank-accounts"],
+            ["/councils/{id:int}/service-user-number"] = [$"/councils/{c.c}/service-user-number"],
+            ["/councils/{id:int}/recovery-profile"] = [$"/councils/{c.c}/recovery-profile"],
+            ["/officers/set-password"] = ["/officers/set-password", "/officers/set-password?token=not-a-live-token"],
             ["/account/two-factor"] = ["/account/two-factor"],
             ["/sign-in/code"] = ["/sign-in/code"],
             // The residents' portal: an officer's cookie opens none of it (its own tests prove a resident sees only their own accounts).

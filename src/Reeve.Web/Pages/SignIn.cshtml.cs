@@ -26,11 +26,16 @@ public sealed class SignInModel(ReeveDatabase db, IClock clock) : PageModel
     [BindProperty(SupportsGet = true, Name = "signed-out")]
     public bool SignedOut { get; set; }
 
+    /// <summary>Arrived from a one-time password link just used.</summary>
+    [BindProperty(SupportsGet = true, Name = "password-set")]
+    public bool PasswordSet { get; set; }
+
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl()) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         SignedOut = false;
+        PasswordSet = false;
         if (string.IsNullOrWhiteSpace(Username))
         {
             ModelState.AddModelError("username", "Enter your username");

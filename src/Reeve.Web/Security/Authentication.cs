@@ -19,6 +19,7 @@ public static class Authentication
     public const string CanChangePolicy = "CanChange";
     public const string CanReadAuditPolicy = "CanReadAudit";
     public const string MayUnlockOfficersPolicy = "MayUnlockOfficers";
+    public const string SystemAdministratorPolicy = "SystemAdministrator";
 
     public static IServiceCollection AddOfficerAuthentication(this IServiceCollection services)
     {
@@ -43,7 +44,8 @@ public static class Authentication
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CanChangePolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.CanChange()))
             .AddPolicy(CanReadAuditPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.CanReadAudit()))
-            .AddPolicy(MayUnlockOfficersPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.OfficerRole() is { } role && role.MayUnlockOfficers()));
+            .AddPolicy(MayUnlockOfficersPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.OfficerRole() is { } role && role.MayUnlockOfficers()))
+            .AddPolicy(SystemAdministratorPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.OfficerRole() == Role.SystemAdministrator));
         return services;
     }
 

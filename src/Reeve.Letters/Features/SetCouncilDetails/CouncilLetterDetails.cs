@@ -36,6 +36,59 @@ public static class CouncilLetterDetails
             tx);
     }
 
+    /// <summary>What an administrator sets on the council's set-up task list: letterhead address and how to reach the council.</summary>
+    public sealed record Contact(IReadOnlyList<string> AddressLines, string? Telephone, string? Email, string? Website, string? OpeningHours);
+
+    public const int MaxLine = 100;
+
+    /// <summary>
+    /// Sets the letterhead address and contact details (issue 17), keeping the colour and payment-slip bank details the
+    /// council set before. Refusals name the field; nothing is saved then.
+    /// </summary>
+    public static async Task<Outcome<CouncilDetails>> SetContactAsync(DbConnection connection, DbTransaction tx, CouncilId council, Contact contact, Instant now)
+    {
+        var lines = contact.AddressLines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        (string Field, string Message)? problem =
+            lines.Count == 0 ? ("addressLines", "Enter the letterhead address, one line each")
+            : lines.Count > 6 || lines.Any(l => l.Length > MaxLine) ? ("addressLines", $"Enter at most 6 lines of up to {MaxLine} characters")
+            : string.IsNullOrWhiteSpace(contact.Telephone) || contact.Telephone.Trim().Length > 30 || !contact.Telephone.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '+')
+                ? ("telephone", "Enter a telephone number, like 01632 960000")
+            : string.IsNullOrWhiteSpace(contact.Email) || contact.Email.Trim().Length > 254 || contact.Email.Trim().Count(c => c == '@') != 1 || contact.Email.Trim().Any(char.IsWhiteSpace)
+                ? ("email", "Enter an email address in the right format, like revenues@example.gov.uk")
+            : string.IsNullOrWhiteSpace(contact.Website) || contact.Website.Trim().Length > MaxLine || contact.Website.Trim().Any(char.IsWhiteSpace)
+                ? ("website", "Enter the council's web address, like www.example.gov.uk")
+            : (contact.OpeningHours?.Trim().Length ?? 0) > 200 ? ("openingHours", "Enter opening hours of up to 200 characters")
+            : null;
+        if (problem is { } p)
+        {
+            return new Outcome<CouncilDetails>.Invalid(p.Field, p.Message);
+        }
+
+        var before = await GetAsync(connection, tx, council);
+        if (before is null)
+        {
+            return new Outcome<CouncilDetails>.NotFound($"council {council.Value}");
+        }
+
+        var details = before with
+        {
+            AddressLines = lines, Telephone = contact.Telephone!.Trim(), Email = contact.Email!.Trim(), Website = contact.Website!.Trim(),
+        };
+        await SetAsync(connection, tx, council, details, now);
+        await connection.ExecuteAsync(
+            "update letter_council set opening_hours = @hours where council_id = @council",
+            new { council = council.Value, hours = string.IsNullOrWhiteSpace(contact.OpeningHours) ? null : contact.OpeningHours.Trim() }, tx);
+        return details;
+    }
+
+    /// <summary>The opening hours the council set, or null.</summary>
+    public static Task<string?> OpeningHoursAsync(DbConnection connection, DbTransaction? tx, CouncilId council) =>
+        connection.ExecuteScalarAsync<string?>("select opening_hours from letter_council where council_id = @council", new { council = council.Value }, tx);
+
+    /// <summary>Whether the council has set its letterhead at all (its set-up task list shows it as done).</summary>
+    public static async Task<bool> IsSetAsync(DbConnection connection, DbTransaction? tx, CouncilId council) =>
+        await connection.ExecuteScalarAsync<int>("select count(*) from letter_council where council_id = @council", new { council = council.Value }, tx) > 0;
+
     /// <summary>The council's details for its letters, or null when there is no such council.</summary>
     public static async Task<CouncilDetails?> GetAsync(DbConnection connection, DbTransaction? tx, CouncilId council)
     {

@@ -19,8 +19,8 @@ public static class CouncilStore
             new { id = council.Id.Value, code = council.Code, name = council.Name, now }, tx);
     }
 
-    public static async Task<IReadOnlyList<Council>> AllAsync(DbConnection connection) =>
-        (await connection.QueryAsync<Row>("select council_id, code, name from council order by council_id"))
+    public static async Task<IReadOnlyList<Council>> AllAsync(DbConnection connection, DbTransaction? tx = null) =>
+        (await connection.QueryAsync<Row>("select council_id, code, name from council order by council_id", transaction: tx))
         .Select(r => new Council(new CouncilId(r.council_id), r.code, r.name)).ToList();
 
     /// <summary>The council's name, or null when there is no such council.</summary>

@@ -17,6 +17,7 @@ public static class OfficerSessions
         var id = Base64UrlId(RandomNumberGenerator.GetBytes(32));
         await connection.ExecuteAsync(
             "insert into officer_session (session_id, officer_id, started_at) values (@id, @officerId, @now)", new { id, officerId, now }, tx);
+        await connection.ExecuteAsync("update officer set last_signed_in_at = @now where officer_id = @officerId", new { officerId, now }, tx);
         return id;
     }
 
@@ -27,6 +28,10 @@ public static class OfficerSessions
     public static Task<int> EndAsync(DbConnection connection, string sessionId) =>
         connection.ExecuteAsync("delete from officer_session where session_id = @sessionId", new { sessionId });
 
-    private static string Base64UrlId(byte[] bytes) =>
+    /// <summary>Ends every session of one officer (disabled, password reset, role changed); answers how many were ended.</summary>
+    public static Task<int> EndAllAsync(DbConnection connection, DbTransaction? tx, int officerId) =>
+        connection.ExecuteAsync("delete from officer_session where officer_id = @officerId", new { officerId }, tx);
+
+    internal static string Base64UrlId(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -22,24 +22,36 @@ public static class OfficerStore
         DbConnection connection, DbTransaction tx, string username, string displayName, Role role, CouncilId home,
         IReadOnlyList<CouncilId> councils, string password, Instant now)
     {
-        if (password.Length < 12)
+        if (OfficerRules.PasswordProblem(password) is { } problem)
         {
-            throw new ArgumentException("An officer's password must be at least 12 characters", nameof(password));
+            throw new ArgumentException(problem, nameof(password));
         }
 
+        username = Canonical(username);
+        return await InsertAsync(connection, tx, username, displayName, null, role, home, councils, null, Hasher.HashPassword(username, password), now);
+    }
+
+    /// <summary>
+    /// Writes a new officer. A null or empty hash is an account with no password yet (a new officer waiting for their
+    /// first-password link): no password verifies against it.
+    /// </summary>
+    internal static async Task<int> InsertAsync(
+        DbConnection connection, DbTransaction tx, string username, string displayName, string? email, Role role, CouncilId home,
+        IReadOnlyList<CouncilId> councils, Money? approvalLimit, string? passwordHash, Instant now)
+    {
         // Stored as sign-in looks it up: trimmed and in lower case.
         username = Canonical(username);
         var id = await connection.ExecuteScalarAsync<int>("select coalesce(max(officer_id), 0) + 1 from officer", transaction: tx);
         await connection.ExecuteAsync(
-            "insert into officer (officer_id, username, display_name, password_hash, role, home_council_id, failed_sign_ins, version, created_at) " +
-            "values (@id, @username, @displayName, @hash, @role, @home, 0, 1, @now)",
+            "insert into officer (officer_id, username, display_name, email, password_hash, role, home_council_id, approval_limit_pence, failed_sign_ins, version, created_at) " +
+            "values (@id, @username, @displayName, @email, @hash, @role, @home, @limit, 0, 1, @now)",
             new
             {
-                id, username, displayName, hash = Hasher.HashPassword(username, password),
-                role = role.Name(), home = home.Value, now,
+                id, username, displayName, email, hash = passwordHash ?? "",
+                role = role.Name(), home = home.Value, limit = approvalLimit?.Pence, now,
             },
             tx);
-        foreach (var council in councils.Append(home).Distinct())
+        foreach (var council in councils.Prepend(home).Distinct())
         {
             await connection.ExecuteAsync(
                 "insert into officer_council (officer_id, council_id) values (@id, @council)", new { id, council = council.Value }, tx);
@@ -47,6 +59,12 @@ public static class OfficerStore
 
         return id;
     }
+
+    /// <summary>Replaces the officer's password hash (the caller has checked the password against the rules).</summary>
+    internal static Task SetPasswordAsync(DbConnection connection, DbTransaction tx, int officerId, string username, string password) =>
+        connection.ExecuteAsync(
+            "update officer set password_hash = @hash, version = version + 1 where officer_id = @officerId",
+            new { officerId, hash = Hasher.HashPassword(Canonical(username), password) }, tx);
 
     /// <summary>
     /// The one answer to every refused sign-in: an unknown username, a wrong password and an address shut out all read
@@ -74,8 +92,8 @@ public static class OfficerStore
         var held = await connection.QuerySingleOrDefaultAsync<LockRow>(
             "select failures, locked_until from officer_sign_in_lock where officer_id = @id and remote_address = @address",
             new { id = row.officer_id, address });
-        var right = Hasher.VerifyHashedPassword(row.username, row.password_hash, password) != PasswordVerificationResult.Failed;
-        if (held?.locked_until is { } until && until > now)
+        var right = row.password_hash.Length > 0 && Hasher.VerifyHashedPassword(row.username, row.password_hash, password) != PasswordVerificationResult.Failed;
+        if (held?.locked_until is { } until && until > now || row.disabled_at is not null)
         {
             return new SignInResult(null, Refused);
         }
@@ -123,7 +141,7 @@ public static class OfficerStore
     public static async Task<int> CountAsync(DbConnection connection) =>
         await connection.ExecuteScalarAsync<int>("select count(*) from officer");
 
-    private static string Canonical(string username) => username.Trim().ToLowerInvariant();
+    internal static string Canonical(string username) => username.Trim().ToLowerInvariant();
 
     private static async Task<OfficerAccount> ToAccountAsync(DbConnection connection, Row row, DbTransaction? tx = null)
     {
@@ -137,7 +155,7 @@ public static class OfficerStore
     private sealed class Row
     {
         public const string Select =
-            "select officer_id, username, display_name, password_hash, role, home_council_id from officer";
+            "select officer_id, username, display_name, password_hash, role, home_council_id, disabled_at from officer";
 
         public int officer_id { get; set; }
         public string username { get; set; } = "";
@@ -145,6 +163,7 @@ public static class OfficerStore
         public string password_hash { get; set; } = "";
         public string role { get; set; } = "";
         public int home_council_id { get; set; }
+        public Instant? disabled_at { get; set; }
     }
 
     private sealed class LockRow
