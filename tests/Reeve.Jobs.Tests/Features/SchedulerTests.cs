@@ -18,7 +18,7 @@ public abstract class SchedulerTests(IDatabaseEngine engine) : DatabaseTest(engi
     public async Task A_job_asked_to_run_now_runs_through_the_store_and_records_its_run()
     {
         var job = new CountingJob();
-        await using var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job), "web");
+        await using var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job));
         await scheduler.StartAsync();
 
         (await scheduler.RunNowAsync("count", "a.leader")).ShouldBeTrue();
@@ -30,7 +30,7 @@ public abstract class SchedulerTests(IDatabaseEngine engine) : DatabaseTest(engi
         // The cron trigger is in the store: its next run is known, and a scheduler opened later reads the same.
         var schedule = (await scheduler.ScheduleAsync()).ShouldHaveSingleItem();
         schedule.NextRun.ShouldNotBeNull();
-        await using var reader = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "cli", new CountingJob()), "cli");
+        await using var reader = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "cli", new CountingJob()));
         (await reader.ScheduleAsync()).ShouldHaveSingleItem().NextRun.ShouldBe(schedule.NextRun);
     }
 
@@ -38,7 +38,7 @@ public abstract class SchedulerTests(IDatabaseEngine engine) : DatabaseTest(engi
     public async Task A_failing_job_is_recorded_as_failed_with_its_error_and_the_next_run_still_comes()
     {
         var job = new CountingJob("fails", failWith: "The Bacs folder is not there");
-        await using var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job), "web");
+        await using var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job));
         await scheduler.StartAsync();
 
         await scheduler.RunNowAsync("fails", "a.leader");
@@ -54,14 +54,14 @@ public abstract class SchedulerTests(IDatabaseEngine engine) : DatabaseTest(engi
     public async Task A_paused_job_stays_paused_in_the_store_until_it_is_resumed()
     {
         var job = new CountingJob();
-        await using (var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job), "web"))
+        await using (var scheduler = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job)))
         {
             (await scheduler.PauseAsync("count")).ShouldBeTrue();
             (await scheduler.PauseAsync("no-such-job")).ShouldBeFalse();
         }
 
         // Opened again (the app restarted), the job is still paused: the store keeps it, and opening does not undo it.
-        await using var again = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job), "web");
+        await using var again = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job));
         (await again.ScheduleAsync()).ShouldHaveSingleItem().Paused.ShouldBeTrue();
         (await again.ResumeAsync("count")).ShouldBeTrue();
         var resumed = (await again.ScheduleAsync()).ShouldHaveSingleItem();
@@ -74,8 +74,8 @@ public abstract class SchedulerTests(IDatabaseEngine engine) : DatabaseTest(engi
     {
         // The web app's scheduler and `reeve jobs run` on another machine, both started by mistake, both asked to run it.
         var job = new CountingJob { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        await using var web = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job), "web");
-        await using var cli = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "cli", job), "cli");
+        await using var web = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "web", job));
+        await using var cli = await ReeveScheduler.OpenAsync(Runners.For(Db, Clock, _folder, "cli", job));
         await web.StartAsync();
         await cli.StartAsync();
 

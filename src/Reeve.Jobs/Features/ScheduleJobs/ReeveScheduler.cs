@@ -32,10 +32,12 @@ public sealed class ReeveScheduler : IAsyncDisposable
 
     /// <summary>
     /// Opens the scheduler over the database and puts every job in the store with its cron trigger, if it is not there yet
-    /// (a paused job stays paused). <paramref name="instance"/> names this scheduler in the history and the cluster.
+    /// (a paused job stays paused). The runner's host names this scheduler in the history and the leases; Quartz knows each
+    /// opening by that name and a suffix of its own, for a cluster needs every node's id to differ.
     /// </summary>
-    public static async Task<ReeveScheduler> OpenAsync(JobRunner runner, string instance, CancellationToken ct = default)
+    public static async Task<ReeveScheduler> OpenAsync(JobRunner runner, CancellationToken ct = default)
     {
+        var instance = runner.Host + "-" + Guid.NewGuid().ToString("N")[..8];
         var db = runner.Database;
         var builder = QuartzSchedulerBuilder.Create(q =>
         {
@@ -43,7 +45,8 @@ public sealed class ReeveScheduler : IAsyncDisposable
             {
                 o.InstanceName = "reeve";
                 o.InstanceId = instance;
-                o.IdleWaitTime = TimeSpan.FromSeconds(1);
+                // A run asked for by another process is picked up within this; one asked for here at once.
+                o.IdleWaitTime = TimeSpan.FromSeconds(5);
             });
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
