@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reeve.Kernel;
+using Reeve.Persistence;
 
 namespace Reeve.Jobs;
 
@@ -11,6 +12,14 @@ namespace Reeve.Jobs;
 public sealed class JobFolders(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>
+    /// The jobs folder when none is set: <c>jobs</c> beside the SQLite file (so the demo's folders sit under the demo
+    /// database's directory), or ./data/jobs for PostgreSQL.
+    /// </summary>
+    public static string DefaultRoot(ReeveDatabase db) => db.Provider == DatabaseProvider.Sqlite
+        ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource)) ?? ".", "jobs")
+        : Path.Combine(Directory.GetCurrentDirectory(), "data", "jobs");
 
     public string Council(CouncilId council) => Path.Combine(Root, "council-" + council.Value.ToString(CultureInfo.InvariantCulture));
 

@@ -16,6 +16,8 @@ public sealed class JobRunner(ReeveDatabase db, IClock clock, JobFolders folders
 
     public ReeveDatabase Database => db;
 
+    public JobFolders Folders => folders;
+
     public IReadOnlyList<IScheduledJob> Jobs => jobs;
 
     /// <summary>The scheduler this runner belongs to, as the history and the leases name it.</summary>

@@ -2,7 +2,6 @@ using NodaTime;
 using Reeve.Jobs;
 using Reeve.Officers;
 using Reeve.Persistence;
-using Reeve.Web.Hosting;
 
 namespace Reeve.Web.Features.Jobs;
 
@@ -20,7 +19,7 @@ public sealed class JobsHost(ReeveDatabase db, IClock clock, IConfiguration conf
     /// <summary>Whether this app's scheduler fires the jobs.</summary>
     public bool FiresHere => !string.Equals(configuration["Jobs:RunIn"], "cli", StringComparison.OrdinalIgnoreCase);
 
-    public string Folder => configuration["Jobs:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : Path.Combine(DatabaseSetting.DataFolder(db), "jobs");
+    public string Folder => configuration["Jobs:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : JobFolders.DefaultRoot(db);
 
     /// <summary>Who may see the Jobs page and act on it: Team Leaders, Managers and System Administrators.</summary>
     public static bool MayManage(Role? role) => role is Role.TeamLeader or Role.Manager or Role.SystemAdministrator;
