@@ -61,6 +61,9 @@ public static class ReeveWebApp
         services.AddSingleton<Features.Display.CouncilDirectory>();
         services.AddScoped<Features.PersonCasework.CaseworkCommand>();
         services.AddScoped<Features.Cases.CaseCommand>();
+        // The scheduled jobs: this app fires them unless Jobs:RunIn says `reeve jobs run` does (decision 0054).
+        services.AddSingleton<Features.Jobs.JobsHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Jobs.JobsHost>());
         services.AddOfficerAuthentication();
         // The residents' portal under /portal: its pages, its own sign-in scheme and cookie (never the officers').
         services.AddPortal(builder.Configuration);

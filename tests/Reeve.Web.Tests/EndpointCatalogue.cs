@@ -94,6 +94,7 @@ public static class EndpointCatalogue
             ["/returns/tax-base"] = ["/returns/tax-base", "/returns/tax-base?handler=Csv"],
             ["/error/{code:int?}"] = ["/error/404"],
             ["/audit"] = ["/audit", $"/audit?kind=account&id={reference}"],
+            ["/jobs"] = ["/jobs"],
             ["/accounts/{reference}"] = [$"/accounts/{reference}"],
             ["/accounts/{reference}/refund"] = [$"/accounts/{reference}/refund"],
             ["/accounts/{reference}/statement"] = [$"/accounts/{reference}/statement", $"/accounts/{reference}/statement?format=csv", $"/accounts/{reference}/statement?format=pdf"],
