@@ -207,6 +207,10 @@ public static class LoadOpeningData
             await AccountStore.CloseAsync(connection, tx, council, account.AccountId, a.ClosedOn!.Value);
         }
 
+        // The account's timeline says where it came from, with the incumbent's account number officers will be asked about.
+        await AccountEventBatch.WriteAsync(connection, tx, council, newAccounts.Select(a => new NewAccountEvent(accountOf[a.Ref].AccountId, now, asAt, "opened",
+            $"Brought across from {set.SourceSystem} by opening load {loadId.ToString(CultureInfo.InvariantCulture)}: incumbent account {a.Ref}, opened there on {a.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+            officer, SourceRule)).ToList(), ct);
         await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "opening_load_record", RecordShape,
             newPeople.Select(p => new NewRecord(council, "person", p.Ref, personIds[p.Ref], loadId))
                 .Concat(newAccounts.Select(a => new NewRecord(council, "account", a.Ref, accountOf[a.Ref].AccountId, loadId))).ToList(), ct);

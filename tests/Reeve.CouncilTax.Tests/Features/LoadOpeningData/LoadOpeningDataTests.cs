@@ -47,7 +47,7 @@ public abstract class LoadOpeningDataTests(IDatabaseEngine engine) : DatabaseTes
     // Every table the load writes, counted: what "nothing was written" is checked against.
     private static readonly string[] Written =
     [
-        "property", "party", "party_name", "party_address", "account", "account_party", "residence", "ctax_award", "bill", "instalment",
+        "property", "party", "party_name", "party_address", "account", "account_party", "account_event", "residence", "ctax_award", "bill", "instalment",
         "ledger_line", "ledger_posting", "opening_load", "opening_load_record",
     ];
 
