@@ -84,6 +84,7 @@ public static class ReeveCli
         root.Subcommands.Add(Features.Rates.RatesCommand.Create(host));
         root.Subcommands.Add(Features.Enforcement.EnforcementCommand.Create(host));
         root.Subcommands.Add(Features.RunJobs.JobsCommand.Create(host));
+        root.Subcommands.Add(Features.LoadOpeningData.LoadCommand.Create(host));
         return root;
     }
 

@@ -144,6 +144,7 @@ public static class EndpointCatalogue
             ["/uploads/{kind}"] = ["/uploads/bank-statement", "/uploads/arudd", "/uploads/band-schedule", "/uploads/breathing-space"],
             ["/direct-debit/{kind}/{id:long}/file"] = [$"/direct-debit/runs/{ddRun}/file", $"/direct-debit/lodgements/{lodgement}/file"],
             ["/council-tax/charges"] = ["/council-tax/charges"],
+            ["/load"] = ["/load"],
             ["/council-tax/charges/{year:int:range(1993,2100)}/{area}"] = [$"/council-tax/charges/{year}/{area}"],
             ["/rates/hereditaments/{id:long}"] = [$"/rates/hereditaments/{hereditament}"],
             ["/letters"] = ["/letters"],

@@ -100,6 +100,40 @@ public static class BillStore
         }
     }
 
+    /// <summary>
+    /// Writes many first bill versions and their instalments in one bulk write per table (an opening load brings the
+    /// incumbent's current plans): none of the account-years may have a bill already.
+    /// </summary>
+    public static async Task InsertManyAsync(DbConnection connection, DbTransaction tx, CouncilId council, IReadOnlyList<BillVersion> bills, Instant now, CancellationToken ct = default)
+    {
+        var dialect = SqlDialect.Of(connection);
+        await dialect.WriteAllAsync(connection, tx, "bill", BillShape, bills.Select(b => (council, b, now)).ToList(), ct);
+        var instalments = bills.SelectMany(b => b.Instalments.Select((i, n) => (council, b, n + 1, i))).ToList();
+        await dialect.WriteAllAsync(connection, tx, "instalment", InstalmentShape, instalments, ct);
+    }
+
+    private static readonly BulkTable<(CouncilId Council, BillVersion Bill, Instant Now)> BillShape = new BulkTable<(CouncilId Council, BillVersion Bill, Instant Now)>()
+        .Int4("council_id", r => r.Council.Value)
+        .Int8("account_id", r => r.Bill.AccountId)
+        .Int4("financial_year", r => r.Bill.Year.StartYear)
+        .Int4("version", r => r.Bill.Version)
+        .Date("issued_on", r => r.Bill.IssuedOn)
+        .Money("net_pence", r => r.Bill.Net)
+        .Text("reason", r => r.Bill.Reason)
+        .Text("working", r => r.Bill.Working)
+        .Int8("charge_entry_id", r => r.Bill.ChargeEntryId)
+        .Instant("created_at", r => r.Now);
+
+    private static readonly BulkTable<(CouncilId Council, BillVersion Bill, int Seq, Instalment Instalment)> InstalmentShape =
+        new BulkTable<(CouncilId Council, BillVersion Bill, int Seq, Instalment Instalment)>()
+            .Int4("council_id", r => r.Council.Value)
+            .Int8("account_id", r => r.Bill.AccountId)
+            .Int4("financial_year", r => r.Bill.Year.StartYear)
+            .Int4("version", r => r.Bill.Version)
+            .Int4("seq", r => r.Seq)
+            .Date("due_on", r => r.Instalment.Due)
+            .Money("amount_pence", r => r.Instalment.Amount);
+
     private static async Task<BillVersion> WithInstalmentsAsync(DbConnection connection, DbTransaction? tx, CouncilId council, Row row)
     {
         var instalments = await connection.QueryAsync<(LocalDate Due, long Amount)>(

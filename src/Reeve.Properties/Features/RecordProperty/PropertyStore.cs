@@ -39,6 +39,45 @@ public static class PropertyStore
         return new Property(p.Council, p.Uprn, p.Line1, p.Line2, p.Line3, p.Town, postcode, p.Kind, p.Band, 1);
     }
 
+    /// <summary>A property to add in bulk, with the charging area it is in (or none).</summary>
+    public sealed record NewListedProperty(NewProperty Property, string? AreaCode);
+
+    /// <summary>
+    /// Adds many new properties in one bulk write (an opening load from an incumbent system): each is checked as
+    /// <see cref="AddAsync"/> checks one, and the caller has made sure none is on the list already. Returns the first
+    /// refused, by its index, as Invalid.
+    /// </summary>
+    public static async Task<Outcome<int>> AddManyAsync(
+        DbConnection connection, DbTransaction tx, IReadOnlyList<NewListedProperty> properties, Instant now, CancellationToken ct = default)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Property.Problem() is { } problem)
+            {
+                var field = problem.Split(':')[0];
+                return new Outcome<int>.Invalid($"properties[{i}].{field}", problem[(field.Length + 2)..]);
+            }
+        }
+
+        await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "property", ListedShape, properties.Select(p => (p, now)).ToList(), ct);
+        return properties.Count;
+    }
+
+    private static readonly BulkTable<(NewListedProperty Listed, Instant Now)> ListedShape = new BulkTable<(NewListedProperty Listed, Instant Now)>()
+        .Int4("council_id", r => r.Listed.Property.Council.Value)
+        .Int8("uprn", r => r.Listed.Property.Uprn)
+        .Text("address_line1", r => r.Listed.Property.Line1)
+        .Text("address_line2", r => r.Listed.Property.Line2)
+        .Text("address_line3", r => r.Listed.Property.Line3)
+        .Text("town", r => r.Listed.Property.Town)
+        .Text("postcode", r => Postcodes.Normalise(r.Listed.Property.Postcode))
+        .Text("kind", r => r.Listed.Property.Kind == PropertyKind.Domestic ? "domestic" : "non-domestic")
+        .Text("band", r => r.Listed.Property.Band?.ToString())
+        .Text("area_code", r => r.Listed.AreaCode)
+        .Text("search_key", r => r.Listed.Property.SearchKey)
+        .Int4("version", _ => 1)
+        .Instant("created_at", r => r.Now);
+
     public static async Task<Property?> GetAsync(DbConnection connection, CouncilId council, long uprn, DbTransaction? tx = null) =>
         (await connection.QuerySingleOrDefaultAsync<Row>(
             Row.Select + " where council_id = @council and uprn = @uprn", new { council = council.Value, uprn }, tx))?.ToProperty();
