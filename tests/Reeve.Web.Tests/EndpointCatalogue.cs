@@ -151,6 +151,8 @@ public static class EndpointCatalogue
             ["/people/new"] = ["/people/new"],
             ["/payments/reversals"] = ["/payments/reversals"],
             ["/officers/locked"] = ["/officers/locked"],
+            ["/work/team"] = ["/work/team", "/work/team?officer=-", "/work/team?officer=officer&kind=Trace&p=2"],
+            ["/work/take"] = ["/work/take"],
             ["/account/two-factor"] = ["/account/two-factor"],
             ["/sign-in/code"] = ["/sign-in/code"],
             // The residents' portal: an officer's cookie opens none of it (its own tests prove a resident sees only their own accounts).

@@ -66,4 +66,9 @@ public static class WorkClocks
         WorkClock.WorkingDays => calendar.AddWorkingDays(start, days),
         WorkClock.CalendarDays => start.PlusDays(days),
     };
+
+    /// <summary>The working day that many working days after the day (in the UK) of <paramref name="now"/>: a deadline a
+    /// module sets for its own work ("answer within five working days").</summary>
+    public static LocalDate WorkingDaysAfter(Instant now, int days) =>
+        WorkingDays.EnglandAndWales.AddWorkingDays(now.InZone(UkTime.Zone).Date, days);
 }

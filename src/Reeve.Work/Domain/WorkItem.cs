@@ -6,7 +6,8 @@ namespace Reeve.Work;
 /// What a module pushes to the queue: its own name for where the work comes from (<see cref="Source"/>, e.g.
 /// "payments.suspense") and its own key for the thing, so that raising it again or closing it finds the same item.
 /// <see cref="Kind"/> is what officers filter by ("Suspense payment", "Trace"); <see cref="Team"/> whose queue it
-/// lands in while nobody has taken it.
+/// lands in while nobody has taken it. <see cref="AssignedTo"/> names an officer the source already gave it to; raising
+/// it again never takes it from whoever has it.
 /// </summary>
 public sealed record WorkToRaise(
     string Source,
@@ -17,7 +18,8 @@ public sealed record WorkToRaise(
     LocalDate Deadline,
     WorkClock Clock,
     long? PartyId = null,
-    long? AccountId = null);
+    long? AccountId = null,
+    string? AssignedTo = null);
 
 public enum WorkState
 {
