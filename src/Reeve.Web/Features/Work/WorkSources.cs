@@ -22,6 +22,7 @@ public static class WorkSources
         new ApprovalWork.RefundBackfill(),
         new ApprovalWork.ReversalBackfill(),
         new TraceWork.Backfill(),
+        new Reeve.Enforcement.UnansweredRequestWork.Backfill(),
     ];
 
     public static async Task<IReadOnlyList<WorkBackfill.Done>> BackfillAsync(ReeveDatabase db, IClock clock, CancellationToken ct)
