@@ -145,6 +145,7 @@ public static class ReeveWebApp
         var clock = app.Services.GetRequiredService<IClock>();
         var setup = app.Services.GetRequiredService<DemoSetup>();
         var needsDemo = await DatabaseStartup.MigrateAsync(db, Console.Out, ct);
+        await Features.Work.WorkSources.BackfillAsync(db, clock, ct);
         if (needsDemo)
         {
             setup.Begin();

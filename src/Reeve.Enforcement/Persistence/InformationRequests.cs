@@ -46,6 +46,11 @@ public static class InformationRequests
         (await connection.QueryAsync<RequestRow>(SelectRequest + "where council_id = @council and status = 'awaiting-reply' order by reply_due, request_id",
             new { council = council.Value }, tx)).Select(r => r.ToRequest()).ToList();
 
+    /// <summary>Requests flagged as unanswered past their reply date, still with no reply.</summary>
+    public static async Task<IReadOnlyList<InformationRequest>> NoReplyAsync(DbConnection connection, DbTransaction? tx, CouncilId council) =>
+        (await connection.QueryAsync<RequestRow>(SelectRequest + "where council_id = @council and status = 'no-reply' order by request_id",
+            new { council = council.Value }, tx)).Select(r => r.ToRequest()).ToList();
+
     internal static async Task<IReadOnlyList<InformationRequest>> BySourceAsync(DbConnection connection, DbTransaction tx, CouncilId council, string sourceKeyPrefix) =>
         (await connection.QueryAsync<RequestRow>(SelectRequest + "where council_id = @council and source_key like @prefix order by request_id",
             new { council = council.Value, prefix = sourceKeyPrefix + "%" }, tx)).Select(r => r.ToRequest()).ToList();

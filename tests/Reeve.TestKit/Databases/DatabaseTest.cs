@@ -68,6 +68,10 @@ public abstract class DatabaseTest(IDatabaseEngine engine) : IAsyncLifetime
         return result;
     }
 
+    /// <summary>The work queue's item a module raised for one of its things (open or closed), or null if it raised none.</summary>
+    protected Task<Reeve.Work.WorkItem?> QueuedAsync(string source, string key) =>
+        ReadAsync(c => Reeve.Work.WorkLists.BySourceAsync(c, Council, source, key));
+
     protected async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read)
     {
         await using var connection = await Db.OpenAsync();

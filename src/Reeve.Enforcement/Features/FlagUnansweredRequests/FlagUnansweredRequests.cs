@@ -4,6 +4,7 @@ using NodaTime;
 using Reeve.Enforcement.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Work;
 
 namespace Reeve.Enforcement;
 
@@ -30,6 +31,7 @@ public static class FlagUnansweredRequests
         await AccountEventBatch.WriteAsync(connection, tx, council, [.. late.Select(r => new NewAccountEvent(r.AccountId, now, asAt, "information-no-reply",
             $"No reply to the request for employment and income details issued on {DateText.FormatIso(r.IssuedOn)} (due by {DateText.FormatIso(r.ReplyDue)}), person {r.PartyId}",
             officer, EnforcementLaw.InformationSource))]);
+        await WorkQueue.RaiseManyAsync(connection, tx, council, late.Select(r => UnansweredRequestWork.For(r, asAt)).ToList(), now);
         return [.. late.Select(r => r with { Status = InformationRequests.NoReply, FlaggedOn = asAt })];
     }
 }

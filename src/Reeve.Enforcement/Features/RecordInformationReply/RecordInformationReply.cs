@@ -5,6 +5,7 @@ using NodaTime;
 using Reeve.Enforcement.Domain;
 using Reeve.Kernel;
 using Reeve.Ledger;
+using Reeve.Work;
 using Reeve.Officers;
 using Reeve.Persistence;
 
@@ -56,6 +57,7 @@ public static class RecordInformationReply
         await connection.ExecuteAsync(
             "update information_request set status = 'replied', replied_on = @received where council_id = @council and request_id = @request",
             new { council = council.Value, request = request.RequestId, received = reply.ReceivedOn }, tx);
+        await WorkQueue.CloseAsync(connection, tx, council, UnansweredRequestWork.Source, UnansweredRequestWork.Key(request.RequestId), now);
 
         var deduction = reply is { PayPeriod: { } period, NetPay: { } net } ? EnforcementTables.EarningsDeductions.For(period, reply.ReceivedOn, net) : null;
         var working = reply.Employment == Employment.Employed

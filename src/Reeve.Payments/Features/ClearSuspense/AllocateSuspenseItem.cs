@@ -73,6 +73,7 @@ public static class AllocateSuspenseItem
             return new Outcome<Allocated>.Conflict($"Suspense item {itemId} was allocated by someone else just now");
         }
 
+        await SuspenseWork.CloseAsync(connection, tx, council, itemId, now);
         var detail = $"Allocated {item.Amount.ToDisplayString()} paid on {item.PaidOn:uuuu-MM-dd} ({item.Reason.Code()}: '{item.ReferenceText}') to account {reference}";
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "suspense-item",
             itemId.ToString(System.Globalization.CultureInfo.InvariantCulture), detail, null, now);

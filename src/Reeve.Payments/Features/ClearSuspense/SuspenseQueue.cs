@@ -5,6 +5,7 @@ using NodaTime;
 using Reeve.Kernel;
 using Reeve.Payments.Domain.Receipts;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -58,6 +59,8 @@ public static class SuspenseQueue
         var first = await IdAllocator.ReserveAsync(connection, tx, council, "suspense_item", items.Count);
         var rows = items.Select((item, i) => new NewRow(council, first + i, importId, channel, item, now)).ToList();
         await SqlDialect.Of(connection).WriteAllAsync(connection, tx, "suspense_item", NewRow.Shape, rows, ct);
+        await WorkQueue.RaiseManyAsync(connection, tx, council, rows.Select(r => SuspenseWork.For(
+            r.ItemId, r.Item.Receipt.Amount, r.Item.Receipt.PaidOn, r.Item.Receipt.PayerName, r.Item.Receipt.ReferenceText, now)).ToList(), now, ct);
     }
 
     public static async Task<IReadOnlyList<SuspenseItem>> ListAsync(DbConnection connection, CouncilId council, SuspenseStatus? status, int limit = 500) =>

@@ -7,6 +7,7 @@ using Reeve.Ledger;
 using Reeve.Payments.Domain.Receipts;
 using Reeve.Payments.Domain.Statements;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -149,6 +150,10 @@ public static class BankEntries
 
             var (reversed, note) = await ReverseCreditAsync(connection, tx, council, entry, scope, shown, officer, now);
             done.Add((RowFor(reversed ? "reversed" : "officer", note), new(line, shown, entry.Amount, reversed, note)));
+            if (!reversed)
+            {
+                await WorkQueue.RaiseAsync(connection, tx, council, BankDebitWork.For(importId, line, entry.Amount, note, now), now);
+            }
         }
 
         return done;
@@ -204,11 +209,11 @@ public static class BankEntries
     /// <summary>A bank debit waiting for an officer: a reversal, return or recall Reeve could not put against its credit, not yet closed (<see cref="ResolveBankDebit"/>).</summary>
     public sealed record ForOfficer(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string Note);
 
-    public static async Task<IReadOnlyList<ForOfficer>> ForOfficerAsync(DbConnection connection, CouncilId council) =>
+    public static async Task<IReadOnlyList<ForOfficer>> ForOfficerAsync(DbConnection connection, CouncilId council, DbTransaction? tx = null) =>
         (await connection.QueryAsync<(long ImportId, string FileName, string Line, LocalDate BookedOn, Money Amount, string? Note)>(
             "select b.import_id, p.file_name, b.line, b.booked_on, b.amount_pence, b.note from bank_entry b " +
             "join payment_import p on p.council_id = b.council_id and p.import_id = b.import_id " +
             "where b.council_id = @council and b.outcome = 'officer' and not exists (select 1 from bank_debit_resolution r " +
-            "where r.council_id = b.council_id and r.import_id = b.import_id and r.line = b.line) order by b.import_id, b.line", new { council = council.Value }))
+            "where r.council_id = b.council_id and r.import_id = b.import_id and r.line = b.line) order by b.import_id, b.line", new { council = council.Value }, tx))
         .Select(r => new ForOfficer(r.ImportId, r.FileName, r.Line, r.BookedOn, r.Amount, r.Note ?? "")).ToList();
 }

@@ -6,6 +6,7 @@ using Reeve.Ledger;
 using Reeve.Officers;
 using Reeve.Payments.Domain.Refunds;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -84,6 +85,7 @@ public static class DecideRefund
             return new Outcome<Refund>.Conflict($"Refund {refundId} was decided by someone else just now");
         }
 
+        await WorkQueue.CloseAsync(connection, tx, council, ApprovalWork.RefundSource, ApprovalWork.Key(refundId), now);
         var detail = $"{(approve ? "Approved" : "Rejected")} refund {refundId} of {refund.Amount.ToDisplayString()}{(trimmed.Length == 0 ? "" : ": " + trimmed)}";
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "account", refund.Account.Value, detail, remoteAddress, now);
         if (approve)

@@ -8,6 +8,7 @@ using Reeve.Payments.Domain.Modulus;
 using Reeve.Payments.Domain.Refunds;
 using Reeve.Payments.Features.CheckBankDetails;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -131,6 +132,11 @@ public static class RequestRefund
             request.Officer, "Refund of a credit on the account");
         await AuditTrail.RecordAsync(connection, tx, council, request.Officer, AuditTrail.Actions.Change, "account", reference.Value,
             $"Requested refund {refundId} of {amount.ToDisplayString()} ({request.Method.Code()}): {why}", request.RemoteAddress, now);
+        if (status is RefundStatus.AwaitingApproval or RefundStatus.HeldForReview)
+        {
+            await WorkQueue.RaiseAsync(connection, tx, council, ApprovalWork.Refund(refundId, amount, why, account.AccountId, now), now);
+        }
+
         if (status == RefundStatus.Approved)
         {
             await DecideRefund.PostAsync(connection, tx, council, refundId, account.AccountId, amount, request.Officer, "Within the council's approval limit", today, now, ct);

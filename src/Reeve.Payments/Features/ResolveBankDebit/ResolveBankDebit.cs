@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
+using Reeve.Work;
 using Reeve.Officers;
 
 namespace Reeve.Payments;
@@ -45,6 +46,7 @@ public static class ResolveBankDebit
         await connection.ExecuteAsync(
             "insert into bank_debit_resolution (council_id, import_id, line, resolved_at, resolved_by, note) values (@council, @importId, @line, @now, @officer, @said)",
             new { council = council.Value, importId, line, now, officer, said }, tx);
+        await WorkQueue.CloseAsync(connection, tx, council, BankDebitWork.Source, BankDebitWork.Key(importId, line), now);
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "bank-entry", $"{importId}/{line}",
             $"Closed the bank debit of {waiting.Amount.Abs().ToDisplayString()}: {said}", remoteAddress, now);
         return new Resolved(importId, line, waiting.Amount, said, officer, now);

@@ -7,6 +7,7 @@ using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Officers;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -80,6 +81,7 @@ public static class ReverseLedgerEntry
             tx);
         var what = $"{entry.Kind.Title()} of {entry.Amount.ToDisplayString()} on {DateText.LongForm.Format(entry.EffectiveDate)}";
         var message = $"Reversing the {what.ToLowerInvariant()} waits for a Team Leader or Manager: it lowers what is owed by more than the council's approval limit of {limit.ToDisplayString()}";
+        await WorkQueue.RaiseAsync(connection, tx, council, ApprovalWork.Reversal(id, what, account.AccountId, now), now);
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, today, "reversal-requested", $"{message} (request {id}): {why}", request.Officer, null);
         await AuditTrail.RecordAsync(connection, tx, council, request.Officer, AuditTrail.Actions.Change, "account", account.Reference.Value,
             $"Asked to reverse ledger entry {entry.EntryId} ({what}), waiting for approval as request {id}: {why}", request.RemoteAddress, now);
@@ -156,6 +158,8 @@ public static class ReverseLedgerEntry
         {
             throw new InvalidOperationException($"Reversal request {requestId} was decided by someone else just now");
         }
+
+        await WorkQueue.CloseAsync(connection, tx, council, ApprovalWork.ReversalSource, ApprovalWork.Key(requestId), now);
 
         await AuditTrail.RecordAsync(connection, tx, council, officer, AuditTrail.Actions.Change, "account", account.Reference.Value,
             $"{(approve ? "Approved" : "Rejected")} the reversal of ledger entry {row.entry_id} ({Money.FromPence(row.amount_pence).ToDisplayString()}) asked for by {row.requested_by}" +

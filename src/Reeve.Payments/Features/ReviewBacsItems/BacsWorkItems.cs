@@ -4,6 +4,7 @@ using Dapper;
 using NodaTime;
 using Reeve.Kernel;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.Payments;
 
@@ -47,7 +48,28 @@ public static class BacsWorkItems
                 mandateId = item.MandateId, accountId = item.AccountId, difference = item.Difference, now, officer,
             },
             tx);
+        await WorkQueue.RaiseAsync(connection, tx, council, ToWork(id, item.Kind, item.Reference.Trim(), item.Reason, item.AccountId, now), now);
         return id;
+    }
+
+    public const string WorkSource = "payments.bacs-report";
+    public const int WorkingDaysToResolve = 5;
+
+    /// <summary>The queue's item for a Bacs report item: for the Payments team, five working days to resolve.</summary>
+    internal static WorkToRaise ToWork(long id, BacsReportKind kind, string reference, string reason, long? accountId, Instant raisedAt) => new(
+        WorkSource, id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Direct Debit report item",
+        $"{kind.ToString().ToUpperInvariant()} item for reference {reference}: {reason}", WorkTeams.Payments,
+        WorkClocks.WorkingDaysAfter(raisedAt, WorkingDaysToResolve), WorkClock.WorkingDays, AccountId: accountId);
+
+    /// <summary>Bacs report items still open when the queue arrived.</summary>
+    public sealed class Backfill : IWorkBackfill
+    {
+        public string Source => WorkSource;
+
+        public async Task<IReadOnlyList<WorkToRaise>> WaitingAsync(DbConnection connection, DbTransaction tx, CouncilId council, LocalDate today) =>
+            (await connection.QueryAsync<Row>(Row.Select + " where council_id = @council and status = 'open' order by work_item_id", new { council = council.Value }, tx))
+            .Select(r => r.ToItem())
+            .Select(i => ToWork(i.WorkItemId, i.Kind, i.Reference, i.Reason, i.AccountId, i.RaisedAt)).ToList();
     }
 
     /// <summary>The items still open, oldest first.</summary>
@@ -87,6 +109,7 @@ public static class BacsWorkItems
         await connection.ExecuteAsync(
             "update bacs_work_item set status = 'resolved', resolved_at = @now, resolved_by = @officer, resolution = @resolution where council_id = @council and work_item_id = @workItemId",
             new { council = council.Value, workItemId, now, officer, resolution }, tx);
+        await WorkQueue.CloseAsync(connection, tx, council, WorkSource, workItemId.ToString(System.Globalization.CultureInfo.InvariantCulture), now);
         await tx.CommitAsync(ct);
         return item with { Open = false, ResolvedAt = now, ResolvedBy = officer, Resolution = resolution };
     }

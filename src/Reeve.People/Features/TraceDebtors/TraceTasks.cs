@@ -7,6 +7,7 @@ using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.People;
 
@@ -241,6 +242,8 @@ public static class TraceTasks
                 council = council.Value, id, partyId = request.PartyId, reason = request.Reason, openedOn, officer,
                 dueOn = request.DueOn, assignedTo = request.AssignedTo, source = origin == TraceOrigin.ReturnedMail ? "returned-mail" : "officer",
             }, tx);
+        await WorkQueue.RaiseAsync(connection, tx, council, TraceWork.For(id, request.PartyId, request.Reason, origin, request.DueOn, request.AssignedTo),
+            openedOn.AtStartOfDayInZone(UkTime.Zone).ToInstant());
         return id;
     }
 
@@ -255,6 +258,11 @@ public static class TraceTasks
                 council = council.Value, taskId, status = Code(status), today, note,
                 reviewOn, officer,
             }, tx);
+        if (changed == 1)
+        {
+            await WorkQueue.CloseAsync(connection, tx, council, TraceWork.Source, TraceWork.Key(taskId), today.AtStartOfDayInZone(UkTime.Zone).ToInstant());
+        }
+
         if (changed == 0)
         {
             return await GetAsync(connection, council, taskId, tx) is null

@@ -86,6 +86,26 @@ public abstract class RequestInformationTests(IDatabaseEngine engine) : Enforcem
     }
 
     [Fact]
+    public async Task An_unanswered_request_waits_on_the_work_queue_until_a_late_reply_is_recorded()
+    {
+        var (person, orders) = await OrdersAgainstOnePersonAsync();
+        var request = await RequestedAsync(orders.Single(), "2025-07-01");
+        var key = UnansweredRequestWork.Key(request.RequestId);
+        (await QueuedAsync(UnansweredRequestWork.Source, key)).ShouldBeNull("nothing to do while there is still time to reply");
+
+        await Flag("2025-07-16");
+
+        var waiting = (await QueuedAsync(UnansweredRequestWork.Source, key)).ShouldNotBeNull();
+        (waiting.State, waiting.PartyId, waiting.AccountId, waiting.Team).ShouldBe((Reeve.Work.WorkState.Open, (long?)person, (long?)request.AccountId, Reeve.Work.WorkTeams.Recovery));
+        // Ten working days from Wednesday 16 July 2025.
+        waiting.Deadline.ShouldBe(D("2025-07-30"));
+
+        (await ReplyAsync(Employed(request.RequestId, "300.00"))).ShouldBeOfType<Outcome<RecordInformationReply.Recorded>.Done>();
+
+        (await QueuedAsync(UnansweredRequestWork.Source, key))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
+    }
+
+    [Fact]
     public async Task A_reply_is_recorded_against_the_person_with_employer_pay_and_benefits_and_shows_what_an_order_would_take()
     {
         var (person, orders) = await OrdersAgainstOnePersonAsync();

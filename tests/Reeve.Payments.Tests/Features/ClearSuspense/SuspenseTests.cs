@@ -49,6 +49,39 @@ public abstract class SuspenseTests(IDatabaseEngine engine) : PaymentsTest(engin
     }
 
     [Fact]
+    public async Task A_credit_in_suspense_waits_on_the_work_queue_until_it_is_allocated()
+    {
+        var account = await OpenAccountAsync();
+        Imported(await ImportAsync(BankCsv(Line("NO REFERENCE", "25.50"))));
+        var item = await OnlyItemAsync();
+        var key = item.ItemId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var waiting = (await QueuedAsync(SuspenseWork.Source, key)).ShouldNotBeNull();
+        (waiting.State, waiting.Kind, waiting.Team).ShouldBe((Reeve.Work.WorkState.Open, SuspenseWork.Kind, Reeve.Work.WorkTeams.Payments));
+        waiting.Title.ShouldStartWith("£25.50 paid");
+        // Five working days from Tuesday 1 April 2025.
+        waiting.Deadline.ShouldBe(new LocalDate(2025, 4, 8));
+
+        await AllocateAsync(item.ItemId, account.Reference.Value);
+
+        (await QueuedAsync(SuspenseWork.Source, key))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
+    }
+
+    [Fact]
+    public async Task Suspense_items_waiting_before_the_queue_come_in_through_the_backfill()
+    {
+        await OpenAccountAsync();
+        Imported(await ImportAsync(BankCsv(Line("NO REFERENCE", "25.50"))));
+        var item = await OnlyItemAsync();
+        await ReadAsync(c => c.ExecuteAsync("delete from work_item"));
+
+        var done = await ReadAsync(c => Reeve.Work.WorkBackfill.RunAsync(c, [Council], [new SuspenseWork.Backfill()], new LocalDate(2025, 4, 1), Now));
+
+        done.ShouldHaveSingleItem().Items.ShouldBe(1);
+        (await QueuedAsync(SuspenseWork.Source, item.ItemId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ShouldNotBeNull().State.ShouldBe(Reeve.Work.WorkState.Open);
+    }
+
+    [Fact]
     public async Task A_mistyped_reference_suggests_the_account_one_slip_away_with_its_score()
     {
         var account = await OpenAccountAsync();

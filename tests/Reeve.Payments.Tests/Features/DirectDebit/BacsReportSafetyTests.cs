@@ -271,6 +271,8 @@ public abstract class BacsReportSafetyTests(IDatabaseEngine engine) : DirectDebi
         await SetOriginatorAsync();
         await AddacsAsync(BacsCorpus.Addacs("CT599999999", sun: "123456"));
         var item = (await WorkItemsAsync()).ShouldHaveSingleItem();
+        var key = item.WorkItemId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await QueuedAsync(BacsWorkItems.WorkSource, key)).ShouldNotBeNull().State.ShouldBe(Reeve.Work.WorkState.Open);
 
         var blank = await BacsWorkItems.ResolveAsync(Db, Council, item.WorkItemId, " ", Officer, Now);
         var resolved = await BacsWorkItems.ResolveAsync(Db, Council, item.WorkItemId, "Another council's payer: told the bank", Officer, Now);
@@ -280,6 +282,7 @@ public abstract class BacsReportSafetyTests(IDatabaseEngine engine) : DirectDebi
         resolved.ShouldBeOfType<Outcome<BacsWorkItem>.Done>().Value.Open.ShouldBeFalse();
         twice.ShouldBeOfType<Outcome<BacsWorkItem>.Conflict>();
         (await WorkItemsAsync()).ShouldBeEmpty();
+        (await QueuedAsync(BacsWorkItems.WorkSource, key))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
     }
 
     [Fact]

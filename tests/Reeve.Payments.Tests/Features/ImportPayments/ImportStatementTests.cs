@@ -211,6 +211,8 @@ public abstract class ImportStatementTests(IDatabaseEngine engine) : PaymentsTes
         var report = Imported(await ImportCamtAsync(File("MSG-9", Stmt(Ours, Entry("12.00", "CHEQUE UNPAID", "G-1", direction: "DBIT", family: "UPCQ")))));
         var waiting = (await ReadAsync(c => BankEntries.ForOfficerAsync(c, Council))).ShouldHaveSingleItem();
         var entries = (await EntriesAsync(account)).Count;
+        var queued = (await QueuedAsync(BankDebitWork.Source, BankDebitWork.Key(waiting.ImportId, waiting.Line))).ShouldNotBeNull();
+        (queued.State, queued.Kind).ShouldBe((Reeve.Work.WorkState.Open, "Bank debit to work"));
 
         Task<Outcome<ResolveBankDebit.Resolved>> CloseAsync(string? note, string line) => InTransactionAsync((c, tx) =>
             ResolveBankDebit.ResolveAsync(c, tx, Council, waiting.ImportId, line, note, "tlee", "127.0.0.1", Now));
@@ -223,6 +225,7 @@ public abstract class ImportStatementTests(IDatabaseEngine engine) : PaymentsTes
         (closed.Amount, closed.ResolvedBy).ShouldBe((Money.FromPounds(-12), "tlee"));
         again.ShouldBeOfType<Outcome<ResolveBankDebit.Resolved>.Conflict>().Message.ShouldContain("already closed by tlee: Reversed the cheque payment by hand");
         (await ReadAsync(c => BankEntries.ForOfficerAsync(c, Council))).ShouldBeEmpty();
+        (await QueuedAsync(BankDebitWork.Source, BankDebitWork.Key(waiting.ImportId, waiting.Line)))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
         (await EntriesAsync(account)).Count.ShouldBe(entries);
         (await ReadAsync(c => c.ExecuteScalarAsync<string>(
             "select detail from audit_log where subject_kind = 'bank-entry' and subject_id = @id", new { id = $"{waiting.ImportId}/{waiting.Line}" })))

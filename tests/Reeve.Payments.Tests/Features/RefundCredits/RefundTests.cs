@@ -72,6 +72,9 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         var refund = (await ToCardAsync(account, "50.00")).ShouldBeOfType<Outcome<Refund>.Done>().Value;
         refund.Status.ShouldBe(RefundStatus.AwaitingApproval);
         (await RefundEntriesAsync(account)).ShouldBeEmpty();
+        // The refund waits on the work queue for a second officer until it is decided.
+        var queued = (await QueuedAsync(ApprovalWork.RefundSource, ApprovalWork.Key(refund.RefundId))).ShouldNotBeNull();
+        (queued.State, queued.Kind, queued.AccountId, queued.Deadline).ShouldBe((Reeve.Work.WorkState.Open, "Refund to approve", (long?)account.AccountId, new NodaTime.LocalDate(2025, 4, 3)));
 
         (await DecideAsync(refund, true, null, officer: Officer)).ShouldBeOfType<Outcome<Refund>.Conflict>();
         (await DecideAsync(refund, true, null, officer: "another.officer", role: Role.Officer)).ShouldBeOfType<Outcome<Refund>.Conflict>();
@@ -80,6 +83,7 @@ public abstract class RefundTests(IDatabaseEngine engine) : PaymentsTest(engine)
         var approved = (await DecideAsync(refund, true, null)).ShouldBeOfType<Outcome<Refund>.Done>().Value;
         approved.Status.ShouldBe(RefundStatus.Approved);
         approved.DecidedBy.ShouldBe(Leader);
+        (await QueuedAsync(ApprovalWork.RefundSource, ApprovalWork.Key(refund.RefundId)))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
         (await RefundEntriesAsync(account)).ShouldHaveSingleItem().Amount.ShouldBe(Money.FromPence(5_000));
         (await DecideAsync(refund, true, null)).ShouldBeOfType<Outcome<Refund>.Conflict>();
         (await RefundEntriesAsync(account)).Count.ShouldBe(1);

@@ -66,8 +66,10 @@ public abstract class ReverseLedgerEntryTests(IDatabaseEngine engine) : Payments
         (await DecideAsync(id, true, officer: "admin", role: Role.SystemAdministrator)).ShouldBeOfType<Outcome<ReverseLedgerEntry.Result>.Conflict>()
             .Message.ShouldContain("administrator");
         (await ReversalsAsync(account)).ShouldBe(0);
+        (await QueuedAsync(ApprovalWork.ReversalSource, ApprovalWork.Key(id))).ShouldNotBeNull().State.ShouldBe(Reeve.Work.WorkState.Open);
 
         var approved = (await DecideAsync(id, true)).ShouldBeOfType<Outcome<ReverseLedgerEntry.Result>.Done>().Value;
+        (await QueuedAsync(ApprovalWork.ReversalSource, ApprovalWork.Key(id)))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
 
         approved.Posted.ShouldNotBeNull().ReversesEntryId.ShouldBe(bill.EntryId);
         (await BalanceAsync(account)).ShouldBe(Money.Zero);

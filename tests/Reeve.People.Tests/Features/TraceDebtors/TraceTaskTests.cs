@@ -47,6 +47,22 @@ public abstract class TraceTaskTests(IDatabaseEngine engine) : CaseworkTest(engi
     }
 
     [Fact]
+    public async Task A_trace_waits_on_the_work_queue_for_its_officer_until_it_is_found()
+    {
+        var ada = await RecordPersonAsync("Ada", "Lovelace");
+        var task = await GoneAwayAsync(ada);
+        var key = TraceWork.Key(task.TaskId);
+
+        var waiting = (await QueuedAsync(TraceWork.Source, key)).ShouldNotBeNull();
+        (waiting.State, waiting.Kind, waiting.PartyId, waiting.AssignedTo, waiting.Deadline, waiting.Clock)
+            .ShouldBe((Reeve.Work.WorkState.Open, "Returned post", (long?)ada, "officer-one", Today.PlusDays(TraceTasks.GoneAwayDueDays), Reeve.Work.WorkClock.CalendarDays));
+
+        (await FoundAsync(task.TaskId, NewHome)).ShouldBeOfType<Outcome<TraceFound>.Done>();
+
+        (await QueuedAsync(TraceWork.Source, key))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
+    }
+
+    [Fact]
     public async Task An_officer_opens_a_trace_with_a_reason_a_due_date_and_an_officer_but_not_a_second_open_one()
     {
         var ada = await RecordPersonAsync("Ada", "Lovelace");
