@@ -92,7 +92,31 @@ public static class CaseStore
             "insert into case_event (council_id, event_id, case_id, kind, on_date, pause_reason, detail, officer, at) " +
             "values (@council, @eventId, @caseId, @eventKind, @on, @pause, @detail, @officer, @now)",
             new { council = council.Value, eventId, caseId = file.CaseId, eventKind, on, pause = pause?.Code(), detail, officer, now }, tx);
+        await TellTheQueueAsync(connection, tx, council, file, now);
         return change;
+    }
+
+    /// <summary>The source name cases go to the "My work" queue under; each case's key is its id.</summary>
+    public const string WorkSource = "cases";
+
+    /// <summary>
+    /// An open or paused case waits on the queue with its deadline (a subject access request on calendar days, the rest on
+    /// working days) and whoever has it; a closed case leaves the queue. Called in the same transaction as the change.
+    /// </summary>
+    private static async Task TellTheQueueAsync(DbConnection connection, DbTransaction tx, CouncilId council, CaseFile file, Instant now)
+    {
+        var key = file.CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (file.State == CaseState.Closed || file.Deadline is not { } deadline)
+        {
+            await Reeve.Work.WorkQueue.CloseAsync(connection, tx, council, WorkSource, key, now);
+            return;
+        }
+
+        var about = file.Description.Length > 80 ? file.Description[..77] + "..." : file.Description;
+        await Reeve.Work.WorkQueue.RaiseAsync(connection, tx, council, new Reeve.Work.WorkToRaise(
+            WorkSource, key, file.Kind.Title(), $"{file.Reference}: {about}", Reeve.Work.WorkTeams.Casework, deadline,
+            file.Kind == CaseKind.SubjectAccess ? Reeve.Work.WorkClock.CalendarDays : Reeve.Work.WorkClock.WorkingDays,
+            file.PartyId ?? file.RequesterPartyId, file.AccountIds.Count > 0 ? file.AccountIds[0] : null, file.AssignedTo), now);
     }
 
     private static object Parameters(CouncilId council, CaseFile f, string sourceKey) => new
