@@ -38,7 +38,10 @@ public static class RebillDwelling
 
         var area = (await PropertyListings.OfAsync(connection, council, uprn, tx))?.AreaCode;
         var lastYear = FinancialYear.Containing(issuedOn);
-        var years = (await BillStore.BilledYearsAsync(connection, tx, council, uprn)).ToHashSet();
+        // A change dated in one year cannot alter the bills of the years before it, so they are not worked out again.
+        // Years brought in by an opening load were billed by the old system at its own figures: re-working them for a
+        // later change would issue new versions nobody asked for.
+        var years = (await BillStore.BilledYearsAsync(connection, tx, council, uprn)).Where(y => fromYear is not { } first || y >= first).ToHashSet();
 
         // A change dated before Reeve holds any charges for the area (a long-standing resident recorded for the
         // first time) bills from the first year whose charges are set: earlier years were billed by the system
