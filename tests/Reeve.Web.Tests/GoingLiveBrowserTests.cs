@@ -82,18 +82,6 @@ public sealed partial class GoingLiveBrowserTests(ReeveAppFixture app, BrowserFi
         </BkToCstmrStmt></Document>
         """;
 
-    private static async Task UploadAsync(IPage page, string link, string fileName, string content, string shows)
-    {
-        await page.GotoAsync("/uploads");
-        await page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync();
-        await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(content) });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
-        (await page.Locator("#figures").InnerTextAsync()).ShouldContain(shows);
-        await AssertAccessibleAsync(page, $"{link} preview");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and import" }).ClickAsync();
-        (await page.Locator(".govuk-notification-banner--success").InnerTextAsync()).ShouldContain($"{fileName} was imported");
-    }
-
     [Fact]
     public async Task A_new_council_is_set_up_loaded_staffed_and_runs_its_first_day_in_the_browser()
     {
@@ -218,10 +206,10 @@ public sealed partial class GoingLiveBrowserTests(ReeveAppFixture app, BrowserFi
                 "select reference from account where council_id = @c order by account_id limit 1", new { c = council.Value });
             var key = "WALK" + Digits(8);
             var bank = sortCode.Replace("-", "", StringComparison.Ordinal) + accountNumber;
-            await UploadAsync(officer, "Bank statement (camt.053)", $"{key}-1.xml", Statement(key + "A", bank, "61.50", "CTAX " + paying), "£61.50");
-            await UploadAsync(officer, "Bank statement (camt.053)", $"{key}-2.xml", Statement(key + "B", bank, "12.34", "RATES MYSTERY"), "£12.34");
+            await UploadBrowserTests.UploadAsync(officer, "Bank statement (camt.053)", $"{key}-1.xml", Statement(key + "A", bank, "61.50", "CTAX " + paying), "£61.50");
+            await UploadBrowserTests.UploadAsync(officer, "Bank statement (camt.053)", $"{key}-2.xml", Statement(key + "B", bank, "12.34", "RATES MYSTERY"), "£12.34");
             var sun = await app.QueryAsync<string>("select service_user_number from dd_originator where council_id = @c", new { c = council.Value });
-            await UploadAsync(officer, "ARUDD report", $"arudd-{key}.xml", UploadPageTests.Arudd("CT9" + Digits(6), "17.50", sun), "£17.50");
+            await UploadBrowserTests.UploadAsync(officer, "ARUDD report", $"arudd-{key}.xml", UploadPageTests.Arudd("CT9" + Digits(6), "17.50", sun), "£17.50");
 
             // 6. The scheduled jobs run: a statement the bank sent in euros makes the pick-up job fail, the home page
             //    says so, and the Team Leader runs it again once the file has been moved aside.

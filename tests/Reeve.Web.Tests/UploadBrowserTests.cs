@@ -17,7 +17,7 @@ public sealed class UploadBrowserTests(ReeveAppFixture app, BrowserFixture brows
         return page;
     }
 
-    private static async Task UploadAsync(IPage page, string link, string fileName, string content, string shows)
+    internal static async Task UploadAsync(IPage page, string link, string fileName, string content, string shows)
     {
         // Straight to the uploads page: waiting on the menu link's navigation timed out once on a loaded CI machine.
         await page.GotoAsync("/uploads");
