@@ -27,7 +27,7 @@ public sealed class ErrorModel : PageModel
                 ["If you typed the web address, check it is correct.", "If you followed a link to an account, person or property, it may belong to another council or may not exist."]),
             403 => ("You cannot do this", ["Your role does not allow this. Auditors can read records but not change them; the audit trail is for team leaders, managers, auditors and administrators."]),
             429 => ("Too many tries from this computer", ["Wait a minute and try again."]),
-            413 => ("The form or file is too large", ["Go back and send less: forms here take up to 4 MB. Import large files with the reeve command line."]),
+            413 => ("The form or file is too large", ["Go back and send less: a form takes up to 4 MB and a file on the Uploads page up to 20 MB. Import larger files with the reeve command line."]),
             414 => ("The web address is too long", ["Go back and search for fewer words: the search box takes up to 100 characters."]),
             415 => ("Sorry, the request could not be understood", ["Send the form from its page, or call the API with Content-Type: application/json."]),
             400 => ("Sorry, the request could not be understood", ["If you were filling in a form, go back, reload the page and try again."]),

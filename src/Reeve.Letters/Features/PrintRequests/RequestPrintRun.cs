@@ -45,7 +45,7 @@ public static class RequestPrintRun
         var requests = await LetterRequests.ForDateAsync(connection, council, options.Type, options.On);
         if (requests.Count == 0)
         {
-            return new Outcome<RequestPrintResult>.NotFound($"queued {options.Type.Code()} letters for {options.On}");
+            return new Outcome<RequestPrintResult>.NotFound($"queued {options.Type.Code()} letters for {DateText.FormatLong(options.On)}");
         }
 
         // A request already answered by email or text message is not printed as well.

@@ -69,7 +69,7 @@ public static class TracedAddressLetters
         {
             case Outcome<QueuedLetter>.Done queued:
                 await AccountEvents.RecordAsync(connection, tx, council, last.AccountId, now, today, ReissuedEventKind,
-                    $"{NoticeStore.Describe(last.Type)} of {last.On.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} queued again to the traced address", officer, null);
+                    $"{NoticeStore.Describe(last.Type)} of {DateText.FormatLong(last.On)} queued again to the traced address", officer, null);
                 return new TracedAddressResult(found, queued.Value, null);
             case Outcome<QueuedLetter>.Invalid invalid:
                 // A summons keeps its hearing date: if the hearing is now too close, the officer must ask for a new one.

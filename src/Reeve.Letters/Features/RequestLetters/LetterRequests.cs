@@ -147,7 +147,7 @@ public static class LetterRequests
     private const string QueueOfficer = "letter queue";
 
     private static string Refused(LetterRequest request) =>
-        $"{request.Type.Code()} letter dated {request.On:uuuu-MM-dd} (request {request.SourceKey})";
+        $"{request.Type.Code()} letter dated {DateText.FormatLong(request.On)} (request {request.SourceKey})";
 
     /// <summary>
     /// The refusal of a payment demand for an account in a Breathing Space on the letter's date, logged on the account's

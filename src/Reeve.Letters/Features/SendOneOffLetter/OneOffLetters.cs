@@ -89,7 +89,7 @@ public static class OneOffLetters
 
         if (done.Value.Composed.GoneAway is { } mark)
         {
-            return new Outcome<StoredNotice>.Conflict($"Post to this address came back gone-away on {mark.ReturnedOn}: trace the person before writing again");
+            return new Outcome<StoredNotice>.Conflict($"Post to this address came back gone-away on {DateText.FormatLong(mark.ReturnedOn)}: trace the person before writing again");
         }
 
         await using var tx = await connection.BeginTransactionAsync();

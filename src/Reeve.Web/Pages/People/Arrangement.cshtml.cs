@@ -123,7 +123,7 @@ public sealed class ArrangementModel(ReeveDatabase db, CaseworkCommand casework,
         var result = await Arrangements.MonitorAsync(connection, council, day.Value, User.OfficerUsername(), now, id,
             (c, tx, arrangement, on) => Reeve.Letters.ArrangementLetters.RequestMissedPaymentAsync(c, tx, arrangement, on, council, now),
             (c, tx, arrangement) => audit.RecordAsync(HttpContext, c, tx, AuditTrail.Actions.Change, OfficerAudit.Subjects.Person, id.ToString(CultureInfo.InvariantCulture),
-                $"Arrangement {arrangement.ArrangementId} payments checked on {day:uuuu-MM-dd}"));
+                $"Arrangement {arrangement.ArrangementId} payments checked on {DateText.FormatLong(day.Value)}"));
         TempData["Notice"] = $"Payments checked on {Show.Date(day.Value)}: {result.Missed} missed, {result.Broken} broken, {result.Completed} completed";
         return Redirect($"/people/{id}#arrangements");
     }

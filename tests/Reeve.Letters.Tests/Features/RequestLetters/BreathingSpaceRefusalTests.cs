@@ -48,7 +48,7 @@ public abstract class BreathingSpaceRefusalTests(IDatabaseEngine engine) : Datab
         refusal.ShouldContain("Breathing Space");
         (await QueuedAsync()).ShouldBe(0);
         var logged = (await RefusalsAsync(account)).ShouldHaveSingleItem();
-        logged.Summary.ShouldContain("reminder letter dated 2026-05-12");
+        logged.Summary.ShouldContain("reminder letter dated 12 May 2026");
         logged.SourceRule.ShouldNotBeNull().ShouldContain("SI 2020/1311 reg 7");
         logged.EffectiveDate.ShouldBe(IssuedOn);
     }
