@@ -99,7 +99,7 @@ public static class HomePageScenario
         var summaryBuild = Stopwatch.GetElapsedTime(t);
         progress?.Report(new BenchProgress(loading, 4, stages));
         var live = await PostLivePaymentsAsync(connection, options.Accounts, year, today, now, ct);
-        await connection.ExecuteAsync(db.IsPostgres ? "vacuum analyze" : "analyze", commandTimeout: 3600);
+        await connection.ExecuteAsync(db.IsPostgres ? "vacuum analyze" : "analyze", commandTimeout: 3600, commandType: System.Data.CommandType.Text);
         progress?.Report(new BenchProgress(loading, 5, stages));
         var load = Stopwatch.GetElapsedTime(started);
 
