@@ -47,7 +47,9 @@ public static class CollectionSummary
             "insert into collection_summary (council_id, account_kind, financial_year, effective_date, debit_pence, receipts_pence, entries) " +
             "select l.council_id, a.kind, l.financial_year, l.effective_date, " +
             $"sum({CollectionTotals.DebitSql}), sum({CollectionTotals.ReceiptsSql}), count(*) " +
-            "from " + CollectionTotals.LiveRange + " and l.entry_id > @from and l.entry_id <= @to and " + CollectionTotals.CountedSql +
+            // CROSS JOIN: SQLite takes the new entries first rather than scanning every account; PostgreSQL chooses freely.
+            "from ledger_line l cross join account a where a.council_id = l.council_id and a.account_id = l.account_id " +
+            "and l.council_id = @council and l.entry_id > @from and l.entry_id <= @to and " + CollectionTotals.CountedSql +
             " group by l.council_id, a.kind, l.financial_year, l.effective_date " +
             "on conflict (council_id, account_kind, financial_year, effective_date) do update set " +
             "debit_pence = collection_summary.debit_pence + excluded.debit_pence, " +

@@ -29,11 +29,11 @@ public static class CollectionTotals
         $"when l.debit_book = {(int)Book.Debtors} and l.credit_book = {(int)Book.Cash} then -l.amount_pence else 0 end";
 
     /// <summary>
-    /// A range of the council's entries by id, each with its account: the entries lead (CROSS JOIN keeps SQLite from
-    /// scanning the accounts instead), so a short range reads a few pages of the ledger's primary key and its accounts.
+    /// The kind of an entry's account, looked up by the account's key for each entry of the live range: a short range
+    /// costs a few probes, where a join may hash every account of the council first.
     /// </summary>
-    internal const string LiveRange =
-        "ledger_line l cross join account a where a.council_id = l.council_id and a.account_id = l.account_id and l.council_id = @council";
+    private const string KindOfEntrySql =
+        "(select a.kind from account a where a.council_id = l.council_id and a.account_id = l.account_id)";
 
     /// <summary>Only the entries that count as debit or receipts: the rest sum to nothing in both.</summary>
     internal static readonly string CountedSql =
@@ -62,7 +62,7 @@ public static class CollectionTotals
             "from collection_summary s where s.council_id = @council and s.account_kind = @kind and s.effective_date >= @from and s.effective_date <= @to" + summaryYears +
             " union all " +
             "select 1, cast(l.financial_year as integer), l.effective_date, sum(" + DebitSql + "), sum(" + ReceiptsSql + ") " +
-            "from " + LiveRange + " and l.entry_id > @watermark and a.kind = @kind and l.effective_date >= @from and l.effective_date <= @to" + ledgerYears +
+            "from ledger_line l where l.council_id = @council and l.entry_id > @watermark and " + KindOfEntrySql + " = @kind and l.effective_date >= @from and l.effective_date <= @to" + ledgerYears +
             " group by l.financial_year, l.effective_date" +
             " union all " +
             "select 2, 0, null, w.entry_id, 0 from collection_summary_watermark w where w.council_id = @council";
@@ -132,13 +132,25 @@ public static class CollectionTotals
         return rows.Select(r => new OwedYear(r.account_id, new FinancialYear(r.financial_year), Money.FromPence(r.balance))).ToList();
     }
 
-    /// <summary>How many of the council's open accounts of <paramref name="kind"/> pay each way (cash, direct-debit...).</summary>
+    /// <summary>
+    /// How many of the council's open accounts of <paramref name="kind"/> pay each way (cash, direct-debit...): read from
+    /// <c>account_method_count</c>, which the database's own triggers on <c>account</c> keep in the same transaction as
+    /// each change (decision 0059), so it is exact without counting a million accounts.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, int>> OpenAccountsByPaymentMethodAsync(
         DbConnection connection, CouncilId council, AccountKind kind, DbTransaction? tx = null) =>
-        (await connection.QueryAsync<(string Method, int Count)>(
+        (await connection.QueryAsync<(string Method, long Count)>(
+            "select payment_method, open_accounts from account_method_count where council_id = @council and kind = @kind and open_accounts > 0",
+            new { council = council.Value, kind = kind.Code() }, tx))
+        .ToDictionary(r => r.Method, r => (int)r.Count, StringComparer.Ordinal);
+
+    /// <summary>The same counts made from the accounts themselves: the oracle the tests compare the kept counts with.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> OpenAccountsByPaymentMethodCountedAsync(
+        DbConnection connection, CouncilId council, AccountKind kind, DbTransaction? tx = null) =>
+        (await connection.QueryAsync<(string Method, long Count)>(
             "select payment_method, count(*) from account where council_id = @council and kind = @kind and closed_on is null group by payment_method",
             new { council = council.Value, kind = kind.Code() }, tx))
-        .ToDictionary(r => r.Method, r => r.Count, StringComparer.Ordinal);
+        .ToDictionary(r => r.Method, r => (int)r.Count, StringComparer.Ordinal);
 
     private sealed class DayRow
     {
