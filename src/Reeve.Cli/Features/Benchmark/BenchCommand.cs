@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Ledger(host));
         command.Subcommands.Add(RaiseAnnualBills.AnnualBillingBenchCommand.Create(host));
         command.Subcommands.Add(ViewPerson.PersonPageBenchCommand.Create(host));
+        command.Subcommands.Add(Home.HomePageBenchCommand.Create(host));
         command.Subcommands.Add(DirectDebitBenchCommand.Create(host));
         command.Subcommands.Add(ImportPayments.PaymentsBenchCommand.Create(host));
         command.Subcommands.Add(PrintLetters.BillsBenchCommand.Create(host));
