@@ -15,6 +15,23 @@ public sealed record ImportFinish(bool IsPreview, Func<DbConnection, DbTransacti
 
     public static ImportFinish Preview { get; } = new(true);
 
+    /// <summary>
+    /// Runs an import that works in its caller's transaction in one of its own: ended by this finish when
+    /// <paramref name="imported"/> says the file was taken, otherwise rolled back (a refusal or a file seen before writes nothing).
+    /// </summary>
+    public async Task<T> RunAsync<T>(ReeveDatabase db, Func<DbConnection, DbTransaction, Task<T>> import, Func<T, bool> imported, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await import(connection, tx);
+        if (imported(result))
+        {
+            await EndAsync(connection, tx, ct);
+        }
+
+        return result;
+    }
+
     /// <summary>Rolls back a preview; otherwise writes what the caller asked for and commits.</summary>
     public async Task EndAsync(DbConnection connection, DbTransaction tx, CancellationToken ct = default)
     {

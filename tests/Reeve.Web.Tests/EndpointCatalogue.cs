@@ -180,6 +180,8 @@ public static class EndpointCatalogue
             ["/councils/{id:int}/bank-accounts"] = [$"/councils/{c.c}/bank-accounts"],
             ["/councils/{id:int}/service-user-number"] = [$"/councils/{c.c}/service-user-number"],
             ["/councils/{id:int}/recovery-profile"] = [$"/councils/{c.c}/recovery-profile"],
+            ["/councils/{id:int}/courts"] = [$"/councils/{c.c}/courts"],
+            ["/councils/{id:int}/charges"] = [$"/councils/{c.c}/charges"],
             ["/officers/set-password"] = ["/officers/set-password", "/officers/set-password?token=not-a-live-token"],
             ["/work/team"] = ["/work/team", "/work/team?officer=-", "/work/team?officer=officer&kind=Trace&p=2"],
             ["/work/take"] = ["/work/take"],

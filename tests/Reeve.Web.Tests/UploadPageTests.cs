@@ -238,4 +238,34 @@ public sealed class UploadPageTests(ReeveAppFixture app)
         (await administrator.GetRawAsync("/uploads/bank-statement")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await administrator.GetPageAsync("/uploads")).ShouldContain("/uploads/band-schedule");
     }
+
+    private Task<long> InvoiceImportsAsync() => app.CountAsync("select count(*) from sundry_invoice_import where council_id = @c", new { c = app.HomeCouncil.Value });
+
+    private Task<long> DecisionImportsAsync() => app.CountAsync("select count(*) from hb_decision_import where council_id = @c", new { c = app.HomeCouncil.Value });
+
+    /// <summary>A trade waste invoice (service area TW of the demo council) to a new customer, in the layout of docs/domain/sundry-invoices.md.</summary>
+    private static string Invoice(string number, string net = "100.00", string vat = "20.00") =>
+        "record_type,document_number,invoice_credited,customer_number,customer_type,customer_name,company_number,address_line1,address_line2,town,postcode,service_area,document_date,due_date,line_number,income_code,description,net,vat_code,vat\n" +
+        $"INV,{number},,C{number},organisation,Upload Skips {number} Ltd,,1 Upload Yard,,Wealdmoor,WD1 9ZZ,TW,2025-05-01,2025-05-31,1,TW01,Weekly collection,{net},S,{vat}\n";
+
+    /// <summary>A recoverable overpayment on the demo council's first claim, recovered from the claimant (docs/domain/hb-overpayments.md).</summary>
+    private static string Decision(string reference, string cause = "claimant-error") =>
+        "decision_reference,claim_reference,period_from,period_to,amount,cause,recoverable,recover_from,decided_on,revises\n" +
+        $"{reference},HB100000,2025-01-06,2025-03-30,345.67,{cause},yes,claimant,2025-05-01,\n";
+
+    [Fact]
+    public async Task Sundry_invoices_are_previewed_with_what_they_charge_then_imported_once() =>
+        await JourneyAsync("sundry-invoices", $"invoices-{Unique()}.csv", Invoice("UP" + Unique()), InvoiceImportsAsync, "£120.00");
+
+    [Fact]
+    public async Task A_sundry_invoice_with_a_bad_amount_is_refused_naming_line_and_field_and_changes_nothing() =>
+        await RefusedAsync("sundry-invoices", Invoice("UP" + Unique(), net: "ten pounds"), InvoiceImportsAsync, "line 2: net");
+
+    [Fact]
+    public async Task Overpayment_decisions_are_previewed_with_what_they_charge_then_imported_once() =>
+        await JourneyAsync("hb-overpayments", $"decisions-{Unique()}.csv", Decision("UPD" + Unique()), DecisionImportsAsync, "£345.67");
+
+    [Fact]
+    public async Task An_overpayment_decision_with_an_unknown_cause_is_refused_naming_line_and_field_and_changes_nothing() =>
+        await RefusedAsync("hb-overpayments", Decision("UPD" + Unique(), cause: "bad-luck"), DecisionImportsAsync, "line 2: cause");
 }

@@ -86,9 +86,18 @@ public static class RecoverySettings
             : new ProfileSetting(kind, year.StartYear, RecoveryProfile.CouncilTax, CouncilTaxDefaultSource);
     }
 
+    /// <summary>The longest note of how costs were worked out.</summary>
+    public const int MaxBasis = 500;
+
     public static async Task<Outcome<RecoveryCosts>> SetCostsAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, RecoveryCosts costs, string officer, Instant now)
     {
+        if (RecoveryStreams.RegimeFor(costs.Kind) is null)
+        {
+            return new Outcome<RecoveryCosts>.Invalid("kind",
+                $"Summons and liability order costs are for accounts recovered through the magistrates' court (council tax, business rates), not {costs.Kind.Title()}");
+        }
+
         if (costs.SummonsCosts.IsNegative || costs.LiabilityOrderCosts.IsNegative)
         {
             return new Outcome<RecoveryCosts>.Invalid("costs", "Costs cannot be less than £0.00");
@@ -98,6 +107,11 @@ public static class RecoverySettings
         {
             // Nicolson: costs must be shown to be reasonably incurred, so the basis of the figure is recorded.
             return new Outcome<RecoveryCosts>.Invalid("basis", "Say how the costs were worked out (R (Nicolson) v Tottenham Magistrates [2015] EWHC 1252 (Admin))");
+        }
+
+        if (costs.Basis.Trim().Length > MaxBasis)
+        {
+            return new Outcome<RecoveryCosts>.Invalid("basis", $"Say how the costs were worked out in {MaxBasis} characters or fewer");
         }
 
         var args = new
@@ -111,6 +125,20 @@ public static class RecoverySettings
             "insert into recovery_costs (council_id, account_kind, effective_from, summons_costs_pence, liability_order_costs_pence, basis, recorded_by, recorded_at) " +
             "values (@council, @kind, @from, @summons, @order, @basis, @officer, @now)", args, tx);
         return costs with { Basis = costs.Basis.Trim() };
+    }
+
+    /// <summary>A row of the council's costs as set: the figures from its date, how they were worked out, and who set them.</summary>
+    public sealed record CostsRow(RecoveryCosts Costs, string RecordedBy, Instant RecordedAt);
+
+    /// <summary>Every costs row the council has set, newest date first within each kind (its set-up page lists them).</summary>
+    public static async Task<IReadOnlyList<CostsRow>> CostsHistoryAsync(DbConnection connection, DbTransaction? tx, CouncilId council)
+    {
+        var rows = await connection.QueryAsync<(string Kind, LocalDate From, long Summons, long Order, string Basis, string By, Instant At)>(
+            "select account_kind, effective_from, summons_costs_pence, liability_order_costs_pence, basis, recorded_by, recorded_at from recovery_costs " +
+            "where council_id = @council order by account_kind, effective_from desc",
+            new { council = council.Value }, tx);
+        return rows.Select(r => new CostsRow(
+            new RecoveryCosts(AccountKinds.FromCode(r.Kind), r.From, Money.FromPence(r.Summons), Money.FromPence(r.Order), r.Basis), r.By, r.At)).ToList();
     }
 
     /// <summary>The costs in force on a day, or none when the council has set none by then.</summary>

@@ -44,6 +44,14 @@ public static class ImportRemittance
         public sealed record Refused(string Where, string Message) : Result;
     }
 
+    /// <summary>
+    /// Runs the import in a transaction of its own, ended by <paramref name="finish"/> when the schedule is imported: committed
+    /// (with what the caller writes alongside), or rolled back as a preview of exactly what it would post. A refusal or a file
+    /// seen before writes nothing.
+    /// </summary>
+    public static Task<Result> HandleAsync(ReeveDatabase db, CouncilId council, Request request, string officer, Instant now, ImportFinish finish, CancellationToken ct = default) =>
+        finish.RunAsync(db, (connection, tx) => HandleAsync(connection, tx, council, request, officer, now), result => result is Result.Imported, ct);
+
     public static async Task<Result> HandleAsync(DbConnection connection, DbTransaction tx, CouncilId council, Request request, string officer, Instant now)
     {
         var employer = await AttachmentOrders.EmployerAsync(connection, council, request.EmployerId, tx);

@@ -171,6 +171,18 @@ public static class LetterRequests
             ? ("SourceKey", "a letter request needs a source key, so asking twice queues one letter")
             : LetterModelBuilder.Check(request.Fields, request.On, WorkingDays.EnglandAndWales) is { } problem ? (problem.Field, problem.Message) : null;
 
+    /// <summary>Letters of one type issued on one date that no notice has answered yet: what a print run of them would take.</summary>
+    public sealed record WaitingBatch(LetterType Type, LocalDate On, int Letters);
+
+    /// <summary>The requests no notice has answered (not printed, emailed or texted), by type and date, newest date first.</summary>
+    public static async Task<IReadOnlyList<WaitingBatch>> WaitingAsync(DbConnection connection, CouncilId council, int limit = 50) =>
+        (await connection.QueryAsync<(string Type, LocalDate On, long Letters)>(
+            "select r.letter_type, r.request_date, count(*) from letter_request r where r.council_id = @council and not exists " +
+            "(select 1 from letter_request_notice n where n.council_id = r.council_id and n.request_id = r.request_id) " +
+            "group by r.letter_type, r.request_date order by r.request_date desc, r.letter_type limit @limit",
+            new { council = council.Value, limit }))
+        .Select(r => new WaitingBatch(LetterTypes.FromCode(r.Type), r.On, (int)r.Letters)).ToList();
+
     /// <summary>Every request for a letter type issued on a date, answered or not, in request order.</summary>
     public static async Task<IReadOnlyList<QueuedLetter>> ForDateAsync(DbConnection connection, CouncilId council, LetterType type, LocalDate on) =>
         (await connection.QueryAsync<Row>(Row.Select + " where r.council_id = @council and r.letter_type = @type and r.request_date = @on order by r.request_id",

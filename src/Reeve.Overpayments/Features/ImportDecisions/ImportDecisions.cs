@@ -52,6 +52,14 @@ public static class ImportDecisions
     public const string ChargeSource =
         "Social Security Administration Act 1992 s75; HB Regs 2006 (SI 2006/213) reg 100 (recoverable overpayment) and reg 101 (from whom)";
 
+    /// <summary>
+    /// Runs the import in a transaction of its own, ended by <paramref name="finish"/> when the file is imported: committed
+    /// (with what the caller writes alongside), or rolled back as a preview of exactly what it would post. A refusal or a file
+    /// seen before writes nothing.
+    /// </summary>
+    public static Task<Result> HandleAsync(ReeveDatabase db, Request request, Instant now, ImportFinish finish, CancellationToken ct = default) =>
+        finish.RunAsync(db, (connection, tx) => HandleAsync(connection, tx, request, now, ct), result => result is Result.Imported, ct);
+
     public static async Task<Result> HandleAsync(DbConnection connection, DbTransaction tx, Request request, Instant now, CancellationToken ct = default)
     {
         var council = request.Council;

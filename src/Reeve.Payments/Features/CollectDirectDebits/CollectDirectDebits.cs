@@ -42,8 +42,17 @@ public static class CollectDirectDebits
         public sealed record Collected(Report Report) : Result;
     }
 
+    public static Task<Result> CollectAsync(
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now, CancellationToken ct = default) =>
+        CollectAsync(db, council, processingDate, today, calendar, officer, now, null, ct);
+
+    /// <param name="inRun">
+    /// Called with the run just recorded, in the run's own transaction before it commits (the page writes the officer's
+    /// audit line here, so a run is never committed without it); if it throws, nothing is collected or posted.
+    /// </param>
     public static async Task<Result> CollectAsync(
-        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now, CancellationToken ct = default)
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now,
+        Func<DbConnection, DbTransaction, Run, Task>? inRun, CancellationToken ct = default)
     {
         if (!calendar.IsWorkingDay(processingDate))
         {
@@ -83,6 +92,11 @@ public static class CollectDirectDebits
         var content = ((Outcome<string>.Done)written).Value;
         var run = new Run(runId, processingDate, plan.EntryDate, serial, plan.Collections.Count, plan.Total, content);
         await RecordAsync(connection, tx, council, run, plan, officer, now, ct);
+        if (inRun is not null)
+        {
+            await inRun(connection, tx, run);
+        }
+
         await tx.CommitAsync(ct);
         var byCode = plan.Collections.GroupBy(c => c.Code).OrderBy(g => g.Key)
             .Select(g => new CodeTotal(g.Key, g.Count(), Money.Sum(g.Select(c => c.Amount)))).ToList();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using NodaTime;
 using Reeve.Kernel;
@@ -34,8 +35,17 @@ public static class LodgeMandates
 
     private sealed record Waiting(long InstructionId, long MandateId, long AccountId, string Code, string PayerName, string SortCode, string AccountNumber, string Reference);
 
+    public static Task<Result> LodgeAsync(
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now, CancellationToken ct = default) =>
+        LodgeAsync(db, council, processingDate, today, calendar, officer, now, null, ct);
+
+    /// <param name="inRun">
+    /// Called with the file just recorded, in the run's own transaction before it commits (the page writes the officer's
+    /// audit line here, so a run is never committed without it); if it throws, nothing is lodged.
+    /// </param>
     public static async Task<Result> LodgeAsync(
-        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now, CancellationToken ct = default)
+        ReeveDatabase db, CouncilId council, LocalDate processingDate, LocalDate today, WorkingDays calendar, string officer, Instant now,
+        Func<DbConnection, DbTransaction, Lodged, Task>? inRun, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -93,9 +103,15 @@ public static class LodgeMandates
                 officer, "Bacs AUDDIS");
         }
 
+        var lodged = new Lodged(id, processingDate, serial, waiting.Count(w => w.Code == "0N"), waiting.Count(w => w.Code == "0C"),
+            waiting.Count(w => w.Code == "0S"), content);
+        if (inRun is not null)
+        {
+            await inRun(connection, tx, lodged);
+        }
+
         await tx.CommitAsync(ct);
-        return new Result.Done(new Lodged(id, processingDate, serial, waiting.Count(w => w.Code == "0N"), waiting.Count(w => w.Code == "0C"),
-            waiting.Count(w => w.Code == "0S"), content));
+        return new Result.Done(lodged);
     }
 
     /// <summary>A Bacs volume serial: a letter for the kind of file, then five digits of its id.</summary>

@@ -55,18 +55,16 @@ public static class ImportInvoices
     private const string SourceOfCredit = "Credit note raised by the service area: the invoice is reduced by a new entry, not edited";
 
     /// <summary>Runs the import in a transaction of its own, committed only when the file is imported (a refusal writes nothing).</summary>
-    public static async Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var result = await ImportAsync(connection, tx, request, now, ct);
-        if (result is Result.Imported)
-        {
-            await tx.CommitAsync(ct);
-        }
+    public static Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, CancellationToken ct = default) =>
+        ImportAsync(db, request, now, ImportFinish.Commit, ct);
 
-        return result;
-    }
+    /// <summary>
+    /// Runs the import in a transaction of its own, ended by <paramref name="finish"/> when the file is imported: committed
+    /// (with what the caller writes alongside), or rolled back as a preview of exactly what the import would post. A refusal
+    /// or a file seen before writes nothing.
+    /// </summary>
+    public static Task<Result> ImportAsync(ReeveDatabase db, Request request, Instant now, ImportFinish finish, CancellationToken ct = default) =>
+        finish.RunAsync(db, (connection, tx) => ImportAsync(connection, tx, request, now, ct), result => result is Result.Imported, ct);
 
     /// <summary>Runs the import inside the caller's transaction; the caller commits only an <see cref="Result.Imported"/>.</summary>
     public static async Task<Result> ImportAsync(DbConnection connection, DbTransaction tx, Request request, Instant now, CancellationToken ct = default)

@@ -75,6 +75,10 @@ public static class UploadKinds
             "reeve valuation import-schedule", r => r.CanChange(), [], RunBandScheduleAsync),
         new("breathing-space", "Breathing Space notices", "Debt Respite Scheme notifications from the Insolvency Service (CSV).", ".csv,.txt",
             "reeve breathing-space import", r => r.CanChange(), [], RunBreathingSpaceAsync),
+        new("sundry-invoices", "Sundry invoices and credit notes", "The finance system's file of invoices and credit notes raised by service areas (CSV).", ".csv,.txt",
+            "reeve sundry import-invoices", MayHandleMoney, [], RunInvoicesAsync),
+        new("hb-overpayments", "Housing Benefit overpayment decisions", "The benefits system's file of overpayment decisions (CSV).", ".csv,.txt",
+            "reeve overpayments import-decisions", MayHandleMoney, [], RunOverpaymentsAsync),
     ];
 
     public static UploadKind? Find(string? slug) => All.FirstOrDefault(k => k.Slug == slug);
@@ -205,6 +209,66 @@ public static class UploadKinds
                         new("Bill versions", s.BillVersions),
                     ],
                     new UploadLines("Lines by reason and band", ["Reason", "Band", "Lines"], rows, rows.Count),
+                    []);
+            default:
+                throw new InvalidOperationException("Unexpected import result");
+        }
+    }
+
+    private static async Task<UploadOutcome> RunInvoicesAsync(UploadRun run, CancellationToken ct)
+    {
+        var request = new Reeve.Sundry.Features.ImportInvoices.ImportInvoices.Request(run.Council, run.FileName, run.Content, run.Officer);
+        switch (await Reeve.Sundry.Features.ImportInvoices.ImportInvoices.ImportAsync(run.Db, request, run.Now, run.Finish, ct))
+        {
+            case Reeve.Sundry.Features.ImportInvoices.ImportInvoices.Result.Refused refused:
+                return new UploadOutcome.Refused(refused.Problems.Select(p => new UploadProblem($"line {p.Line}: {p.Field}", p.Message)).ToList());
+            case Reeve.Sundry.Features.ImportInvoices.ImportInvoices.Result.AlreadyImported already:
+                return new UploadOutcome.AlreadyImported(
+                    $"This file was already imported (import {already.ImportId}, {already.FileName}, {Show.When(already.ImportedAt)}): nothing is posted again.");
+            case Reeve.Sundry.Features.ImportInvoices.ImportInvoices.Result.Imported { Report: var r }:
+                static string How(Reeve.Sundry.Features.ImportInvoices.CustomerOutcome outcome) => outcome switch
+                {
+                    Reeve.Sundry.Features.ImportInvoices.CustomerOutcome.Known => "known customer number",
+                    Reeve.Sundry.Features.ImportInvoices.CustomerOutcome.MatchedByCompanyNumber => "matched by company number",
+                    Reeve.Sundry.Features.ImportInvoices.CustomerOutcome.MatchedByNameAndPostcode => "matched by name and postcode",
+                    _ => "new: recorded",
+                };
+                var rows = r.Customers.Select(c => (IReadOnlyList<string>)[c.CustomerNumber, c.Name, How(c.Outcome)]).ToList();
+                return new UploadOutcome.Worked(
+                    [
+                        new("Lines in the file", r.Lines),
+                        new("Invoices charged", r.InvoicesPosted, r.Charged),
+                        new("Credit notes posted", r.CreditNotesPosted, r.Credited),
+                        new("Imported before (skipped, nothing posted)", r.DocumentsAlreadyImported),
+                        new("Ledger entries posted", r.EntriesPosted),
+                    ],
+                    rows.Count == 0 ? null : new UploadLines("Customers", ["Customer number", "Name", "How found"], rows.Take(RowsShown).ToList(), rows.Count),
+                    []);
+            default:
+                throw new InvalidOperationException("Unexpected import result");
+        }
+    }
+
+    private static async Task<UploadOutcome> RunOverpaymentsAsync(UploadRun run, CancellationToken ct)
+    {
+        var request = new Reeve.Overpayments.Features.ImportDecisions.ImportDecisions.Request(run.Council, run.FileName, run.Content, run.Today, run.Officer);
+        switch (await Reeve.Overpayments.Features.ImportDecisions.ImportDecisions.HandleAsync(run.Db, request, run.Now, run.Finish, ct))
+        {
+            case Reeve.Overpayments.Features.ImportDecisions.ImportDecisions.Result.Refused refused:
+                return new UploadOutcome.Refused(refused.Problems.Select(p => new UploadProblem(p.Where, p.Message)).ToList());
+            case Reeve.Overpayments.Features.ImportDecisions.ImportDecisions.Result.AlreadyImported already:
+                return new UploadOutcome.AlreadyImported($"This file was already imported (import {already.ImportId}): nothing is posted again.");
+            case Reeve.Overpayments.Features.ImportDecisions.ImportDecisions.Result.Imported { Report: var r }:
+                return new UploadOutcome.Worked(
+                    [
+                        new("Decisions in the file", r.Lines),
+                        new("Recoverable overpayments charged", r.Recoverable, r.Charged),
+                        new("Irrecoverable (recorded, not charged)", r.Irrecoverable),
+                        new("Revisions (earlier charges reversed)", r.Revisions, r.Reversed),
+                        new("Imported before (skipped)", r.AlreadyImported),
+                        new("Decision notices queued", r.Notices),
+                    ],
+                    null,
                     []);
             default:
                 throw new InvalidOperationException("Unexpected import result");

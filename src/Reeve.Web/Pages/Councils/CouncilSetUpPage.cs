@@ -36,8 +36,11 @@ public abstract class CouncilSetUpPage(ReeveDatabase db, IClock clock) : PageMod
         return Council is not null;
     }
 
-    /// <summary>Runs a save in a transaction with its audit line; a refusal goes on the form against its field.</summary>
-    protected async Task<bool> SaveAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> save, string detail, CancellationToken ct)
+    /// <summary>
+    /// Runs a save in a transaction with its audit line; a refusal goes on the form against its field (the module's field
+    /// name, or the form's where <paramref name="fieldOnForm"/> maps it).
+    /// </summary>
+    protected async Task<bool> SaveAsync<T>(Func<DbConnection, DbTransaction, Task<Outcome<T>>> save, string detail, CancellationToken ct, Func<string, string>? fieldOnForm = null)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -50,7 +53,7 @@ public abstract class CouncilSetUpPage(ReeveDatabase db, IClock clock) : PageMod
                 TempData["Notice"] = detail;
                 return true;
             case Outcome<T>.Invalid { Field: var field, Message: var message }:
-                ModelState.AddModelError(field, message);
+                ModelState.AddModelError(fieldOnForm?.Invoke(field) ?? field, message);
                 break;
             case Outcome<T>.Conflict { Message: var message }:
                 ModelState.AddModelError("", message);

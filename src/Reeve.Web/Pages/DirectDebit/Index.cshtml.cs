@@ -64,7 +64,11 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock, OfficerAudit audi
         }
 
         var now = clock.GetCurrentInstant();
-        switch (await LodgeMandates.LodgeAsync(db, User.CouncilId(), processing, UkTime.Today(clock), WorkingDays.EnglandAndWales, User.OfficerUsername(), now, ct))
+        // The audit line is written inside the run's transaction: a lodgement is never committed without it.
+        var lodged = await LodgeMandates.LodgeAsync(db, User.CouncilId(), processing, UkTime.Today(clock), WorkingDays.EnglandAndWales, User.OfficerUsername(), now,
+            (connection, tx, l) => audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, "bacs-file", $"lodgement {l.LodgementId}",
+                $"Lodged AUDDIS file {l.Serial} for {Show.Date(l.ProcessingDate)}: {l.NewInstructions} new, {l.Cancellations} cancelled, {l.Conversions} converted"), ct);
+        switch (lodged)
         {
             case LodgeMandates.Result.Refused refused:
                 ModelState.AddModelError(LodgeDate.ErrorKey, $"Nothing was lodged. {refused.Field}: {refused.Message}");
@@ -77,7 +81,6 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock, OfficerAudit audi
                 NoticeLink = previous is null ? null : $"/direct-debit/lodgements/{previous.LodgementId}/file";
                 break;
             case LodgeMandates.Result.Done { Lodgement: var l }:
-                await RecordAsync("bacs-file", $"lodgement {l.LodgementId}", $"Lodged AUDDIS file {l.Serial} for {Show.Date(l.ProcessingDate)}: {l.NewInstructions} new, {l.Cancellations} cancelled, {l.Conversions} converted", ct);
                 Notice = $"AUDDIS file {l.Serial} made for {Show.Date(l.ProcessingDate)}: {l.NewInstructions} new, {l.Cancellations} cancelled, {l.Conversions} converted";
                 NoticeLink = $"/direct-debit/lodgements/{l.LodgementId}/file";
                 break;
@@ -101,7 +104,11 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock, OfficerAudit audi
         }
 
         var now = clock.GetCurrentInstant();
-        switch (await CollectDirectDebits.CollectAsync(db, User.CouncilId(), processing, UkTime.Today(clock), WorkingDays.EnglandAndWales, User.OfficerUsername(), now, ct))
+        // The audit line is written inside the run's transaction: a run is never committed (or posted) without it.
+        var collected = await CollectDirectDebits.CollectAsync(db, User.CouncilId(), processing, UkTime.Today(clock), WorkingDays.EnglandAndWales, User.OfficerUsername(), now,
+            (connection, tx, r) => audit.RecordAsync(HttpContext, connection, tx, AuditTrail.Actions.Change, "bacs-file", $"run {r.RunId}",
+                $"Collection run {r.Serial} for {Show.Date(r.ProcessingDate)}: {r.Collections} collections, {Show.Money(r.Total)}"), ct);
+        switch (collected)
         {
             case CollectDirectDebits.Result.Refused refused:
                 ModelState.AddModelError(CollectDate.ErrorKey, $"Nothing was collected. {refused.Field}: {refused.Message}");
@@ -114,18 +121,11 @@ public sealed class IndexModel(ReeveDatabase db, IClock clock, OfficerAudit audi
                 NoticeLink = previous is null ? null : $"/direct-debit/runs/{previous.RunId}/file";
                 break;
             case CollectDirectDebits.Result.Collected { Report.Run: var r }:
-                await RecordAsync("bacs-file", $"run {r.RunId}", $"Collection run {r.Serial} for {Show.Date(r.ProcessingDate)}: {r.Collections} collections, {Show.Money(r.Total)}", ct);
                 Notice = $"Collection file {r.Serial} made for {Show.Date(r.ProcessingDate)}: {Show.Count(r.Collections)} collections, {Show.Money(r.Total)}, posted to the ledger";
                 NoticeLink = $"/direct-debit/runs/{r.RunId}/file";
                 break;
         }
 
         return Redirect("/direct-debit");
-    }
-
-    private async Task RecordAsync(string kind, string id, string detail, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await audit.RecordAsync(HttpContext, connection, null, AuditTrail.Actions.Change, kind, id, detail);
     }
 }
