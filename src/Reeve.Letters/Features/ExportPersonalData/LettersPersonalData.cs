@@ -15,8 +15,8 @@ public sealed class LettersPersonalData : IPersonalDataSource
     public async Task<IReadOnlyList<PersonalDataFile>> ReadAsync(DbConnection connection, DbTransaction tx, PersonalDataSubject subject) =>
     [
         await PersonalDataQuery.ReadAsync(connection, tx, subject, "letters/consent-to-email-and-text.csv",
-            "select address, given_on, withdrawn_on, recorded_by from contact_consent where council_id = @council and party_id = @party order by consent_seq",
-            new("email or number", "address"), new("given", "given_on", Shown.Date), new("withdrawn", "withdrawn_on", Shown.Date),
+            "select channel, address, given_on, withdrawn_on, recorded_by from contact_consent where council_id = @council and party_id = @party order by consent_seq",
+            new("by", "channel"), new("email or number", "address"), new("given", "given_on", Shown.Date), new("withdrawn", "withdrawn_on", Shown.Date),
             new("recorded by", "recorded_by")),
         await PersonalDataQuery.ReadAsync(connection, tx, subject, "letters/returned-post.csv",
             "select address_seq, returned_on, cleared_on, recorded_by from returned_mail where council_id = @council and party_id = @party order by returned_on",

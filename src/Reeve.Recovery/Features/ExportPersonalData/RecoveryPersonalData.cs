@@ -14,13 +14,13 @@ public sealed class RecoveryPersonalData : IPersonalDataSource
     public async Task<IReadOnlyList<PersonalDataFile>> ReadAsync(DbConnection connection, DbTransaction tx, PersonalDataSubject subject) =>
     [
         await PersonalDataQuery.ReadAsync(connection, tx, subject, "recovery/notices-and-court.csv",
-            "select n.notice_id, n.financial_year, n.source_rule, n.notice_date, n.amount_pence, n.costs_pence, n.pay_by, n.served_on, " +
-            "o.decided_on, o.note as court_note, o.costs_pence as court_costs_pence from recovery_notice n " +
+            "select n.notice_id, n.financial_year, n.step, n.notice_date, n.amount_pence, n.costs_pence, n.pay_by, n.served_on, " +
+            "o.outcome, o.decided_on, o.note as court_note, o.costs_pence as court_costs_pence from recovery_notice n " +
             "left join court_outcome o on o.council_id = n.council_id and o.notice_id = n.notice_id " +
             "where n.council_id = @council and n.account_id {accounts} order by n.notice_date, n.notice_id",
-            new("notice", "notice_id"), new("financial year", "financial_year"), new("stage", "source_rule"), new("dated", "notice_date", Shown.Date),
+            new("notice", "notice_id"), new("financial year", "financial_year"), new("stage", "step"), new("dated", "notice_date", Shown.Date),
             new("amount", "amount_pence", Shown.Money), new("costs", "costs_pence", Shown.Money), new("pay by", "pay_by", Shown.Date),
-            new("served", "served_on", Shown.Date), new("court decided", "decided_on", Shown.Date), new("court's note", "court_note"),
+            new("served", "served_on", Shown.Date), new("court's decision", "outcome"), new("decided on", "decided_on", Shown.Date), new("court's note", "court_note"),
             new("costs the court allowed", "court_costs_pence", Shown.Money)),
     ];
 }
