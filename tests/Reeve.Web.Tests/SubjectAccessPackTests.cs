@@ -238,10 +238,12 @@ public abstract class SubjectAccessPackTests(IDatabaseEngine engine) : DatabaseT
             party_id = jane, consent_seq = 1, channel = "email", address = "jane@example.com", given_on = Day, recorded_by = "test", recorded_at = now,
         });
         await Row("returned_mail", new { party_id = jane, address_seq = 1, returned_on = Day, recorded_by = "RETURNED-OFFICER", recorded_at = now });
-        await Row("letter_document", new { content_hash = "hash-1", media_type = "text/markdown", byte_count = 2, content = "hi"u8.ToArray(), stored_at = now });
+        var email = "Your reminder"u8.ToArray();
+        var hash = Reeve.Letters.NoticeStore.Hash(email);
+        await Row("letter_document", new { content_hash = hash, media_type = "text/markdown", byte_count = email.Length, content = email, stored_at = now });
         await Row("letter_notice", new
         {
-            notice_id = 1, account_id = accountId, letter_type = "reminder", channel = "email", template_version = 1, content_hash = "hash-1",
+            notice_id = 1, account_id = accountId, letter_type = "reminder", channel = "email", template_version = 1, content_hash = hash,
             issued_on = Day, recorded_at = now,
         });
         await Row("notify_message", new
