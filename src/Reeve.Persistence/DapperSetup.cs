@@ -39,7 +39,7 @@ public static class DapperSetup
         SqlMapper.AddTypeHandler(new MoneyHandler());
     }
 
-    private static LocalDate ReadDate(object value) => value switch
+    internal static LocalDate ReadDate(object value) => value switch
     {
         DateOnly d => LocalDate.FromDateOnly(d),
         DateTime dt => LocalDate.FromDateTime(dt),
@@ -48,7 +48,7 @@ public static class DapperSetup
         _ => throw new DataException($"Cannot read a date from {value.GetType().Name}"),
     };
 
-    private static Instant ReadInstant(object value) => value switch
+    internal static Instant ReadInstant(object value) => value switch
     {
         DateTime dt => Instant.FromDateTimeUtc(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
         DateTimeOffset dto => Instant.FromDateTimeOffset(dto),
@@ -56,7 +56,7 @@ public static class DapperSetup
         _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}"),
     };
 
-    private static Money ReadMoney(object value) => value switch
+    internal static Money ReadMoney(object value) => value switch
     {
         long l => Money.FromPence(l),
         int i => Money.FromPence(i),

@@ -130,6 +130,7 @@ public static class ReeveWebApp
         app.MapReeveApi();
         app.MapReversalApi();
         app.MapPeopleApi();
+        app.MapOfficersApi();
         app.MapLetters();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

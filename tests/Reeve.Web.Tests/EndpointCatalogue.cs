@@ -174,6 +174,11 @@ public static class EndpointCatalogue
             ["/officers"] = ["/officers"],
             ["/officers/new"] = ["/officers/new"],
             ["/officers/{id:int}"] = [$"/officers/{officerId}"],
+            ["/api/v1/officers/"] = ["/api/v1/officers"],
+            ["/api/v1/officers/{id:int}"] = [$"/api/v1/officers/{officerId}"],
+            // An officer that is not there: the audit and fuzz visits post to these as a System Administrator and must not disable a real one.
+            ["/api/v1/officers/{id:int}/disable"] = ["/api/v1/officers/999999/disable"],
+            ["/api/v1/officers/{id:int}/enable"] = ["/api/v1/officers/999999/enable"],
             ["/councils"] = ["/councils"],
             ["/councils/{id:int}"] = [$"/councils/{c.c}"],
             ["/councils/{id:int}/details"] = [$"/councils/{c.c}/details"],

@@ -31,7 +31,7 @@ public abstract class SubjectAccessExportTests(IDatabaseEngine engine) : CasesTe
         (await InTransactionAsync((c, tx) => AnswerCase.HandleAsync(c, tx, Council, sar.CaseId, "answered", "Your data is enclosed.", Today, "test", Now)))
             .ShouldBeOfType<Outcome<AnswerCase.Answered>.Done>();
 
-        var pack = (await InTransactionAsync((c, tx) => SubjectAccessExport.HandleAsync(c, tx, Council, Jane, "dpo", "127.0.0.1", Now)))
+        var pack = (await InTransactionAsync((c, tx) => SubjectAccessExport.HandleAsync(c, tx, Council, Jane, [], "dpo", "127.0.0.1", Now)))
             .ShouldBeOfType<Outcome<SubjectAccessExport.Pack>.Done>().Value;
 
         using var zip = new ZipArchive(new MemoryStream(pack.Zip));
@@ -59,7 +59,7 @@ public abstract class SubjectAccessExportTests(IDatabaseEngine engine) : CasesTe
     public async Task There_is_no_pack_for_a_person_not_on_file()
     {
         await SetUpAsync();
-        (await InTransactionAsync((c, tx) => SubjectAccessExport.HandleAsync(c, tx, Council, 999_999, "dpo", null, Now)))
+        (await InTransactionAsync((c, tx) => SubjectAccessExport.HandleAsync(c, tx, Council, 999_999, [], "dpo", null, Now)))
             .ShouldBeOfType<Outcome<SubjectAccessExport.Pack>.NotFound>();
         (await CountAsync("audit_log")).ShouldBe(0);
     }

@@ -9,6 +9,7 @@ using Reeve.Ledger;
 using Reeve.Letters;
 using Reeve.Officers;
 using Reeve.People;
+using Reeve.Persistence;
 
 namespace Reeve.Cases.Features.ExportSubjectAccess;
 
@@ -16,15 +17,18 @@ namespace Reeve.Cases.Features.ExportSubjectAccess;
 /// Everything Reeve holds on a person, as one zip for a subject access request (UK GDPR Art 15): their names, addresses
 /// and contact details; the accounts they are or were liable on, with every ledger line; the accounts' history and
 /// notes, holds, arrangements, vulnerability and Breathing Space records; their cases; every letter as a PDF; and the
-/// audit of who viewed or changed their records. Each part is read through the module that owns it. Making the pack is
-/// itself audited, in the same transaction.
+/// audit of who viewed or changed their records; and whatever each other module holds on them (Direct Debit mandates,
+/// refunds, residence and awards, enforcement, portal sign-ins, sundry invoices, Housing Benefit overpayments...), asked
+/// of every registered <see cref="IPersonalDataSource"/>. Each part is read through the module that owns it. Making the
+/// pack is itself audited, in the same transaction.
 /// </summary>
 public static class SubjectAccessExport
 {
     public sealed record Pack(string FileName, byte[] Zip, IReadOnlyList<string> Entries);
 
     public static async Task<Outcome<Pack>> HandleAsync(
-        DbConnection connection, DbTransaction tx, CouncilId council, long partyId, string officer, string? remoteAddress, Instant now)
+        DbConnection connection, DbTransaction tx, CouncilId council, long partyId, IEnumerable<IPersonalDataSource> sources, string officer,
+        string? remoteAddress, Instant now)
     {
         var party = await PartyReader.GetAsync(connection, council, partyId, tx);
         if (party is null)
@@ -85,6 +89,15 @@ public static class SubjectAccessExport
         Csv("cases.csv", ["case", "kind", "received", "about", "state", "outcome", "response"],
             cases.Select(c => new[] { c.Reference, c.Kind.Title(), Date(c.ReceivedOn), c.Description, c.State.Code(), CaseKinds.OutcomeTitle(c.Kind, c.Outcome), c.Response ?? "" }));
 
+        var subject = new PersonalDataSubject(council, partyId, referenceOf.Keys.ToList());
+        foreach (var source in sources)
+        {
+            foreach (var file in await source.ReadAsync(connection, tx, subject))
+            {
+                Csv(file.Name, [.. file.Header], file.Rows.Select(r => r.ToArray<string?>()));
+            }
+        }
+
         foreach (var account in accounts)
         {
             foreach (var notice in await NoticeStore.ForAccountAsync(connection, council, account.Account.AccountId))
@@ -134,7 +147,8 @@ public static class SubjectAccessExport
         The files:
         {string.Join("\n", names.Select(n => "- " + n))}
 
-        Each .csv file opens in a spreadsheet. Letters are the PDFs as sent (or the text of emails and text messages).
+        Each .csv file opens in a spreadsheet; one with only a heading row means the council holds nothing of that kind
+        about you. Letters are the PDFs as sent (or the text of emails and text messages).
         """;
 
     private static string Date(LocalDate date) => DateText.FormatLong(date);

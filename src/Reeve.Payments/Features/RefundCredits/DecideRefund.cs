@@ -25,9 +25,9 @@ public static class DecideRefund
         ReeveDatabase db, CouncilId council, long refundId, bool approve, string? note, string officer, Role role, string? remoteAddress,
         LocalDate today, Instant now, CancellationToken ct = default)
     {
-        if (!role.MayApproveMoney())
+        if (ApprovalRules.ApproverProblem(role, null, Money.Zero) is { } notApprover)
         {
-            return new Outcome<Refund>.Conflict(role.WhyNotApprover());
+            return new Outcome<Refund>.Conflict(notApprover);
         }
 
         await using var connection = await db.OpenAsync(ct);
@@ -59,6 +59,11 @@ public static class DecideRefund
         if (trimmed.Length > 500)
         {
             return new Outcome<Refund>.Invalid("note", "The note must be 500 characters or fewer");
+        }
+
+        if (approve && ApprovalRules.ApproverProblem(role, await ApprovalLimits.OwnAsync(connection, officer, tx), refund.Amount) is { } overLimit)
+        {
+            return new Outcome<Refund>.Conflict(overLimit);
         }
 
         if (approve)

@@ -106,7 +106,8 @@ public static class RequestRefund
         }
 
         var settings = await RefundStore.SettingsAsync(connection, tx, council);
-        var needsApproval = amount > settings.ApprovalLimit;
+        var ownLimit = await ApprovalLimits.OwnAsync(connection, request.Officer, tx);
+        var needsApproval = ApprovalRules.NeedsSecondOfficer(amount, ownLimit, settings.ApprovalLimit);
         var status = RefundRules.FirstStatus(held, needsApproval);
         var refundId = await IdAllocator.ReserveAsync(connection, tx, council, "refund_request", 1);
         await connection.ExecuteAsync(
@@ -124,8 +125,8 @@ public static class RequestRefund
         var why = status switch
         {
             RefundStatus.HeldForReview => $"held for review: the bank details were given or changed in the last {RefundRules.BankDetailsReviewDays} days",
-            RefundStatus.AwaitingApproval => $"waiting for a second officer's approval: above the council's limit of {settings.ApprovalLimit.ToDisplayString()}",
-            _ => "approved: within the council's limit",
+            RefundStatus.AwaitingApproval => $"waiting for a second officer's approval: above {ApprovalRules.Describe(ownLimit, settings.ApprovalLimit)}",
+            _ => $"approved: within {ApprovalRules.Describe(ownLimit, settings.ApprovalLimit)}",
         };
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, today, "refund-requested",
             $"Refund {refundId} of {amount.ToDisplayString()} {(request.Method == RefundMethod.Bank ? "by bank credit" : "to the card")} requested, {why}",
@@ -139,7 +140,7 @@ public static class RequestRefund
 
         if (status == RefundStatus.Approved)
         {
-            await DecideRefund.PostAsync(connection, tx, council, refundId, account.AccountId, amount, request.Officer, "Within the council's approval limit", today, now, ct);
+            await DecideRefund.PostAsync(connection, tx, council, refundId, account.AccountId, amount, request.Officer, "Within " + ApprovalRules.Describe(ownLimit, settings.ApprovalLimit), today, now, ct);
         }
 
         await tx.CommitAsync(ct);

@@ -14,7 +14,7 @@ namespace Reeve.Payments;
 /// <summary>
 /// The one handler every officer's reversal of a ledger line goes through (the account page's Reverse, and anything
 /// added later). A reversal that lowers what the account owes (of a charge, costs, an increase, a refund or a transfer
-/// in) is a write-off by another name, so it takes the refunds' controls: above the council's approval limit it waits
+/// in) is a write-off by another name, so it takes the refunds' controls: above the asking officer's approval limit (their own, else the council's) it waits
 /// for a Team Leader or Manager who did not ask for it, and posts only when they approve. A reversal that raises what is
 /// owed (a payment posted in error or returned by the bank) posts at once with its reason, as before: it takes no money
 /// from the council and a debt it raises is one the resident is shown and can dispute. A System Administrator may do
@@ -47,12 +47,14 @@ public static class ReverseLedgerEntry
         var entry = await ReadAccountLedger.EntryAsync(connection, tx, council, request.EntryId);
         var account = entry is null ? null : await AccountStore.GetAsync(connection, council, entry.AccountId, tx);
         var lowersDebt = entry is not null && entry.Kind != EntryKind.Reversal && entry.EffectOnAccount.IsPositive;
-        var limit = (await RefundStore.SettingsAsync(connection, tx, council)).ApprovalLimit;
-        if (entry is null || account is null || account.Reference != request.Account || !lowersDebt || entry.Amount <= limit)
+        var councilLimit = (await RefundStore.SettingsAsync(connection, tx, council)).ApprovalLimit;
+        var ownLimit = await ApprovalLimits.OwnAsync(connection, request.Officer, tx);
+        var limitText = ApprovalRules.Describe(ownLimit, councilLimit);
+        if (entry is null || account is null || account.Reference != request.Account || !lowersDebt || !ApprovalRules.NeedsSecondOfficer(entry.Amount, ownLimit, councilLimit))
         {
             // Not this account's, a reversal, raising what is owed, or within the limit: the ledger's own checks decide.
             return await PostAsync(connection, tx, council, request.Account, request.EntryId, request.Reason, request.Officer, request.RemoteAddress,
-                lowersDebt ? $"within the council's approval limit of {limit.ToDisplayString()}" : null, today, now);
+                lowersDebt ? $"within {limitText}" : null, today, now);
         }
 
         var why = request.Reason?.Trim() ?? "";
@@ -80,7 +82,7 @@ public static class ReverseLedgerEntry
             new { council = council.Value, id, accountId = account.AccountId, entryId = entry.EntryId, amount = entry.Amount.Pence, why, status = AwaitingApproval, now, officer = request.Officer },
             tx);
         var what = $"{entry.Kind.Title()} of {entry.Amount.ToDisplayString()} on {DateText.LongForm.Format(entry.EffectiveDate)}";
-        var message = $"Reversing the {what.ToLowerInvariant()} waits for a Team Leader or Manager: it lowers what is owed by more than the council's approval limit of {limit.ToDisplayString()}";
+        var message = $"Reversing the {what.ToLowerInvariant()} waits for a Team Leader or Manager: it lowers what is owed by more than {limitText}";
         await WorkQueue.RaiseAsync(connection, tx, council, ApprovalWork.Reversal(id, what, account.AccountId, now), now);
         await AccountEvents.RecordAsync(connection, tx, council, account.AccountId, now, today, "reversal-requested", $"{message} (request {id}): {why}", request.Officer, null);
         await AuditTrail.RecordAsync(connection, tx, council, request.Officer, AuditTrail.Actions.Change, "account", account.Reference.Value,
@@ -124,6 +126,11 @@ public static class ReverseLedgerEntry
         if (trimmed.Length > 500)
         {
             return new Outcome<Result>.Invalid("note", "The note must be 500 characters or fewer");
+        }
+
+        if (approve && ApprovalRules.ApproverProblem(role, await ApprovalLimits.OwnAsync(connection, officer, tx), Money.FromPence(row.amount_pence)) is { } overLimit)
+        {
+            return new Outcome<Result>.Conflict(overLimit);
         }
 
         var account = await AccountStore.GetAsync(connection, council, row.account_id, tx)

@@ -7,6 +7,7 @@ using Reeve.Kernel;
 using Reeve.People;
 using Reeve.Persistence;
 using Reeve.Web.Features.Auditing;
+using Reeve.Web.Features.SubjectAccess;
 using Reeve.Web.Security;
 
 namespace Reeve.Web.Pages.People;
@@ -39,7 +40,7 @@ public sealed class SubjectAccessModel(ReeveDatabase db, IClock clock) : PageMod
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var outcome = await SubjectAccessExport.HandleAsync(connection, tx, User.CouncilId(), id, User.OfficerUsername(),
+        var outcome = await SubjectAccessExport.HandleAsync(connection, tx, User.CouncilId(), id, PersonalDataSources.All, User.OfficerUsername(),
             OfficerAudit.RemoteAddress(HttpContext), clock.GetCurrentInstant());
         if (outcome is not Outcome<SubjectAccessExport.Pack>.Done { Value: var pack })
         {
