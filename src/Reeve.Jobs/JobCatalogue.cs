@@ -12,5 +12,6 @@ public static class JobCatalogue
         new LodgeMandatesJob(),
         new CollectDirectDebitsJob(),
         new PrintLettersJob(),
+        new RunDailyDutiesJob(),
     ];
 }
