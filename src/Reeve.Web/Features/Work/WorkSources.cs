@@ -24,6 +24,7 @@ public static class WorkSources
         new TraceWork.Backfill(),
         new BreathingSpaceEnds.Backfill(),
         new BrokenArrangementWork.Backfill(),
+        new Reeve.CouncilTax.ReviewsDue.Backfill(),
         new Reeve.Enforcement.UnansweredRequestWork.Backfill(),
     ];
 
