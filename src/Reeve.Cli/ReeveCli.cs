@@ -30,6 +30,7 @@ public static class ReeveCli
         Reeve.Sundry.SundryModule.Register();
         Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
+        Reeve.People.PeopleModule.Register(); // its daily duties (Breathing Space ends, broken arrangements)
         var root = Build(host);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

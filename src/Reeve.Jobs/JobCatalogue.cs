@@ -13,5 +13,6 @@ public static class JobCatalogue
         new CollectDirectDebitsJob(),
         new PrintLettersJob(),
         new RefreshCollectionSummaryJob(),
+        new RunDailyDutiesJob(),
     ];
 }

@@ -33,6 +33,7 @@ public static class ReeveWebApp
         Reeve.Sundry.SundryModule.Register();
         Reeve.Overpayments.OverpaymentsModule.Register();
         BusinessRatesModule.Register();
+        Reeve.People.PeopleModule.Register(); // its daily duties (Breathing Space ends, broken arrangements)
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,

@@ -14,17 +14,23 @@ public static class CliRun
 {
     public static readonly Instant Now = Instant.FromUtc(2026, 11, 20, 9, 0);
 
-    public static Task<CliOutput> RunWithInputAsync(string stdin, params string[] args) => RunAsync(stdin, null, args);
+    public static Task<CliOutput> RunWithInputAsync(string stdin, params string[] args) => RunAsync(stdin, (string?)null, args);
 
     /// <summary>Runs `reeve` as the operating system user <paramref name="user"/> (the environment's USER).</summary>
     public static Task<CliOutput> RunAsUserAsync(string user, params string[] args) => RunAsync("", user, args);
 
-    private static async Task<CliOutput> RunAsync(string stdin, string? user, string[] args)
+    /// <summary>Runs `reeve` with these environment variables set (and no others).</summary>
+    public static Task<CliOutput> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync("", name => environment.GetValueOrDefault(name), args);
+
+    private static Task<CliOutput> RunAsync(string stdin, string? user, string[] args) => RunAsync(stdin, name => name == "USER" ? user : null, args);
+
+    private static async Task<CliOutput> RunAsync(string stdin, Func<string, string?> environment, string[] args)
     {
         using var input = new StringReader(stdin);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var host = new CliHost(input, stdout, stderr, new FakeClock(Now), name => name == "USER" ? user : null);
+        var host = new CliHost(input, stdout, stderr, new FakeClock(Now), environment);
         var exit = await ReeveCli.RunAsync(args, host);
         return new CliOutput(exit, stdout.ToString(), stderr.ToString());
     }

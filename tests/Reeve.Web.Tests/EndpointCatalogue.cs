@@ -190,6 +190,7 @@ public static class EndpointCatalogue
             ["/officers/set-password"] = ["/officers/set-password", "/officers/set-password?token=not-a-live-token"],
             ["/work/team"] = ["/work/team", "/work/team?officer=-", "/work/team?officer=officer&kind=Trace&p=2"],
             ["/work/take"] = ["/work/take"],
+            ["/work/teams"] = ["/work/teams"],
             ["/account/two-factor"] = ["/account/two-factor"],
             ["/sign-in/code"] = ["/sign-in/code"],
             // The residents' portal: an officer's cookie opens none of it (its own tests prove a resident sees only their own accounts).

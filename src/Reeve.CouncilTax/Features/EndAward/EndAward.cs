@@ -23,8 +23,8 @@ public static class EndAward
         return DwellingChange.ApplyAsync(connection, tx, council, uprn, lastDay.PlusDays(1),
             $"Award ended on {DateText.LongForm.Format(lastDay)}: {reason.Trim()}", officer, now, async () =>
         {
-            var found = (await connection.QueryAsync<(LocalDate From, LocalDate? To)>(
-                "select award_from, award_to from ctax_award where council_id = @council and uprn = @uprn and award_id = @awardId",
+            var found = (await connection.QueryAsync<(LocalDate From, LocalDate? To, LocalDate? ReviewOn)>(
+                "select award_from, award_to, review_on from ctax_award where council_id = @council and uprn = @uprn and award_id = @awardId",
                 new { council = council.Value, uprn, awardId }, tx)).ToList();
             if (found.Count == 0)
             {
@@ -42,9 +42,15 @@ public static class EndAward
                 return ("to", $"The award already ends on {DateText.LongForm.Format(ends)}");
             }
 
+            // Ending an award answers its review, so its review date is cleared and its item on the queue closed.
             await connection.ExecuteAsync(
-                "update ctax_award set award_to = @lastDay, evidence = evidence || @note where council_id = @council and uprn = @uprn and award_id = @awardId",
-                new { council = council.Value, uprn, awardId, lastDay, note = $" | Ended {DateText.Iso.Format(lastDay)} by {officer}: {reason.Trim()}" }, tx);
+                "update ctax_award set award_to = @lastDay, review_on = null, evidence = evidence || @note where council_id = @council and uprn = @uprn and award_id = @awardId",
+                new
+                {
+                    council = council.Value, uprn, awardId, lastDay,
+                    note = $" | Ended {DateText.Iso.Format(lastDay)} by {officer}: {reason.Trim()}" + (award.ReviewOn is { } review ? $" (answers the review due {DateText.Iso.Format(review)})" : ""),
+                }, tx);
+            await ReviewsDue.CloseAsync(connection, tx, council, awardId, now);
             return ((string, string)?)null;
         });
     }

@@ -6,6 +6,7 @@ using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.People;
 
@@ -118,6 +119,7 @@ public static class Arrangements
         }
 
         var previous = await KeptAsync(connection, council, request.PartyId, tx);
+        await BrokenArrangementWork.CloseForPartyAsync(connection, tx, council, request.PartyId, now);
         if (previous is not null)
         {
             await EndAsync(connection, tx, council, previous, "superseded", request.Today, "Renegotiated: replaced by a new version", approver.Name, now);
@@ -314,9 +316,9 @@ public static class Arrangements
                 await connection.ExecuteAsync(
                     "update arrangement set missed_count = missed_count + 1 where council_id = @council and arrangement_id = @id",
                     new { council = council.Value, id }, tx);
-                await EndAsync(connection, tx, council, a, "broken", day,
-                    firstShort is null ? $"Broken: the missed payment was not made up by {a.GraceUntil:uuuu-MM-dd}" : $"Broken: instalment {firstShort.Number} missed as well",
-                    officer, now);
+                var why = firstShort is null ? $"Broken: the missed payment was not made up by {a.GraceUntil:uuuu-MM-dd}" : $"Broken: instalment {firstShort.Number} missed as well";
+                await EndAsync(connection, tx, council, a, "broken", day, why, officer, now);
+                await WorkQueue.RaiseAsync(connection, tx, council, BrokenArrangementWork.For(a.ArrangementId, a.PartyId, why, day), now);
                 broken++;
             }
 

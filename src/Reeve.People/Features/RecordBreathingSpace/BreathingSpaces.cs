@@ -6,6 +6,7 @@ using NodaTime;
 using Reeve.Kernel;
 using Reeve.Ledger;
 using Reeve.Persistence;
+using Reeve.Work;
 
 namespace Reeve.People;
 
@@ -27,6 +28,9 @@ public sealed record BreathingSpace(
 
     /// <summary>Its midway review and the council's requests for review, oldest first (loaded with the person's moratoriums).</summary>
     public IReadOnlyList<BreathingSpaceReview> Reviews { get; init; } = [];
+
+    /// <summary>Why it ended, when that was recorded (the daily duty that ends one past its last day always says).</summary>
+    public string? EndReason { get; init; }
 
     /// <summary>Past day 35 of a standard moratorium in force with no midway review recorded (SI 2020/1311 reg 27(2)).</summary>
     public bool MidwayReviewOverdueOn(LocalDate today) => BreathingSpaceReviews.MidwayReviewOverdue(this, Reviews, today);
@@ -156,7 +160,7 @@ public static class BreathingSpaces
     /// </summary>
     public static async Task<Outcome<BreathingSpace>> EndAsync(
         DbConnection connection, DbTransaction tx, CouncilId council, long moratoriumId, LocalDate lastDay, bool cancelled, LocalDate? treatmentEnded,
-        string officer, Instant now)
+        string officer, Instant now, string? why = null)
     {
         var space = await GetAsync(connection, council, moratoriumId, tx);
         if (space is null)
@@ -180,13 +184,15 @@ public static class BreathingSpaces
         }
 
         await connection.ExecuteAsync(
-            "update breathing_space set end_date = @end, treatment_ended_on = @treatment, status = @status where council_id = @council and moratorium_id = @moratoriumId",
+            "update breathing_space set end_date = @end, treatment_ended_on = @treatment, status = @status, end_reason = coalesce(@why, end_reason) " +
+            "where council_id = @council and moratorium_id = @moratoriumId",
             new
             {
                 council = council.Value, moratoriumId, end = lastDay,
-                treatment = treatmentEnded, status = cancelled ? "cancelled" : "ended",
+                treatment = treatmentEnded, status = cancelled ? "cancelled" : "ended", why,
             },
             tx);
+        await WorkQueue.CloseAsync(connection, tx, council, BreathingSpaceEnds.WorkSource, BreathingSpaceEnds.WorkKey(moratoriumId), now);
         foreach (var hold in await AccountHolds.BySourcePrefixAsync(connection, tx, council, HoldKeyPrefix(moratoriumId)))
         {
             await AccountHolds.EndAsync(connection, tx, council, hold.HoldId, lastDay, officer, now);
@@ -258,7 +264,7 @@ public static class BreathingSpaces
     private sealed class Row
     {
         public const string Select =
-            "select moratorium_id, party_id, kind, reference, start_date, end_date, treatment_ended_on, source, status, notified_name, notified_date_of_birth, notified_postcode from breathing_space";
+            "select moratorium_id, party_id, kind, reference, start_date, end_date, treatment_ended_on, source, status, notified_name, notified_date_of_birth, notified_postcode, end_reason from breathing_space";
 
         public long moratorium_id { get; set; }
         public long? party_id { get; set; }
@@ -272,10 +278,11 @@ public static class BreathingSpaces
         public string notified_name { get; set; } = "";
         public LocalDate? notified_date_of_birth { get; set; }
         public string? notified_postcode { get; set; }
+        public string? end_reason { get; set; }
 
         public BreathingSpace To() => new(
             moratorium_id, party_id, KindFromCode(kind) ?? MoratoriumKind.Standard, reference, start_date,
             end_date, treatment_ended_on,
-            source, status, notified_name, notified_date_of_birth, notified_postcode);
+            source, status, notified_name, notified_date_of_birth, notified_postcode) { EndReason = end_reason };
     }
 }

@@ -22,6 +22,9 @@ public static class WorkSources
         new ApprovalWork.RefundBackfill(),
         new ApprovalWork.ReversalBackfill(),
         new TraceWork.Backfill(),
+        new BreathingSpaceEnds.Backfill(),
+        new BrokenArrangementWork.Backfill(),
+        new Reeve.CouncilTax.ReviewsDue.Backfill(),
         new Reeve.Enforcement.UnansweredRequestWork.Backfill(),
     ];
 

@@ -69,4 +69,29 @@ public static class AssignWork
         await connection.ExecuteAsync(
             "insert into work_team_member (council_id, officer, team) values (@council, @officer, @team) on conflict do nothing",
             new { council = council.Value, officer, team }, tx);
+
+    /// <summary>
+    /// Sets the teams an officer works in to exactly <paramref name="teams"/>, answering the teams joined and left (both
+    /// empty when nothing changed). An officer in no team sees every team's unassigned work.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Joined, IReadOnlyList<string> Left)> SetTeamsAsync(
+        DbConnection connection, DbTransaction tx, CouncilId council, string officer, IReadOnlyCollection<string> teams)
+    {
+        var now = await WorkLists.TeamsOfAsync(connection, council, officer, tx);
+        var joined = teams.Except(now, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var left = now.Except(teams, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var team in joined)
+        {
+            await JoinTeamAsync(connection, tx, council, officer, team);
+        }
+
+        foreach (var team in left)
+        {
+            await connection.ExecuteAsync(
+                "delete from work_team_member where council_id = @council and officer = @officer and team = @team",
+                new { council = council.Value, officer, team }, tx);
+        }
+
+        return (joined, left);
+    }
 }

@@ -97,6 +97,21 @@ public static class WorkLists
             "select team from work_team_member where council_id = @council and officer = @officer order by team",
             new { council = council.Value, officer }, tx)).ToList();
 
+    /// <summary>Every officer's teams in the council, by officer.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TeamMembersAsync(DbConnection connection, CouncilId council) =>
+        (await connection.QueryAsync<(string Officer, string Team)>(
+            "select officer, team from work_team_member where council_id = @council order by officer, team", new { council = council.Value }))
+        .GroupBy(m => m.Officer, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(m => m.Team).ToList(), StringComparer.Ordinal);
+
+    /// <summary>The teams an officer can be put in: Reeve's own, and any a module has raised work for or an officer is in.</summary>
+    public static async Task<IReadOnlyList<string>> KnownTeamsAsync(DbConnection connection, CouncilId council) =>
+        (await connection.QueryAsync<string>(
+            "select distinct team from work_item where council_id = @council union select distinct team from work_team_member where council_id = @council",
+            new { council = council.Value }))
+        .Concat([WorkTeams.Payments, WorkTeams.Recovery, WorkTeams.CouncilTax, WorkTeams.Casework])
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     private static async Task<WorkPage> PageAsync(DbConnection connection, string where, object args, string? kind, int pageNumber, LocalDate today)
     {
         var parameters = new DynamicParameters(args);

@@ -142,4 +142,50 @@ public abstract class ArrangementTests(IDatabaseEngine engine) : CaseworkTest(en
 
         (await MonitorAsync(new LocalDate(2026, 5, 23))).ShouldBe(new MonitorResult(1, 0, 0, 0));
     }
+
+    private async Task<(long Ada, Account Old, Account Current, Arrangement Broken)> BrokenArrangementAsync()
+    {
+        var (ada, old, current) = await AdaWithArrearsAsync();
+        var arrangement = (await AgreeAsync(ada)).ShouldBeOfType<Outcome<Arrangement>.Done>().Value;
+        (await MonitorAsync(new LocalDate(2026, 5, 16))).Missed.ShouldBe(1);
+        (await MonitorAsync(new LocalDate(2026, 5, 23))).Broken.ShouldBe(1);
+        return (ada, old, current, arrangement);
+    }
+
+    private Task<Reeve.Work.WorkItem?> BrokenItemAsync(Arrangement a) => QueuedAsync(BrokenArrangementWork.Source, BrokenArrangementWork.Key(a.ArrangementId));
+
+    private Task<string?> SettledCheckAsync() =>
+        ReadAsync(c => new BrokenArrangementWork().RunAsync(c, new DutyDay(Council, new LocalDate(2026, 6, 1), Now, "scheduler"), CancellationToken.None));
+
+    [Fact]
+    public async Task A_broken_arrangement_goes_on_the_recovery_queue_and_a_new_arrangement_takes_it_off()
+    {
+        var (ada, _, _, broken) = await BrokenArrangementAsync();
+
+        var item = (await BrokenItemAsync(broken)).ShouldNotBeNull();
+        (item.State, item.Team, item.PartyId, item.Kind, item.Clock).ShouldBe((Reeve.Work.WorkState.Open, Reeve.Work.WorkTeams.Recovery, (long?)ada, "Broken arrangement", Reeve.Work.WorkClock.WorkingDays));
+        // Saturday 23 May 2026; ten working days on, past the Spring bank holiday (25 May), is Monday 8 June.
+        item.Deadline.ShouldBe(new LocalDate(2026, 6, 8));
+        (await SettledCheckAsync()).ShouldBeNull();
+        (await BrokenItemAsync(broken))!.State.ShouldBe(Reeve.Work.WorkState.Open);
+
+        (await AgreeAsync(ada, first: new LocalDate(2026, 6, 15), today: new LocalDate(2026, 5, 26))).ShouldBeOfType<Outcome<Arrangement>.Done>();
+
+        (await BrokenItemAsync(broken))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
+    }
+
+    [Fact]
+    public async Task A_broken_arrangement_is_taken_off_the_queue_once_its_accounts_are_settled()
+    {
+        var (_, old, current, broken) = await BrokenArrangementAsync();
+        await PostAsync(old, EntryKind.Payment, "600.00", 2024, new LocalDate(2026, 5, 28));
+
+        (await SettledCheckAsync()).ShouldBeNull();
+        (await BrokenItemAsync(broken))!.State.ShouldBe(Reeve.Work.WorkState.Open);
+
+        await PostAsync(current, EntryKind.Payment, "300.00", 2025, new LocalDate(2026, 5, 28));
+
+        (await SettledCheckAsync()).ShouldBe("1 broken arrangement settled and taken off the queue");
+        (await BrokenItemAsync(broken))!.State.ShouldBe(Reeve.Work.WorkState.Closed);
+    }
 }
