@@ -138,6 +138,54 @@ public sealed class CouncilSetUpPageTests(ReeveAppFixture app)
         (await app.CountAsync("select count(*) from recovery_costs where council_id = @id", new { id })).ShouldBe(0);
     }
 
+    private static Dictionary<string, string> BandD(string amount, string kind = "billing-authority") => new()
+    {
+        ["year"] = FinancialYear.Containing(UkTime.Today(SystemClock.Instance)).StartYear.ToString(CultureInfo.InvariantCulture),
+        ["areaCode"] = "NEWTOWN",
+        ["areaName"] = "Newtown unparished",
+        ["p0-preceptor"] = "Newtown District Council",
+        ["p0-kind"] = kind,
+        ["p0-bandD"] = amount,
+        ["p1-preceptor"] = "Police and Crime Commissioner",
+        ["p1-kind"] = "police",
+        ["p1-bandD"] = "300.00",
+    };
+
+    // LGFA 1992 ss30 to 36: the Band D charge of an area is the sum of its precepts, set here for the council set up.
+    [Fact]
+    public async Task Council_tax_charges_set_on_the_set_up_page_belong_to_the_council_set_up_and_complete_their_task()
+    {
+        var (admin, id) = await NewCouncilAsync();
+        using var _ = admin;
+        Status(await admin.GetPageAsync($"/councils/{id}"), "charges").ShouldContain("Not started");
+
+        var saved = await admin.PostFormAsync($"/councils/{id}/council-tax-charges", BandD("1,800.50"));
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.CountAsync("select sum(band_d_pence) from precept where council_id = @id and area_code = 'NEWTOWN'", new { id })).ShouldBe(210_050);
+        (await app.CountAsync("select count(*) from precept where council_id = @home and area_code = 'NEWTOWN'", new { home = app.HomeCouncil.Value }))
+            .ShouldBe(0, "the officer's own council is not touched");
+        (await app.CountAsync("select count(*) from audit_log where council_id = @id and action = 'council-set-up' and detail like 'Council tax charges%'", new { id })).ShouldBe(1);
+        (await admin.GetPageAsync($"/councils/{id}/council-tax-charges")).ShouldContain("£2,100.50");
+        var html = await admin.GetPageAsync($"/councils/{id}");
+        Status(html, "charges").ShouldContain("Completed");
+        html.ShouldContain($"href=\"/councils/{id}/council-tax-charges\"");
+    }
+
+    [Fact]
+    public async Task Charges_with_a_bad_amount_or_no_kind_are_refused_naming_the_field_and_nothing_is_saved()
+    {
+        var (admin, id) = await NewCouncilAsync();
+        using var _ = admin;
+
+        var badAmount = await (await admin.PostFormAsync($"/councils/{id}/council-tax-charges", BandD("lots"))).Content.ReadAsStringAsync();
+        var noKind = await (await admin.PostFormAsync($"/councils/{id}/council-tax-charges", BandD("1800.00", kind: ""))).Content.ReadAsStringAsync();
+
+        badAmount.ShouldContain("<a href=\"#p0-bandD\">");
+        noKind.ShouldContain("<a href=\"#p0-kind\">");
+        (await app.CountAsync("select count(*) from precept where council_id = @id", new { id })).ShouldBe(0);
+    }
+
     [Theory]
     [InlineData(Role.Manager)]
     [InlineData(Role.Officer)]
@@ -148,6 +196,7 @@ public sealed class CouncilSetUpPageTests(ReeveAppFixture app)
 
         (await client.GetAsync($"/councils/{home}/courts")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync($"/councils/{home}/charges")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.GetAsync($"/councils/{home}/council-tax-charges")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var fields = Costs();
         fields["__RequestVerificationToken"] = OfficerClient.Token(await client.GetPageAsync("/"));
         (await client.PostFormAsync($"/councils/{home}/charges", fields, withToken: false)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -187,6 +187,7 @@ public static class EndpointCatalogue
             ["/councils/{id:int}/recovery-profile"] = [$"/councils/{c.c}/recovery-profile"],
             ["/councils/{id:int}/courts"] = [$"/councils/{c.c}/courts"],
             ["/councils/{id:int}/charges"] = [$"/councils/{c.c}/charges"],
+            ["/councils/{id:int}/council-tax-charges"] = [$"/councils/{c.c}/council-tax-charges", $"/councils/{c.c}/council-tax-charges?year=1900"],
             ["/officers/set-password"] = ["/officers/set-password", "/officers/set-password?token=not-a-live-token"],
             ["/work/team"] = ["/work/team", "/work/team?officer=-", "/work/team?officer=officer&kind=Trace&p=2"],
             ["/work/take"] = ["/work/take"],

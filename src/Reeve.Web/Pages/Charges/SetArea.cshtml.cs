@@ -164,7 +164,7 @@ public sealed class SetAreaModel(ReeveDatabase db, OfficerAudit audit) : PageMod
     }
 
     /// <summary>"precepts[2].bandD" from the module is the third precept entered, which may be a later row of the form.</summary>
-    private static string FieldId(string field, List<int> rowOf)
+    internal static string FieldId(string field, List<int> rowOf)
     {
         var match = System.Text.RegularExpressions.Regex.Match(field, @"^precepts\[(\d+)\]\.(\w+)$");
         if (match.Success)

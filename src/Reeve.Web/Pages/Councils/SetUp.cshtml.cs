@@ -29,18 +29,17 @@ public sealed class SetUpModel(ReeveDatabase db, IClock clock) : CouncilSetUpPag
         }
 
         var year = FinancialYear.Containing(UkTime.Today(Clock));
-        var switchFirst = $"Switch to {Council!.Name} first, then use this page";
         var profile = await RecoverySettings.ProfileForAsync(connection, null, CouncilId, AccountKind.CouncilTax, year);
         Tasks =
         [
-            new("details", "Council name and code", $"/councils/{Id}", true, $"{Council.Name} ({Council.Code})"),
+            new("details", "Council name and code", $"/councils/{Id}", true, $"{Council!.Name} ({Council.Code})"),
             new("letterhead", "Letterhead and contact details", $"/councils/{Id}/details", await CouncilLetterDetails.IsSetAsync(connection, null, CouncilId)),
             new("bank-accounts", "Bank accounts", $"/councils/{Id}/bank-accounts", (await CouncilBankAccounts.ListAsync(connection, null, CouncilId)).Count > 0),
             new("service-user-number", "Bacs service user number", $"/councils/{Id}/service-user-number", await Mandates.OriginatorAsync(connection, null, CouncilId) is not null),
             new("court", "Magistrates' court sessions", $"/councils/{Id}/courts", (await CourtSessions.ListAsync(connection, CouncilId)).Count > 0),
             new("recovery-profile", "Recovery profile", $"/councils/{Id}/recovery-profile", profile.Source != RecoverySettings.CouncilTaxDefaultSource, profile.Source),
             new("recovery-costs", "Recovery costs", $"/councils/{Id}/charges", (await RecoverySettings.CostsHistoryAsync(connection, null, CouncilId)).Count > 0),
-            new("charges", $"Council tax charges for {year}", "/council-tax/charges", (await ChargeSetting.BandDByAreaAsync(connection, null, CouncilId, year)).Count > 0, switchFirst),
+            new("charges", $"Council tax charges for {year}", $"/councils/{Id}/council-tax-charges", (await ChargeSetting.BandDByAreaAsync(connection, null, CouncilId, year)).Count > 0),
         ];
         return Page();
     }
